@@ -1,0 +1,181 @@
+"""site.toml -> a typed, validated `Config`.
+
+Validation collects every problem before raising, so an editor fixes the
+whole file in one go.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from site_builder.errors import ConfigError, Problem
+
+DEFAULT_MODELS: dict[str, str] = {
+    "fr": "fr_core_news_sm",
+    "en": "en_core_web_sm",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotateConfig:
+    """Settings of the annotation stage. They are part of the cache key."""
+
+    models: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MODELS))
+    # Languages a block may be detected as; the article's own language is always allowed.
+    languages: tuple[str, ...] = ("fr", "en")
+    # Blocks shorter than this many letters keep the article's language:
+    # detection on a few words is noise.
+    detect_min_letters: int = 40
+    processes: int = 0  # 0 = one per core
+    batch_size: int = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    site_dir: Path
+    title: str = "Dépêches annotées"
+    description: str = ""
+    base_url: str = ""  # absolute URL of the published site, used by the feed and sitemap
+    language: str = "fr"
+    timezone: str = "UTC"
+    per_page: int = 50
+    author: str = ""
+    annotate: AnnotateConfig = field(default_factory=AnnotateConfig)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def content_dir(self) -> Path:
+        return self.site_dir / "content"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.site_dir / "templates"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.site_dir / ".cache" / "site-builder"
+
+    @property
+    def config_path(self) -> Path:
+        return self.site_dir / "site.toml"
+
+
+_LANG_RE = re.compile(r"^[a-z]{2,3}$")
+_MODEL_RE = re.compile(r"^[A-Za-z0-9_.\-]+$")
+
+
+def _line_of(text: str, key: str) -> int:
+    """Best-effort line of `key = ...` in TOML source (tomllib gives no positions)."""
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=", re.MULTILINE)
+    m = pattern.search(text)
+    return text.count("\n", 0, m.start()) + 1 if m else 1
+
+
+def load_config(site_dir: Path) -> Config:
+    """Read `site_dir/site.toml` if it exists; defaults otherwise."""
+    site_dir = site_dir.resolve()
+    path = site_dir / "site.toml"
+    if not path.exists():
+        return Config(site_dir=site_dir)
+    rel = path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(Problem.at(rel, 1, f"not valid UTF-8 ({exc.reason})",
+                                     "save the file as UTF-8")) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 1
+        raise ConfigError(Problem.at(rel, line, f"invalid TOML: {exc}",
+                                     "check quotes and brackets")) from None
+    return _validate(site_dir, rel, text, data)
+
+
+def _validate(site_dir: Path, rel: str, text: str, data: dict[str, Any]) -> Config:
+    problems: list[Problem] = []
+
+    def bad(key: str, message: str, hint: str = "") -> None:
+        problems.append(Problem.at(rel, _line_of(text, key), message, hint))
+
+    known_str = ("title", "description", "base_url", "language", "timezone", "author")
+    values: dict[str, Any] = {}
+    for key in known_str:
+        if key in data:
+            if not isinstance(data[key], str):
+                bad(key, f"`{key}` must be a string", f'write {key} = "..."')
+            else:
+                values[key] = data[key]
+    if "language" in values and not _LANG_RE.match(values["language"]):
+        bad("language", f"`language` {values['language']!r} is not an ISO 639 code",
+            'use a code such as "fr" or "en"')
+    if values.get("base_url"):
+        url = values["base_url"]
+        if not re.match(r"^https?://[^\s/]+", url):
+            bad("base_url", f"`base_url` {url!r} is not an absolute http(s) URL",
+                'write base_url = "https://example.org/"')
+        else:
+            values["base_url"] = url if url.endswith("/") else url + "/"
+    if "timezone" in values:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(values["timezone"])
+        except (ZoneInfoNotFoundError, ValueError):
+            bad("timezone", f"unknown timezone {values['timezone']!r}",
+                'use an IANA name such as "Europe/Paris"')
+    if "per_page" in data:
+        per_page = data["per_page"]
+        if not isinstance(per_page, int) or isinstance(per_page, bool) or per_page < 1:
+            bad("per_page", "`per_page` must be a positive integer", "write per_page = 50")
+        else:
+            values["per_page"] = per_page
+
+    annotate = AnnotateConfig()
+    section = data.get("annotate", {})
+    if not isinstance(section, dict):
+        bad("annotate", "`annotate` must be a table", "write [annotate] on its own line")
+        section = {}
+    models = dict(DEFAULT_MODELS)
+    raw_models = section.get("models", {})
+    if not isinstance(raw_models, dict):
+        bad("models", "`annotate.models` must be a table of language = model name",
+            'write [annotate.models] then fr = "fr_core_news_sm"')
+        raw_models = {}
+    for lang, model in raw_models.items():
+        if not _LANG_RE.match(str(lang)):
+            bad(str(lang), f"`{lang}` is not an ISO 639 language code", 'use "fr", "en"...')
+        elif not isinstance(model, str) or not _MODEL_RE.match(model):
+            bad(str(lang), f"model for `{lang}` must be a package name such as "
+                "fr_core_news_sm, or \"blank\"")
+        else:
+            models[str(lang)] = model
+    languages = section.get("languages", list(annotate.languages))
+    if not isinstance(languages, list) or not all(
+        isinstance(x, str) and _LANG_RE.match(x) for x in languages
+    ):
+        bad("languages", "`annotate.languages` must be a list of ISO 639 codes",
+            'write languages = ["fr", "en"]')
+        languages = list(annotate.languages)
+    ints: dict[str, int] = {}
+    for key in ("detect_min_letters", "processes", "batch_size"):
+        if key in section:
+            value = section[key]
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                bad(key, f"`annotate.{key}` must be a non-negative integer")
+            else:
+                ints[key] = value
+    if ints.get("batch_size") == 0:
+        bad("batch_size", "`annotate.batch_size` must be at least 1")
+        ints.pop("batch_size")
+    annotate = AnnotateConfig(models=models, languages=tuple(languages), **ints)
+
+    if problems:
+        raise ConfigError(problems)
+    known = {*known_str, "per_page", "annotate"}
+    extra = {k: v for k, v in data.items() if k not in known}
+    return Config(site_dir=site_dir, annotate=annotate, extra=extra, **values)

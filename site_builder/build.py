@@ -1,0 +1,237 @@
+"""The pipeline: load → annotate → link → render → publish.
+
+`Builder` keeps what it computed between builds (articles, NLP results, the
+loaded spaCy models inside the annotate stage, the bytes of every output),
+so the preview server's rebuilds only redo the parts that changed. The
+`build` command uses the same object once.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from site_builder.annotate import AnnotateStats, annotate_articles
+from site_builder.annotate.attribution import attribute
+from site_builder.annotate.figures import find_figures
+from site_builder.annotate.quotes import find_quotes
+from site_builder.config import Config, load_config
+from site_builder.content.loader import REGISTRY_NAME, discover, duplicate_slugs, load_article
+from site_builder.errors import ContentError, Problem, SiteError
+from site_builder.link import Registry, link_actors, load_registry, registry_terms
+from site_builder.model import AnnotatedArticle, Annotations, Article, Figure, Quote, Site
+from site_builder.publish import publish_full, remove_files, write_files
+from site_builder.render import Renderer
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[int, int], None]  # (done, total) articles analysed
+
+
+@dataclass(slots=True)
+class BuildResult:
+    ok: bool
+    problems: list[Problem] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # output-relative POSIX paths
+    removed: list[str] = field(default_factory=list)
+    duration: float = 0.0
+    articles: int = 0
+    actors: int = 0
+    analysed: int = 0  # articles that went through spaCy (cache misses)
+    warnings: list[str] = field(default_factory=list)
+    full: bool = True
+
+
+@dataclass(slots=True)
+class _Detected:
+    """Figures and quotes found in one article's text, before attribution."""
+
+    figures: list[Figure]
+    quotes: list[Quote]
+
+
+class Builder:
+    """Builds one site; call `build()` again with changed paths to rebuild incrementally."""
+
+    def __init__(self, site_dir: Path, output_dir: Path | None = None, *, dev: bool = False,
+                 use_cache: bool = True, progress: ProgressCallback | None = None) -> None:
+        self.site_dir = site_dir.resolve()
+        self.output_dir = (output_dir or self.site_dir / "output").absolute()
+        self.dev = dev
+        self.use_cache = use_cache
+        self.progress = progress
+        self._config: Config | None = None
+        self._registry: Registry | None = None
+        self._renderer: Renderer | None = None
+        self._articles: dict[Path, Article] = {}
+        self._nlp: dict[str, Annotations] = {}  # article digest -> pristine NLP result
+        self._detected: dict[str, _Detected] = {}
+        self._outputs: dict[str, str] = {}  # output path -> sha256 of what is on disk
+        self._published = False
+
+    # ------------------------------------------------------------------ public
+
+    def classify(self, path: Path) -> str | None:
+        """What kind of input a changed path is: content, template, config, registry."""
+        path = path.absolute()
+        content = self.site_dir / "content"
+        if path == self.site_dir / "site.toml":
+            return "config"
+        if path == content / REGISTRY_NAME:
+            return "registry"
+        if path.is_relative_to(self.site_dir / "templates"):
+            return "template"
+        if path.is_relative_to(content):
+            return "content"
+        return None
+
+    def build(self, changed: Collection[Path] | None = None) -> BuildResult:
+        """Build, or rebuild what `changed` affects. Never raises for bad input."""
+        start = time.perf_counter()
+        try:
+            result = self._build(changed)
+        except SiteError as exc:
+            result = BuildResult(ok=False, problems=exc.problems)
+        result.duration = time.perf_counter() - start
+        return result
+
+    # ---------------------------------------------------------------- pipeline
+
+    def _build(self, changed: Collection[Path] | None) -> BuildResult:
+        kinds = {self.classify(p) for p in changed} if changed is not None else set()
+        full = changed is None or not self._published or bool(
+            kinds & {"config", "registry", "template"})
+        problems: list[Problem] = []
+
+        if changed is None or self._config is None or "config" in kinds:
+            self._config = load_config(self.site_dir)
+            self._renderer = None
+        config = self._config
+        if changed is None or self._registry is None or "registry" in kinds:
+            try:
+                self._registry = load_registry(config.content_dir / REGISTRY_NAME)
+            except SiteError as exc:
+                problems.extend(exc.problems)
+                self._registry = None
+        if self._renderer is None or "template" in kinds:
+            try:
+                self._renderer = Renderer(config, dev=self.dev)
+            except SiteError as exc:
+                problems.extend(exc.problems)
+                self._renderer = None
+
+        files = discover(config.content_dir)
+        articles = self._load(files.articles, None if changed is None else set(changed), problems)
+        assets = {p.relative_to(config.content_dir).as_posix(): p for p in files.assets}
+        if problems:
+            raise ContentError(problems)
+        assert self._registry is not None and self._renderer is not None
+
+        nlp, stats = self._annotate(articles, config, self._registry)
+        items = [AnnotatedArticle(a, self._working_copy(a, nlp[a.digest])) for a in articles]
+        actors = link_actors(items, self._registry, site_lang=config.language)
+        for item in items:
+            attribute(item.annotations, actors)
+        items.sort(key=lambda it: (-it.article.date.timestamp(), it.article.slug))
+        site = Site(articles=items, actors=actors)
+
+        outputs = self._renderer.render_all(site)
+        clashes = sorted(set(outputs) & set(assets))
+        if clashes:
+            raise ContentError([Problem.at(f"content/{rel}", 1,
+                                           "this file would overwrite a generated page",
+                                           "rename or move it") for rel in clashes])
+        written, removed = self._publish(outputs, assets, full)
+        return BuildResult(
+            ok=True, written=written, removed=removed, articles=len(items), actors=len(actors),
+            analysed=stats.misses, warnings=[*stats.warnings, *self._renderer.warnings],
+            full=full)
+
+    def _load(self, paths: list[Path], changed: set[Path] | None,
+              problems: list[Problem]) -> list[Article]:
+        """Load new and changed articles; reuse the others from the last build."""
+        assert self._config is not None
+        current: dict[Path, Article] = {}
+        for path in paths:
+            known = self._articles.get(path)
+            if known is not None and changed is not None and path not in changed:
+                current[path] = known
+                continue
+            try:
+                current[path] = load_article(path, self._config)
+            except ContentError as exc:
+                problems.extend(exc.problems)
+        problems.extend(duplicate_slugs(current.values()))
+        if not problems:
+            self._articles = current
+        return list(current.values())
+
+    def _annotate(self, articles: list[Article], config: Config,
+                  registry: Registry) -> tuple[dict[str, Annotations], AnnotateStats]:
+        """NLP for the articles not analysed yet in this process (the disk cache does the rest)."""
+        todo = [a for a in articles if a.digest not in self._nlp]
+        cache_dir = config.cache_dir / "annotations" if self.use_cache else None
+        callback = None
+        if self.progress is not None and todo:
+            done = 0
+            report = self.progress
+
+            def callback(n: int) -> None:
+                nonlocal done
+                done += n
+                report(done, len(todo))
+
+        results, stats = annotate_articles(todo, config.annotate, cache_dir,
+                                           terms=registry_terms(registry), progress=callback)
+        for article, found in zip(todo, results, strict=True):
+            self._nlp[article.digest] = found
+        live = {a.digest for a in articles}
+        self._nlp = {k: v for k, v in self._nlp.items() if k in live}
+        self._detected = {k: v for k, v in self._detected.items() if k in live}
+        return self._nlp, stats
+
+    def _working_copy(self, article: Article, nlp: Annotations) -> Annotations:
+        """A copy the link and attribution stages may fill in, leaving the NLP result pristine."""
+        detected = self._detected.get(article.digest)
+        if detected is None:
+            protected = {b.id: b.protected for b in article.blocks}
+            figures = [f for b in nlp.blocks for f in find_figures(b, protected.get(b.id, ()))]
+            detected = _Detected(figures, find_quotes(nlp.blocks))
+            self._detected[article.digest] = detected
+        return Annotations(
+            blocks=nlp.blocks,
+            entities=[copy.copy(e) for e in nlp.entities],
+            sentences=nlp.sentences,
+            figures=[copy.copy(f) for f in detected.figures],
+            quotes=[copy.copy(q) for q in detected.quotes],
+        )
+
+    def _publish(self, outputs: dict[str, bytes], assets: dict[str, Path],
+                 full: bool) -> tuple[list[str], list[str]]:
+        digests = {rel: hashlib.sha256(data).hexdigest() for rel, data in outputs.items()}
+        for rel, path in assets.items():
+            digests[rel] = "asset:" + _file_digest(path)
+        if not self.dev or not self._published:
+            publish_full(self.output_dir, outputs, assets)
+            written = sorted(digests)
+            removed: list[str] = []
+        else:
+            changed = {rel for rel, d in digests.items() if self._outputs.get(rel) != d}
+            write_files(self.output_dir, {r: outputs[r] for r in changed if r in outputs},
+                        {r: assets[r] for r in changed if r in assets})
+            removed = sorted(set(self._outputs) - set(digests))
+            remove_files(self.output_dir, removed)
+            written = sorted(changed)
+        self._outputs = digests
+        self._published = True
+        return written, removed
+
+
+def _file_digest(path: Path) -> str:
+    stat = path.stat()
+    return f"{stat.st_size}-{stat.st_mtime_ns}"

@@ -1,0 +1,144 @@
+"""Command line: parse arguments, call the pipeline, print and exit.
+
+Expected failures (bad content, bad config) are printed as `path:line:
+message` lines, never as tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from site_builder import __version__
+from site_builder.errors import Problem, SiteError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    _configure_logging(args.verbose, args.quiet)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.run(args))
+    except SiteError as exc:
+        _print_problems(exc.problems)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="site-builder",
+        description="Build a static site of annotated news articles.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    loudness = common.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    loudness.add_argument("-v", "--verbose", action="store_true", help="print details")
+    parser.set_defaults(quiet=False, verbose=False)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    build = sub.add_parser("build", parents=[common], help="build the site into output/")
+    build.add_argument("site_dir", nargs="?", type=Path, default=Path("."), metavar="SITE_DIR")
+    build.add_argument("-o", "--output", type=Path, help="output directory (SITE_DIR/output)")
+    build.add_argument("--no-cache", action="store_true", help="ignore the annotation cache")
+    build.set_defaults(run=_cmd_build)
+
+    new = sub.add_parser("new", parents=[common], help="create a new article")
+    new.add_argument("title", help='the headline, e.g. "Titre de l\'article"')
+    new.add_argument("--site", type=Path, default=Path("."), metavar="SITE_DIR")
+    new.add_argument("--lang", help="article language (the site's by default)")
+    new.set_defaults(run=_cmd_new)
+
+    serve = sub.add_parser("serve", parents=[common], help="preview with live reload")
+    serve.add_argument("site_dir", nargs="?", type=Path, default=Path("."), metavar="SITE_DIR")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (8000)")
+    serve.add_argument("-o", "--output", type=Path, help="output directory (SITE_DIR/output)")
+    serve.set_defaults(run=_cmd_serve)
+
+    check = sub.add_parser("check", parents=[common], help="editorial report for every article")
+    check.add_argument("site_dir", nargs="?", type=Path, default=Path("."), metavar="SITE_DIR")
+    check.add_argument("--strict", action="store_true", help="exit 1 when anything is listed")
+    check.set_defaults(run=_cmd_check)
+    return parser
+
+
+def _configure_logging(verbose: bool, quiet: bool) -> None:
+    level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    files = len({p.path for p in problems})
+    print(f"error: {len(problems)} problem(s) in {files} file(s); nothing was published",
+          file=sys.stderr)
+
+
+def _site_dir(path: Path) -> Path:
+    if not path.is_dir():
+        raise SiteError(Problem.at(path, 1, "site directory not found",
+                                   "pass the folder that holds content/ and site.toml"))
+    return path.resolve()
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from site_builder.build import Builder
+    from site_builder.progress import BuildProgress
+
+    site_dir = _site_dir(args.site_dir)
+    with BuildProgress(enabled=not args.quiet) as progress:
+        builder = Builder(site_dir, args.output, use_cache=not args.no_cache,
+                          progress=progress.update)
+        result = builder.build()
+    for warning in result.warnings:
+        logging.getLogger("site_builder").warning(warning)
+    if not result.ok:
+        _print_problems(result.problems)
+        return EXIT_FAILED
+    if not args.quiet:
+        out = builder.output_dir
+        shown = out.relative_to(Path.cwd()) if out.is_relative_to(Path.cwd()) else out
+        print(f"built {result.articles} articles, {result.actors} actors, "
+              f"{len(result.written)} files into {shown}/ in {result.duration:.2f}s "
+              f"({result.analysed} analysed by spaCy)")
+    return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from site_builder.config import load_config
+    from site_builder.scaffold import new_article
+
+    config = load_config(_site_dir(args.site))
+    path = new_article(config, args.title, lang=args.lang, today=dt.date.today())
+    if not args.quiet:
+        print(path.relative_to(config.site_dir))
+    return EXIT_OK
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from site_builder.serve import serve
+
+    return serve(_site_dir(args.site_dir), host=args.host, port=args.port,
+                 output_dir=args.output)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from site_builder.check import run_check
+
+    started = time.perf_counter()
+    listed = run_check(_site_dir(args.site_dir), out=sys.stdout, quiet=args.quiet)
+    logging.getLogger("site_builder").debug("check took %.2fs", time.perf_counter() - started)
+    return EXIT_FAILED if (args.strict and listed) else EXIT_OK

@@ -1,0 +1,141 @@
+"""Write the rendered site to disk, atomically.
+
+A full build is written into a staging directory beside `output/` and then
+swapped in. On Linux the swap is one `renameat2(RENAME_EXCHANGE)` call, so
+there is no instant where `output/` is missing; elsewhere it is two renames,
+and a build killed between them is repaired by the next run. A build that
+fails or is killed before the swap leaves the previous `output/` untouched.
+
+Incremental writes (the preview server) replace file by file with
+`os.replace`, so a reader never sees a half-written page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from site_builder.errors import Problem, PublishError
+
+_STAGING = ".{name}.staging-"
+_OLD = ".{name}.old-"
+
+
+def safe_target(root: Path, rel: str) -> Path:
+    """`root/rel`, refusing any path that would land outside `root`."""
+    parts = rel.split("/")
+    if any(p in ("", ".", "..") for p in parts) or "\\" in rel or "\x00" in rel:
+        raise PublishError(Problem.at(rel, 1, "refusing to write outside the output directory"))
+    return root.joinpath(*parts)
+
+
+def _write_tree(root: Path, files: Mapping[str, bytes], assets: Mapping[str, Path]) -> None:
+    for rel, data in files.items():
+        target = safe_target(root, rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    for rel, source in assets.items():
+        target = safe_target(root, rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+
+
+def publish_full(output_dir: Path, files: Mapping[str, bytes], assets: Mapping[str, Path]) -> None:
+    """Replace `output_dir` with exactly these files, all at once."""
+    output_dir = output_dir.absolute()
+    parent = output_dir.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    recover(output_dir)
+    staging = Path(tempfile.mkdtemp(prefix=_STAGING.format(name=output_dir.name), dir=parent))
+    try:
+        _write_tree(staging, files, assets)
+        staging.chmod(0o755)
+        _swap_in(staging, output_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _swap_in(staging: Path, output_dir: Path) -> None:
+    if not output_dir.exists():
+        os.replace(staging, output_dir)
+        return
+    if _exchange(staging, output_dir):
+        shutil.rmtree(staging, ignore_errors=True)  # staging now holds the previous site
+        return
+    old = Path(tempfile.mkdtemp(prefix=_OLD.format(name=output_dir.name), dir=output_dir.parent))
+    old.rmdir()
+    os.replace(output_dir, old)
+    os.replace(staging, output_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two directories (Linux renameat2); False when unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
+
+
+def recover(output_dir: Path) -> None:
+    """Clean up after a build that was killed: restore or delete leftovers."""
+    parent = output_dir.parent
+    if not parent.is_dir():
+        return
+    olds = sorted(parent.glob(_OLD.format(name=output_dir.name) + "*"))
+    if not output_dir.exists() and olds:
+        os.replace(olds[-1], output_dir)  # killed between the two renames
+        olds = olds[:-1]
+    for leftover in [*olds, *parent.glob(_STAGING.format(name=output_dir.name) + "*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def write_files(output_dir: Path, files: Mapping[str, bytes],
+                assets: Mapping[str, Path] | None = None) -> None:
+    """Replace individual files in place, each one atomically."""
+    for rel, data in files.items():
+        _replace(safe_target(output_dir, rel), data)
+    for rel, source in (assets or {}).items():
+        _replace(safe_target(output_dir, rel), source.read_bytes())
+
+
+def _replace(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def remove_files(output_dir: Path, paths: Iterable[str]) -> None:
+    """Delete outputs that are no longer produced, and the directories they leave empty."""
+    for rel in paths:
+        target = safe_target(output_dir, rel)
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        parent = target.parent
+        while parent != output_dir and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent

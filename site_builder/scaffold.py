@@ -1,0 +1,42 @@
+"""`site-builder new`: a new article with its front matter filled in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+
+from site_builder.config import Config
+from site_builder.errors import ContentError, Problem
+from site_builder.slugs import slugify
+
+
+def new_article(config: Config, title: str, *, lang: str | None = None,
+                today: dt.date) -> Path:
+    """Create content/YYYY/<slug>.md and return its path. Never overwrites a file."""
+    slug = slugify(title)
+    if not slug:
+        raise ContentError(Problem.at("<title>", 1, f"cannot make a file name from {title!r}",
+                                      "use a title with some letters or digits"))
+    folder = config.content_dir / f"{today:%Y}"
+    path = folder / f"{slug}.md"
+    if path.exists():
+        raise ContentError(Problem.at(path.relative_to(config.site_dir), 1,
+                                      "an article with this name already exists",
+                                      "choose another title or edit that file"))
+    front = {
+        "title": title,
+        "date": today.isoformat(),
+        "lang": lang or config.language,
+        "source": "",
+        "authors": [],
+        "tags": [],
+        "summary": "",
+    }
+    text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n"
+    text += "Écrivez ici le texte de l’article.\n"
+    folder.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)
+    return path

@@ -1,0 +1,52 @@
+"""Shared fixtures: small sites written into temporary directories."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+SiteFactory = Callable[..., Path]
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> SiteFactory:
+    """make_site({"content/a.md": "...", "site.toml": "..."}) -> site dir."""
+
+    def factory(files: dict[str, str | bytes], name: str = "site") -> Path:
+        site = tmp_path / name
+        (site / "content").mkdir(parents=True, exist_ok=True)
+        for rel, text in files.items():
+            write(site / rel, text)
+        return site
+
+    return factory
+
+
+ARTICLE_FR = """
+---
+title: "Combats à Alep"
+date: 2026-03-12
+lang: fr
+source: Agence Méridienne
+authors: [Claire Dubois]
+tags: [syrie, humanitaire]
+summary: Des combats ont fait des victimes.
+---
+
+ALEP, 12 mars – Selon l’Observatoire syrien des droits de l’Homme (OSDH), plus de 300 civils
+ont été tués depuis le début de l’offensive.
+
+Le président syrien Bachar al-Assad n’a pas réagi. M. Assad doit s’exprimer jeudi.
+"""

@@ -73,8 +73,16 @@ class Builder:
         self._detected: dict[str, _Detected] = {}
         self._outputs: dict[str, str] = {}  # output path -> sha256 of what is on disk
         self._published = False
+        self._stats: AnnotateStats | None = None
 
     # ------------------------------------------------------------------ public
+
+    @property
+    def config(self) -> Config:
+        """The site's configuration (loaded on first use)."""
+        if self._config is None:
+            self._config = load_config(self.site_dir)
+        return self._config
 
     def classify(self, path: Path) -> str | None:
         """What kind of input a changed path is: content, template, config, registry."""
@@ -102,12 +110,13 @@ class Builder:
 
     # ---------------------------------------------------------------- pipeline
 
-    def _build(self, changed: Collection[Path] | None) -> BuildResult:
-        kinds = {self.classify(p) for p in changed} if changed is not None else set()
-        full = changed is None or not self._published or bool(
-            kinds & {"config", "registry", "template"})
-        problems: list[Problem] = []
+    def analyse(self, changed: Collection[Path] | None = None) -> tuple[Site, dict[str, Path]]:
+        """Load, annotate and link: the site as data, and the assets to copy.
 
+        Raises SiteError with every problem found. `check` stops here.
+        """
+        kinds = {self.classify(p) for p in changed} if changed is not None else set()
+        problems: list[Problem] = []
         if changed is None or self._config is None or "config" in kinds:
             self._config = load_config(self.site_dir)
             self._renderer = None
@@ -118,27 +127,43 @@ class Builder:
             except SiteError as exc:
                 problems.extend(exc.problems)
                 self._registry = None
-        if self._renderer is None or "template" in kinds:
-            try:
-                self._renderer = Renderer(config, dev=self.dev)
-            except SiteError as exc:
-                problems.extend(exc.problems)
-                self._renderer = None
 
         files = discover(config.content_dir)
         articles = self._load(files.articles, None if changed is None else set(changed), problems)
         assets = {p.relative_to(config.content_dir).as_posix(): p for p in files.assets}
         if problems:
             raise ContentError(problems)
-        assert self._registry is not None and self._renderer is not None
+        assert self._registry is not None
 
         nlp, stats = self._annotate(articles, config, self._registry)
+        self._stats = stats
         items = [AnnotatedArticle(a, self._working_copy(a, nlp[a.digest])) for a in articles]
         actors = link_actors(items, self._registry, site_lang=config.language)
         for item in items:
             attribute(item.annotations, actors)
         items.sort(key=lambda it: (-it.article.date.timestamp(), it.article.slug))
-        site = Site(articles=items, actors=actors)
+        return Site(articles=items, actors=actors), assets
+
+    def _build(self, changed: Collection[Path] | None) -> BuildResult:
+        kinds = {self.classify(p) for p in changed} if changed is not None else set()
+        full = changed is None or not self._published or bool(
+            kinds & {"config", "registry", "template"})
+        problems: list[Problem] = []
+        try:
+            site, assets = self.analyse(changed)
+        except SiteError as exc:
+            problems.extend(exc.problems)
+        if self._config is None:  # site.toml itself is broken: nothing else can be checked
+            raise ContentError(problems)
+        if self._renderer is None or "template" in kinds:
+            try:
+                self._renderer = Renderer(self._config, dev=self.dev)
+            except SiteError as exc:
+                problems.extend(exc.problems)
+                self._renderer = None
+        if problems:
+            raise ContentError(problems)
+        assert self._renderer is not None
 
         outputs = self._renderer.render_all(site)
         clashes = sorted(set(outputs) & set(assets))
@@ -147,10 +172,11 @@ class Builder:
                                            "this file would overwrite a generated page",
                                            "rename or move it") for rel in clashes])
         written, removed = self._publish(outputs, assets, full)
+        stats = self._stats
         return BuildResult(
-            ok=True, written=written, removed=removed, articles=len(items), actors=len(actors),
-            analysed=stats.misses, warnings=[*stats.warnings, *self._renderer.warnings],
-            full=full)
+            ok=True, written=written, removed=removed, articles=len(site.articles),
+            actors=len(site.actors), analysed=stats.misses if stats else 0,
+            warnings=[*(stats.warnings if stats else []), *self._renderer.warnings], full=full)
 
     def _load(self, paths: list[Path], changed: set[Path] | None,
               problems: list[Problem]) -> list[Article]:

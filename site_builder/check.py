@@ -1,0 +1,109 @@
+"""`site-builder check`: the editorial report, article by article.
+
+It runs the pipeline up to linking (no rendering, nothing written) and lists
+what an editor should look at before publishing, each as `path:line`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TextIO
+from urllib.parse import unquote, urlsplit
+
+from site_builder.build import Builder
+from site_builder.content.markdown import parse
+from site_builder.model import AnnotatedArticle, Site
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    line: int
+    # unsourced-figure, quote-without-speaker, unlinked-entity, broken-link, broken-image
+    kind: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.kind}: {self.message}"
+
+
+def findings(site: Site, content_dir: Path) -> list[Finding]:
+    """Everything worth an editor's attention, in article then line order."""
+    found: list[Finding] = []
+    for item in sorted(site.articles, key=lambda it: str(it.article.path)):
+        found.extend(_article_findings(item, content_dir))
+    return found
+
+
+def _article_findings(item: AnnotatedArticle, content_dir: Path) -> Iterator[Finding]:
+    article, ann = item.article, item.annotations
+    path = f"content/{article.path}"
+    lines = {b.id: b.line for b in article.blocks}
+    results: list[Finding] = []
+    for fig in ann.figures:
+        if fig.source is None:
+            named = f" (named: {fig.source_text!r}, not linked to an actor)" if fig.source_text \
+                else ""
+            results.append(Finding(path, lines.get(fig.block, 1), "unsourced-figure",
+                                   f"«{fig.text}» has no source{named}"))
+    for quote in ann.quotes:
+        if quote.speaker is None:
+            excerpt = quote.text if len(quote.text) <= 60 else quote.text[:57] + "…"
+            results.append(Finding(path, lines.get(quote.block, 1), "quote-without-speaker",
+                                   f"«{excerpt}»"))
+    for entity in ann.entities:
+        if entity.actor is None:
+            results.append(Finding(path, lines.get(entity.block, 1), "unlinked-entity",
+                                   f"{entity.text!r} ({entity.kind}) is linked to no actor"))
+    results.extend(_broken_references(article.body, article.body_line, article.path, path,
+                                      content_dir))
+    yield from sorted(results, key=lambda f: (f.line, f.kind, f.message))
+
+
+def _broken_references(body: str, body_line: int, rel: PurePosixPath, shown: str,
+                       content_dir: Path) -> Iterator[Finding]:
+    for token in parse(body):
+        if token.type != "inline":
+            continue
+        line = body_line + (token.map[0] if token.map else 0)
+        for child in token.children or []:
+            if child.type == "link_open":
+                target, kind = str(child.attrs.get("href", "")), "broken-link"
+            elif child.type == "image":
+                target, kind = str(child.attrs.get("src", "")), "broken-image"
+            else:
+                continue
+            problem = _local_target_problem(target, rel, content_dir)
+            if problem:
+                yield Finding(shown, line, kind, f"{target!r}: {problem}")
+
+
+def _local_target_problem(target: str, rel: PurePosixPath, content_dir: Path) -> str | None:
+    """Why a relative link or image does not resolve inside content/, or None."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path or target.startswith("#"):
+        return None  # external, or an anchor in the same page
+    if parts.path.startswith("/"):
+        return "absolute paths break when the site is served from a sub-path; use a relative path"
+    resolved = (content_dir / rel.parent / unquote(parts.path)).resolve()
+    if not resolved.is_relative_to(content_dir.resolve()):
+        return "points outside content/"
+    if not resolved.exists():
+        return "no such file in content/"
+    return None
+
+
+def run_check(site_dir: Path, out: TextIO, quiet: bool = False) -> int:
+    """Print the report; return how many findings were listed."""
+    builder = Builder(site_dir)
+    site, _assets = builder.analyse()
+    listed = findings(site, builder.config.content_dir)
+    for finding in listed:
+        print(finding, file=out)
+    if not quiet:
+        articles = len({f.path for f in listed})
+        print(f"{len(listed)} finding(s) in {articles} of {len(site.articles)} article(s)",
+              file=out)
+    return len(listed)

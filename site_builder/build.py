@@ -74,6 +74,8 @@ class Builder:
         self._outputs: dict[str, str] = {}  # output path -> sha256 of what is on disk
         self._published = False
         self._stats: AnnotateStats | None = None
+        # slug -> (signature of what the article page shows, its rendered outputs)
+        self._page_memo: dict[str, tuple[tuple[object, ...], dict[str, bytes]]] = {}
 
     # ------------------------------------------------------------------ public
 
@@ -165,18 +167,40 @@ class Builder:
             raise ContentError(problems)
         assert self._renderer is not None
 
-        outputs = self._renderer.render_all(site)
+        outputs = self._render(site, full)
         clashes = sorted(set(outputs) & set(assets))
         if clashes:
             raise ContentError([Problem.at(f"content/{rel}", 1,
                                            "this file would overwrite a generated page",
                                            "rename or move it") for rel in clashes])
+        for warning in self._renderer.warnings:
+            log.warning("%s", warning)
         written, removed = self._publish(outputs, assets, full)
         stats = self._stats
         return BuildResult(
             ok=True, written=written, removed=removed, articles=len(site.articles),
-            actors=len(site.actors), analysed=stats.misses if stats else 0,
+            actors=len(site.actors), analysed=stats.cache_misses if stats else 0,
             warnings=[*(stats.warnings if stats else []), *self._renderer.warnings], full=full)
+
+    def _render(self, site: Site, full: bool) -> dict[str, bytes]:
+        """Every output; article pages whose inputs did not change come from memory."""
+        renderer = self._renderer
+        assert renderer is not None
+        renderer.warnings = []
+        previous = {} if full else self._page_memo
+        memo: dict[str, tuple[tuple[object, ...], dict[str, bytes]]] = {}
+        outputs: dict[str, bytes] = {}
+        for item in site.articles:
+            signature = _article_signature(item, site)
+            known = previous.get(item.article.slug)
+            pages = known[1] if known and known[0] == signature else \
+                renderer.article_outputs(site, item)
+            memo[item.article.slug] = (signature, pages)
+            outputs.update(pages)
+        outputs.update(renderer.listing_outputs(site))
+        outputs.update(renderer.static_outputs())
+        self._page_memo = memo
+        return dict(sorted(outputs.items()))
 
     def _load(self, paths: list[Path], changed: set[Path] | None,
               problems: list[Problem]) -> list[Article]:
@@ -256,6 +280,29 @@ class Builder:
         self._outputs = digests
         self._published = True
         return written, removed
+
+
+def _article_signature(item: AnnotatedArticle, site: Site) -> tuple[object, ...]:
+    """Everything an article page shows beyond its own text.
+
+    The text is covered by the file digest; linking and attribution can
+    change when *other* articles change, so their results are part of it,
+    with the actors the page names.
+    """
+    ann = item.annotations
+    actor_ids = sorted({e.actor for e in ann.entities if e.actor}
+                       | {f.source for f in ann.figures if f.source}
+                       | {q.speaker for q in ann.quotes if q.speaker})
+    actors = tuple((a.id, a.name, a.kind, a.description, tuple(a.aliases),
+                    tuple(sorted(a.links.items())))
+                   for a in (site.actors.get(i) for i in actor_ids) if a is not None)
+    return (
+        item.article.digest,
+        tuple(e.actor for e in ann.entities),
+        tuple((f.source, f.source_text, f.source_start, f.source_block) for f in ann.figures),
+        tuple((q.speaker, q.speaker_text) for q in ann.quotes),
+        actors,
+    )
 
 
 def _file_digest(path: Path) -> str:

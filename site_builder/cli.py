@@ -103,8 +103,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
         builder = Builder(site_dir, args.output, use_cache=not args.no_cache,
                           progress=progress.update)
         result = builder.build()
-    for warning in result.warnings:
-        logging.getLogger("site_builder").warning(warning)
     if not result.ok:
         _print_problems(result.problems)
         return EXIT_FAILED

@@ -1,0 +1,40 @@
+"""What the Markdown core rules of the render stage need to know about one page.
+
+markdown-it passes a free-form `env` mapping to every rule; the render stage
+puts one `BodyContext` in it under `ENV_KEY`, so each rule reads typed data
+and a body rendered without it is plain Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from site_builder.errors import Problem
+from site_builder.model import Actor, Annotations, Article
+from site_builder.render.images import ImageResolver
+
+ENV_KEY = "site_builder"
+
+
+@dataclass(slots=True)
+class BodyContext:
+    article: Article
+    root: str  # prefix from the page back to the output root
+    annotations: Annotations | None = None
+    actors: Mapping[str, Actor] = field(default_factory=dict)
+    images: ImageResolver | None = None  # None: images keep their src as written
+    kind_labels: Mapping[str, str] = field(default_factory=dict)  # entity kind -> UI label
+    warnings: list[Problem] = field(default_factory=list)
+
+    def warn(self, line: int, message: str, hint: str = "") -> None:
+        """Record a problem at `line` of the article body (0-based, as token maps are)."""
+        self.warnings.append(Problem.at(
+            f"content/{self.article.path}", self.article.body_line + line, message, hint
+        ))
+
+
+def body_context(env: MutableMapping[str, Any]) -> BodyContext | None:
+    ctx = env.get(ENV_KEY)
+    return ctx if isinstance(ctx, BodyContext) else None

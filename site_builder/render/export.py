@@ -1,0 +1,90 @@
+"""The JSON export: api/articles.json and one api/articles/<slug>.json per article.
+
+It is a public interface for other programs, so its shape is fixed by the
+JSON Schemas in render/schemas/ and described in docs/json-export.md; a test
+validates real output against them. Keys are sorted and the text is UTF-8,
+so the bytes are reproducible.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from site_builder.config import Config
+from site_builder.model import Actor, AnnotatedArticle, Site
+from site_builder.render.pages import article_actors
+from site_builder.render.urls import article_slug, path_segment, public_url
+
+
+def schema(name: str) -> dict[str, Any]:
+    """A shipped JSON Schema: "articles" (the index) or "article" (one annotation file)."""
+    resource = importlib.resources.files("site_builder.render") / "schemas" / f"{name}.schema.json"
+    loaded: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
+    return loaded
+
+
+def annotations_path(slug: str) -> str:
+    """Output-relative path of one article's annotation file."""
+    return f"api/articles/{slug}.json"
+
+
+def dumps(data: object) -> bytes:
+    # allow_nan=False: NaN is not JSON, and a consumer's parser would choke on it.
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2, allow_nan=False)
+    return (text + "\n").encode("utf-8")
+
+
+def index_document(site: Site, config: Config) -> dict[str, Any]:
+    """api/articles.json: every article, newest first."""
+    articles = []
+    for item in site.articles:
+        article = item.article
+        slug = article_slug(article)
+        articles.append({
+            "slug": slug,
+            "title": article.title,
+            "url": public_url(config.base_url, article.url),
+            "lang": article.lang,
+            "date": article.date.isoformat(),
+            "annotations": annotations_path(slug),
+        })
+    return {"articles": articles}
+
+
+def article_document(
+    item: AnnotatedArticle, actors: Mapping[str, Actor], config: Config
+) -> dict[str, Any]:
+    """api/articles/<slug>.json: one article's annotations, offsets into `blocks[].text`."""
+    article, annotations = item.article, item.annotations
+    return {
+        "slug": article_slug(article),
+        "title": article.title,
+        "lang": article.lang,
+        "url": public_url(config.base_url, article.url),
+        "blocks": [{"id": b.id, "lang": b.lang, "text": b.text} for b in annotations.blocks],
+        "entities": [
+            {"text": e.text, "kind": e.kind, "label": e.label, "start": e.start, "end": e.end,
+             "block": e.block, "lang": e.lang, "actor": e.actor}
+            for e in annotations.entities
+        ],
+        "figures": [
+            {"text": f.text, "value": f.value, "qualifier": f.qualifier, "unit": f.unit,
+             "block": f.block, "start": f.start, "end": f.end, "source": f.source,
+             "source_text": f.source_text}
+            for f in annotations.figures
+        ],
+        "quotes": [
+            # end_block: without it, `end` of a quote over several blocks is ambiguous.
+            {"text": q.text, "speaker": q.speaker, "block": q.block, "start": q.start,
+             "end": q.end, "end_block": q.end_block}
+            for q in annotations.quotes
+        ],
+        "actors": [
+            {"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases),
+             "url": public_url(config.base_url, f"actors/{path_segment(a.id)}/")}
+            for a in article_actors(item, actors)
+        ],
+    }

@@ -1,0 +1,36 @@
+"""Article body: Markdown -> annotated, sanitized HTML.
+
+The parser is the site's one dialect (`content.markdown.make_markdown`) with
+the render stage's core rules pushed after the built-in ones, so block ids
+and text offsets are those the annotate stage saw.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+
+from site_builder.content.markdown import make_markdown
+from site_builder.render.annotate_rule import annotate_plugin
+from site_builder.render.context import ENV_KEY, BodyContext
+from site_builder.render.figures import figures_plugin
+from site_builder.render.sanitize import sanitize
+
+
+def make_render_markdown() -> MarkdownIt:
+    md = make_markdown()
+    # Order matters: entities first, while every inline token is where
+    # content.blocks numbered it; then images and figures.
+    md.use(annotate_plugin)
+    md.use(figures_plugin)
+    return md
+
+
+_MD = make_render_markdown()
+
+
+def render_body(ctx: BodyContext, md: MarkdownIt | None = None) -> str:
+    """The sanitized HTML of `ctx.article`'s body. Warnings go to `ctx.warnings`."""
+    parser = md or _MD
+    env = {ENV_KEY: ctx}
+    tokens = parser.parse(ctx.article.body, env)
+    return sanitize(parser.renderer.render(tokens, parser.options, env))

@@ -1,0 +1,176 @@
+"""What the templates receive: small, read-only views of the site's data.
+
+Everything here is computed from the `Site` alone, in a stable order, so the
+same site always renders the same bytes. docs/theming.md lists each field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from site_builder.config import Config
+from site_builder.model import ENTITY_KINDS, Actor, AnnotatedArticle, Article
+from site_builder.render.i18n import local_date
+from site_builder.render.urls import (
+    article_slug,
+    dom_id,
+    page_href,
+    path_segment,
+    tag_slug,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteInfo:
+    title: str
+    description: str
+    language: str
+    base_url: str
+    author: str
+    extra: Mapping[str, object]
+
+    @classmethod
+    def of(cls, config: Config) -> SiteInfo:
+        return cls(config.title, config.description, config.language, config.base_url,
+                   config.author, config.extra)
+
+
+@dataclass(frozen=True, slots=True)
+class TagLink:
+    name: str
+    slug: str
+    href: str  # relative to the page that shows it
+    count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLink:
+    """An article as listings show it."""
+
+    article: Article
+    href: str
+    date_text: str
+    date_iso: str
+    tags: tuple[TagLink, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An actor mentioned in the article, for the page and its tooltips."""
+
+    id: str
+    name: str
+    kind: str
+    description: str | None
+    href: str
+    dom_id: str  # target of the mentions' aria-describedby
+
+
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    number: int  # 1-based
+    total: int
+    previous_href: str | None  # newer articles
+    next_href: str | None  # older articles
+
+
+# ------------------------------------------------------------------------------ tags
+
+
+@dataclass(frozen=True, slots=True)
+class TagGroup:
+    name: str  # as first written, newest article first
+    slug: str
+    articles: tuple[AnnotatedArticle, ...]
+
+
+def group_tags(items: Sequence[AnnotatedArticle]) -> list[TagGroup]:
+    """Tags by slug, so "Élections" and "elections" share a page.
+
+    Sorted by slug, which orders "Économie" among the E's whatever the accents.
+    """
+    names: dict[str, str] = {}
+    members: dict[str, list[AnnotatedArticle]] = {}
+    for item in items:
+        for slug in dict.fromkeys(tag_slug(t) for t in item.article.tags):
+            members.setdefault(slug, []).append(item)
+        for tag in item.article.tags:
+            names.setdefault(tag_slug(tag), tag)
+    groups = [TagGroup(names[s], s, tuple(members[s])) for s in members]
+    return sorted(groups, key=lambda g: (g.slug, g.name))
+
+
+def tag_links(tags: Iterable[str], root: str) -> tuple[TagLink, ...]:
+    seen = dict.fromkeys(tags)
+    return tuple(TagLink(t, tag_slug(t), page_href(root, f"tags/{tag_slug(t)}/")) for t in seen)
+
+
+# -------------------------------------------------------------------------- articles
+
+
+def article_link(item: AnnotatedArticle, root: str, config: Config) -> ArticleLink:
+    article = item.article
+    return ArticleLink(
+        article=article,
+        href=page_href(root, f"articles/{article_slug(article)}/"),
+        date_text=local_date(article.date, article.lang, timezone=config.timezone,
+                             fallback=config.language),
+        date_iso=article.date.isoformat(),
+        tags=tag_links(article.tags, root),
+    )
+
+
+def _block_order(block_id: str) -> int:
+    digits = block_id[1:]
+    return int(digits) if digits.isdigit() else -1
+
+
+def article_actors(item: AnnotatedArticle, actors: Mapping[str, Actor]) -> list[Actor]:
+    """Actors of one article, in order of first mention; sources and speakers after."""
+    annotations = item.annotations
+    entities = sorted(annotations.entities, key=lambda e: (_block_order(e.block), e.start))
+    ids = [e.actor for e in entities]
+    ids += [f.source for f in annotations.figures]
+    ids += [q.speaker for q in annotations.quotes]
+    return [actors[i] for i in dict.fromkeys(ids) if i is not None and i in actors]
+
+
+def actor_refs(found: Sequence[Actor], root: str) -> list[ActorRef]:
+    return [
+        ActorRef(a.id, a.name, a.kind, a.description,
+                 page_href(root, f"actors/{path_segment(a.id)}/"), dom_id("actor-", a.id))
+        for a in found
+    ]
+
+
+def entity_kinds(item: AnnotatedArticle) -> list[str]:
+    """The kinds present in the article, in the legend's fixed order."""
+    present = {e.kind for e in item.annotations.entities}
+    # The body marks up a kind it does not know as "other": so does the legend.
+    if present - set(ENTITY_KINDS):
+        present.add("other")
+    return [k for k in ENTITY_KINDS if k in present]
+
+
+# --------------------------------------------------------------------------- listing
+
+
+def page_directory(number: int) -> str:
+    """Site-relative directory of listing page `number` ("" for the first)."""
+    return "" if number == 1 else f"page/{number}/"
+
+
+def paginate(items: Sequence[AnnotatedArticle], per_page: int) -> list[Sequence[AnnotatedArticle]]:
+    """Chunks of `per_page`; one empty page for an empty site, which still has a home."""
+    chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)]
+    return chunks or [items[:0]]
+
+
+def pagination(number: int, total: int, root: str) -> Pagination:
+    return Pagination(
+        number=number,
+        total=total,
+        previous_href=page_href(root, page_directory(number - 1)) if number > 1 else None,
+        next_href=page_href(root, page_directory(number + 1)) if number < total else None,
+    )

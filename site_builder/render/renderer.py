@@ -1,0 +1,183 @@
+"""The render stage: a linked `Site` in, output files as bytes out.
+
+`Renderer` is pure apart from reading templates and image headers: it
+writes nothing, and the same site gives the same bytes. Keys of the returned
+mappings are output-relative POSIX paths; the publish stage writes them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from site_builder.config import Config
+from site_builder.errors import Problem, SiteError
+from site_builder.model import ENTITY_KINDS, AnnotatedArticle, Site
+from site_builder.render import export, feeds
+from site_builder.render.context import BodyContext
+from site_builder.render.environment import compile_all, make_environment, render_error
+from site_builder.render.i18n import messages
+from site_builder.render.images import ImageResolver
+from site_builder.render.markdown import make_render_markdown, render_body
+from site_builder.render.pages import (
+    SiteInfo,
+    TagLink,
+    actor_refs,
+    article_actors,
+    article_link,
+    entity_kinds,
+    group_tags,
+    page_directory,
+    paginate,
+    pagination,
+)
+from site_builder.render.urls import article_slug, base_path, page_href, root_of
+
+# Theme files copied as they are (after site overrides), not rendered.
+STATIC_FILES = ("style.css", "site.js")
+
+
+class Renderer:
+    """Renders pages, feeds and the JSON export of a site.
+
+    `warnings` collects the non-fatal problems met while rendering (images
+    left out or missing); `render_all` starts a fresh list.
+    """
+
+    def __init__(self, config: Config, *, dev: bool = False) -> None:
+        self.config = config
+        self.dev = dev
+        self.env = make_environment(config, dev=dev)
+        compile_all(self.env, config)
+        # Formatted like every other build warning ("path:line: message — hint").
+        self.warnings: list[str] = []
+        self._images = ImageResolver(config.content_dir)
+        self._md = make_render_markdown()
+        self._t = messages(config.language)
+        self._kind_labels = {kind: self._t[kind] for kind in ENTITY_KINDS}
+
+    # ------------------------------------------------------------------ public API
+
+    def render_all(self, site: Site) -> dict[str, bytes]:
+        """Every output file of the site."""
+        self.warnings = []
+        outputs: dict[str, bytes] = {}
+        for item in site.articles:
+            outputs.update(self.article_outputs(site, item))
+        outputs.update(self.listing_outputs(site))
+        outputs.update(self.static_outputs())
+        return dict(sorted(outputs.items()))
+
+    def article_outputs(self, site: Site, item: AnnotatedArticle) -> dict[str, bytes]:
+        """The article's page and its JSON annotation file."""
+        article = item.article
+        slug = article_slug(article)
+        path = f"articles/{slug}/index.html"
+        root = root_of(path)
+        ctx = BodyContext(article=article, root=root, annotations=item.annotations,
+                          actors=site.actors, images=self._images,
+                          kind_labels=self._kind_labels)
+        body = Markup(render_body(ctx, self._md).strip())
+        self._warn(ctx.warnings)
+        annotations = item.annotations
+        html = self._render(
+            "article.html", path,
+            article=article,
+            link=article_link(item, root, self.config),
+            body=body,
+            annotations=annotations,
+            kinds=entity_kinds(item),
+            actors=actor_refs(article_actors(item, site.actors), root),
+            all_actors=site.actors,
+            figures=annotations.figures,
+            quotes=annotations.quotes,
+            json_href=root + export.annotations_path(slug),
+        )
+        document = export.article_document(item, site.actors, self.config)
+        return {path: html, export.annotations_path(slug): export.dumps(document)}
+
+    def listing_outputs(self, site: Site) -> dict[str, bytes]:
+        """Home and its pages, tag pages, feed, sitemap and the JSON index."""
+        config = self.config
+        outputs: dict[str, bytes] = {}
+        chunks = paginate(site.articles, config.per_page)
+        for number, chunk in enumerate(chunks, start=1):
+            path = page_directory(number) + "index.html"
+            root = root_of(path)
+            outputs[path] = self._render(
+                "index.html", path,
+                articles=[article_link(i, root, config) for i in chunk],
+                pagination=pagination(number, len(chunks), root),
+            )
+        groups = group_tags(site.articles)
+        path = "tags/index.html"
+        root = root_of(path)
+        outputs[path] = self._render("tags.html", path, tags=[
+            TagLink(g.name, g.slug, page_href(root, f"tags/{g.slug}/"), len(g.articles))
+            for g in groups
+        ])
+        for group in groups:
+            path = f"tags/{group.slug}/index.html"
+            root = root_of(path)
+            outputs[path] = self._render(
+                "tag.html", path,
+                tag=TagLink(group.name, group.slug, page_href(root, f"tags/{group.slug}/"),
+                            len(group.articles)),
+                articles=[article_link(i, root, config) for i in group.articles],
+            )
+        outputs["feed.xml"] = self._render("feed.xml", "feed.xml", feed=feeds.feed(site, config))
+        outputs["sitemap.xml"] = self._render("sitemap.xml", "sitemap.xml",
+                                              urls=feeds.sitemap(site, config))
+        outputs["api/articles.json"] = export.dumps(export.index_document(site, config))
+        return outputs
+
+    def static_outputs(self) -> dict[str, bytes]:
+        """404.html and the theme's static files."""
+        # 404.html is served for missing paths at any depth, so its links
+        # start from the site's base path rather than a relative root.
+        outputs = {"404.html": self._render("404.html", "404.html",
+                                            root=base_path(self.config.base_url))}
+        loader = self.env.loader
+        assert loader is not None  # make_environment always sets one
+        for name in STATIC_FILES:
+            try:
+                source, _, _ = loader.get_source(self.env, name)
+            except jinja2.TemplateNotFound as exc:
+                raise render_error(exc, name, self.config) from exc
+            outputs[name] = source.encode("utf-8")
+        return outputs
+
+    @property
+    def assets(self) -> list[str]:
+        """Content-relative paths of the local images the rendered pages use."""
+        return self._images.used
+
+    # ------------------------------------------------------------------ internals
+
+    def _render(self, name: str, path: str, **context: Any) -> bytes:
+        base = self.config.base_url
+        directory = path.removesuffix("index.html")
+        values: dict[str, Any] = {
+            "root": root_of(path),
+            "site": SiteInfo.of(self.config),
+            "lang": self.config.language,
+            "t": self._t,
+            "kind_labels": self._kind_labels,
+            "canonical": base + directory if base and path.endswith("index.html") else None,
+            "dev": self.dev,
+        }
+        values.update(context)
+        try:
+            return self.env.get_template(name).render(values).encode("utf-8")
+        except SiteError:
+            raise
+        except Exception as exc:
+            raise render_error(exc, name, self.config) from exc
+
+    def _warn(self, problems: list[Problem]) -> None:
+        # The dev server renders an article again and again: report each problem once.
+        for text in map(str, problems):
+            if text not in self.warnings:
+                self.warnings.append(text)

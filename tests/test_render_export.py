@@ -1,0 +1,88 @@
+"""The JSON export: valid against the shipped schemas, documented, reproducible."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from site_builder.render import Renderer
+from site_builder.render.export import schema
+from tests.test_render_support import config, small_site
+
+jsonschema = pytest.importorskip("jsonschema")
+
+DOC = Path(__file__).parents[1] / "docs" / "json-export.md"
+
+
+@pytest.fixture(scope="module")
+def outputs() -> dict[str, bytes]:
+    return Renderer(config()).render_all(small_site())
+
+
+def load(outputs: dict[str, bytes], path: str) -> Any:
+    return json.loads(outputs[path].decode("utf-8"))
+
+
+@pytest.mark.parametrize("name", ["articles", "article"])
+def test_schemas_are_valid_schemas(name: str) -> None:
+    jsonschema.Draft202012Validator.check_schema(schema(name))
+
+
+def test_export_validates_against_the_schemas(outputs: dict[str, bytes]) -> None:
+    index = load(outputs, "api/articles.json")
+    jsonschema.Draft202012Validator(schema("articles")).validate(index)
+    assert [a["slug"] for a in index["articles"]] == ["syrie-depart", "bce-taux", "geneva-talks"]
+    article_schema = jsonschema.Draft202012Validator(schema("article"))
+    for entry in index["articles"]:
+        assert entry["annotations"] in outputs
+        article_schema.validate(load(outputs, entry["annotations"]))
+
+
+def test_offsets_point_into_the_block_text(outputs: dict[str, bytes]) -> None:
+    data = load(outputs, "api/articles/syrie-depart.json")
+    texts = {b["id"]: b["text"] for b in data["blocks"]}
+    for entity in data["entities"]:
+        assert texts[entity["block"]][entity["start"]:entity["end"]] == entity["text"]
+    assert data["blocks"][1]["lang"] == "en"
+    assert data["figures"][0]["source"] == "onu"
+    assert [a["id"] for a in data["actors"]] == ["bachar-al-assad", "damas", "onu"]
+    assert data["actors"][0]["url"] == "actors/bachar-al-assad/index.html"
+
+
+def test_absolute_urls_with_a_base_url() -> None:
+    out = Renderer(config(base_url="https://example.org/")).listing_outputs(small_site())
+    index = json.loads(out["api/articles.json"])
+    assert index["articles"][0]["url"] == "https://example.org/articles/syrie-depart/"
+    assert index["articles"][0]["annotations"] == "api/articles/syrie-depart.json"
+
+
+def test_keys_sorted_and_utf8(outputs: dict[str, bytes]) -> None:
+    raw = outputs["api/articles/syrie-depart.json"].decode("utf-8")
+    assert "Départ" in raw  # not \\u00e9
+    data = json.loads(raw)
+    assert raw == json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def test_every_schema_field_is_documented() -> None:
+    doc = DOC.read_text(encoding="utf-8")
+    documented = set(re.findall(r"`([a-z_]+)`", doc))
+    for name in ("articles", "article"):
+        for field in _fields(schema(name)):
+            assert field in documented, f"{field} is not described in docs/json-export.md"
+
+
+def _fields(node: Any) -> set[str]:
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "properties" and isinstance(value, dict):
+                found |= set(value)
+            found |= _fields(value)
+    elif isinstance(node, list):
+        for value in node:
+            found |= _fields(value)
+    return found

@@ -1,0 +1,258 @@
+"""link_actors: every entity of the site → one actor, merged across articles.
+
+This stage needs the whole site at once (a surname in one article may only
+be resolved by a full name in another), so it takes every article and
+returns every actor. It is pure: it reads the annotations, sets
+`Entity.actor` on each mention it links, and builds the actors.
+
+Order never matters: articles are read in the order given but every
+decision is either per article or a function of site-wide sets, and the
+ids come from the actors' own signatures (see slugs.py).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from site_builder.link.clusters import Node, cluster, group_table
+from site_builder.link.countries import gazetteer
+from site_builder.link.display import aliases, best_display
+from site_builder.link.gcpause import without_cyclic_gc
+from site_builder.link.kinds import majority_kind
+from site_builder.link.mentions import Mention, article_acronyms, article_mentions
+from site_builder.link.names import FullNameIndex, is_full_name, merge_key
+from site_builder.link.normalize import normalize_name
+from site_builder.link.registry import Registry, RegistryIndex
+from site_builder.link.resolve import (
+    Direct,
+    Evidence,
+    Ref,
+    full_name_targets,
+    is_full_person,
+    is_short_form,
+    own,
+)
+from site_builder.link.slugs import IdRequest, assign_ids
+from site_builder.model import Actor, AnnotatedArticle, EntityKind
+
+# Who keeps a bare slug two actors want: countries, then places, then
+# organizations, then persons. A name shared by a person and a place
+# ("Washington") is read as the place far more often; and the order depends
+# only on what each actor is, so adding an article never flips it.
+_RANK = {"place": 1, "thing": 2, "person": 3}
+
+
+@dataclass(slots=True)
+class _Pending:
+    """What one future actor has collected before it gets an id."""
+
+    name: str = ""
+    kind: EntityKind = "other"
+    forms: list[str] = field(default_factory=list)  # display forms, once per mention
+    surfaces: list[str] = field(default_factory=list)  # as written
+    kinds: Counter[EntityKind] = field(default_factory=Counter)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _languages(articles: Sequence[AnnotatedArticle], site_lang: str) -> set[str]:
+    langs = {site_lang}
+    for item in articles:
+        langs.add(item.article.lang)
+        langs.update(block.lang for block in item.annotations.blocks)
+        langs.update(entity.lang for entity in item.annotations.entities)
+    return langs
+
+
+def _index(names: set[tuple[str, Ref]]) -> FullNameIndex[Ref]:
+    index: FullNameIndex[Ref] = FullNameIndex()
+    for key, ref in names:
+        index.add(key, ref)
+    return index
+
+
+def _gather_evidence(
+    articles: Sequence[AnnotatedArticle],
+    per_article: list[list[Mention]],
+    direct_of: Direct,
+    direct: dict[int, Ref | None],
+    registry: RegistryIndex,
+) -> tuple[Evidence, dict[Ref, list[str]]]:
+    """Acronym definitions and full names, per article and site-wide.
+
+    Also returns, for each acronym long form that is not itself an entity,
+    how it was written: if mentions end up pointing at it, that is the best
+    name their actor has.
+    """
+    evidence = Evidence()
+    long_texts: dict[Ref, list[str]] = {}
+    site_acronyms: dict[str, set[Ref]] = {}
+    all_mentions = [m for mentions in per_article for m in mentions]
+    canonical = full_name_targets(all_mentions, [direct[id(m)] for m in all_mentions])
+    site_persons = {(key, Ref("registry", actor_id, "person"))
+                    for key, actor_id in registry.full_names}
+
+    for item, mentions in zip(articles, per_article, strict=True):
+        slug = item.article.slug
+        local: dict[str, set[Ref]] = {}
+        for pair, long in article_acronyms(item, mentions):
+            if long is not None:
+                target = direct[id(long)] or own(long)
+            else:
+                target = direct_of.resolve(pair.long, "organization", item.article.lang)
+                if target is None:
+                    target = Ref("name", normalize_name(pair.long, "organization").key,
+                                 "organization")
+                    long_texts.setdefault(target, []).append(pair.long)
+            short = normalize_name(pair.short, "organization").key
+            if short and short != target.value:
+                local.setdefault(short, set()).add(target)
+        # An acronym two long forms claim in one article means nothing there.
+        evidence.article_acronyms[slug] = {
+            k: next(iter(found)) for k, found in local.items() if len(found) == 1
+        }
+        for short, found in local.items():
+            site_acronyms.setdefault(short, set()).update(found)
+
+        persons: set[tuple[str, Ref]] = set()
+        others: set[tuple[str, Ref]] = set()
+        has_short = False
+        for mention in mentions:
+            if is_full_person(mention):
+                ref = direct[id(mention)]
+                if ref is None:
+                    ref = Ref("name", canonical[merge_key(mention.name.key)], "person")
+                persons.add((mention.name.key, ref))
+            elif mention.kind != "place" and is_full_name(mention.name.display):
+                others.add((mention.name.key, direct[id(mention)] or own(mention)))
+            else:
+                has_short = has_short or is_short_form(mention)
+        site_persons |= persons
+        if has_short:  # only articles with a short form ever ask
+            evidence.article_names[slug] = _index(persons)
+            evidence.article_other_names[slug] = _index(others)
+
+    for key, ref in sorted(site_persons):
+        evidence.site_names.add(key, ref)
+    # An acronym is a strong identifier: one long form site-wide makes it an
+    # alias everywhere; two make it per-article only.
+    evidence.site_acronyms = {
+        k: next(iter(found)) for k, found in site_acronyms.items() if len(found) == 1
+    }
+    return evidence, long_texts
+
+
+def link_actors(
+    articles: Sequence[AnnotatedArticle], registry: Registry, site_lang: str = "fr"
+) -> dict[str, Actor]:
+    """Link every entity to an actor (sets `Entity.actor`); return all actors by id."""
+    with without_cyclic_gc():
+        return _link(articles, registry, site_lang)
+
+
+def _link(
+    articles: Sequence[AnnotatedArticle], registry: Registry, site_lang: str
+) -> dict[str, Actor]:
+    index = RegistryIndex.build(registry)
+    places = gazetteer(_languages(articles, site_lang))
+    direct_of = Direct.build(index, places)
+
+    per_article = [article_mentions(item) for item in articles]
+    for item in articles:
+        for entity in item.annotations.entities:
+            # Ids from an earlier run (a cached annotation) are recomputed;
+            # only the annotate stage's registry matches are kept, by `Direct`.
+            if entity.actor not in index.ids:
+                entity.actor = None
+    mentions = [m for ms in per_article for m in ms]
+    direct = {id(m): direct_of.of(m) for m in mentions}
+    evidence, long_texts = _gather_evidence(articles, per_article, direct_of, direct, index)
+
+    final: list[Ref] = []
+    for mention in mentions:
+        ref = direct[id(mention)] or evidence.redirect(mention) or own(mention)
+        final.append(ref)
+
+    # Auto actors: keys → nodes (split by kind group) → clusters. An auto
+    # actor's slot is its signature: its kind group and smallest key, which
+    # only evidence about this very actor can change (see slugs.py).
+    groups = group_table((ref.value, ref.kind) for ref in final if ref.space == "name")
+
+    def node_of(ref: Ref) -> Node | None:
+        group = groups.get(ref.value, {}).get(ref.kind)
+        return None if group is None else (group, ref.value)
+
+    roots = cluster(node for ref in final if (node := node_of(ref)) is not None)
+
+    def slot_of(ref: Ref) -> tuple[str, str] | None:
+        """The actor a reference lands in; None only for a long form no mention uses."""
+        if ref.space != "name":
+            return (ref.space, ref.value)
+        node = node_of(ref)
+        if node is None or node not in roots:
+            return None
+        group, key = roots[node]
+        return ("name", f"{group}:{key}")
+
+    pending: dict[tuple[str, str], _Pending] = {
+        ("registry", entry.id): _Pending() for entry in registry.actors
+    }
+    for mention, ref in zip(mentions, final, strict=True):
+        slot = slot_of(ref)
+        assert slot is not None  # every mention's own reference made a node above
+        actor = pending.get(slot) or pending.setdefault(slot, _Pending())
+        actor.mentions.append(mention)
+        actor.forms.append(mention.name.display)
+        actor.surfaces.append(mention.entity.text)
+        actor.kinds[mention.kind] += 1
+    for ref, texts in long_texts.items():
+        slot = slot_of(ref)
+        if slot in pending:  # only long forms that some mention points at
+            pending[slot].forms += [normalize_name(t, "organization").display for t in texts]
+            pending[slot].surfaces += texts
+    return _build_actors(pending, registry, places.name, site_lang)
+
+
+def _build_actors(
+    pending: dict[tuple[str, str], _Pending],
+    registry: Registry,
+    country_name: Callable[[str, str], str],
+    site_lang: str,
+) -> dict[str, Actor]:
+    """Name, kind, aliases and id of every actor; sets each mention's `actor`."""
+    entries = {entry.id: entry for entry in registry.actors}
+    requests: dict[tuple[str, str], IdRequest] = {}
+    for slot, actor in pending.items():
+        space, value = slot
+        if space == "registry":
+            entry = entries.get(value)
+            if entry is not None:
+                actor.name, actor.kind = entry.name, entry.kind
+            requests[slot] = IdRequest(f"registry:{value}", actor.name, actor.kind, fixed=value)
+        elif space == "country":
+            # A country is named in the site's language: "Syria" → "Syrie", id "syrie".
+            actor.name, actor.kind = country_name(value, site_lang), "place"
+            requests[slot] = IdRequest(f"country:{value}", actor.name, "place", rank=0)
+        else:
+            actor.name = best_display(actor.forms)
+            actor.kind = majority_kind(actor.kinds)
+            group = value.split(":", 1)[0]
+            requests[slot] = IdRequest(value, actor.name, actor.kind, rank=_RANK[group])
+    ids = assign_ids(requests.values())
+
+    actors: dict[str, Actor] = {}
+    for slot, actor in pending.items():
+        actor_id = ids[requests[slot].signature]
+        for mention in actor.mentions:
+            mention.entity.actor = actor_id
+        entry = entries.get(slot[1]) if slot[0] == "registry" else None
+        if entry is not None:
+            declared = [text for _, text in entry.aliases]
+            actors[actor_id] = Actor(
+                actor_id, entry.name, entry.kind, aliases(declared + actor.surfaces, entry.name),
+                entry.description, dict(entry.links), from_registry=True)
+        else:
+            actors[actor_id] = Actor(actor_id, actor.name, actor.kind,
+                                     aliases(actor.surfaces, actor.name))
+    return {actor_id: actors[actor_id] for actor_id in sorted(actors)}

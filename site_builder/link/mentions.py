@@ -1,0 +1,71 @@
+"""Entity mentions as the link stage sees them: normalized once, with their article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from site_builder.link.acronyms import AcronymPair, Span, find_pairs
+from site_builder.link.normalize import Name, honorific_before, normalize_name
+from site_builder.model import AnnotatedArticle, Entity, EntityKind
+
+
+@dataclass(slots=True)
+class Mention:
+    """One entity, normalized, in one article."""
+
+    article: str  # slug
+    entity: Entity
+    name: Name
+    kind: EntityKind  # the model's kind, or person when an honorific says so
+    titled: bool = False  # an honorific or title came with the name ("M. Assad")
+
+
+def article_mentions(item: AnnotatedArticle) -> list[Mention]:
+    """The article's entities that have something to match on, in document order."""
+    slug = item.article.slug
+    texts = block_texts(item)
+    mentions = []
+    for entity in item.annotations.entities:
+        name = normalize_name(entity.text, entity.kind)
+        if name.key:
+            titled = name.titled or honorific_before(texts.get(entity.block, ""), entity.start)
+            kind: EntityKind = "person" if titled else entity.kind
+            mentions.append(Mention(slug, entity, name, kind, titled))
+    return mentions
+
+
+def block_texts(item: AnnotatedArticle) -> dict[str, str]:
+    """Block id → the text entity offsets point into.
+
+    The annotate stage records that text per block; the article's own block
+    text is the fallback for blocks it did not record.
+    """
+    texts = {block.id: block.text for block in item.article.blocks}
+    texts.update({block.id: block.text for block in item.annotations.blocks if block.text})
+    return texts
+
+
+def article_acronyms(
+    item: AnnotatedArticle, mentions: list[Mention]
+) -> list[tuple[AcronymPair, Mention | None]]:
+    """Acronym definitions in the article, each with the mention that is its long form."""
+    texts = {k: v for k, v in block_texts(item).items() if "(" in v}
+    if not texts:
+        return []
+    spans: dict[str, list[Span]] = {}
+    for index, mention in enumerate(mentions):
+        entity = mention.entity
+        text = texts.get(entity.block)
+        if text is None:
+            continue
+        # Offsets that do not point at the entity's own text (a stale cache,
+        # another normalization) would mislead the parenthesis test: skip them.
+        if text[entity.start:entity.end] == entity.text:
+            spans.setdefault(entity.block, []).append(
+                Span(entity.start, entity.end, mention.kind, index))
+    found: list[tuple[AcronymPair, Mention | None]] = []
+    for block_id, text in texts.items():
+        for pair in find_pairs(text, spans.get(block_id, [])):
+            long = mentions[pair.long_entity] if pair.long_entity is not None else None
+            found.append((pair, long))
+    return found

@@ -1,0 +1,183 @@
+"""Matching keys for entity mentions: the text two mentions must share to be one actor.
+
+A key ignores what varies between two writings of the same name and never
+what tells two names apart: case, diacritics, apostrophe style, hyphens
+versus spaces, dots in initials, honorifics and titles ("M.", "le président"),
+and, for things that are not persons, a leading article ("la Syrie",
+"l’OSDH"). Every step is a small function so that each rule can be tested
+on its own; `normalize_name` chains them. The hot functions are cached: a site
+repeats the same few thousand names and words many times, and linking runs
+on every build.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+from site_builder.link.wordlists import (
+    ARTICLES,
+    ELIDED_ARTICLES,
+    LONGEST_TITLE,
+    NAME_PARTICLES,
+    STRONG_HONORIFICS,
+    TITLES,
+    WEAK_HONORIFICS,
+)
+from site_builder.model import EntityKind
+from site_builder.slugs import strip_marks
+
+_APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u02bc\u201b\u2032\u00b4`\uff07"})
+
+class Name(NamedTuple):
+    """A mention reduced for matching."""
+
+    key: str  # the matching key; "" when nothing is left (a lone "M.")
+    display: str  # the text as written, minus titles and leading articles
+    person_like: bool  # tagged person, or an honorific or title says it is one
+    titled: bool = False  # an honorific or title was written before the name
+
+
+def unify_apostrophes(text: str) -> str:
+    """’ ‘ ʼ ′ ´ ` → ' so that "l’Homme" and "l'Homme" are one string."""
+    return text.translate(_APOSTROPHES)
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """Case-, diacritic- and apostrophe-insensitive form of `text`."""
+    return strip_marks(unify_apostrophes(text)).casefold()
+
+
+@lru_cache(maxsize=1 << 12)
+def fold_char(char: str) -> str:
+    """Fold one character to exactly one character (for aligned comparisons)."""
+    folded = fold(char)
+    return folded if len(folded) == 1 else char.casefold()[:1] or char
+
+
+@lru_cache(maxsize=1 << 16)
+def key_of(text: str) -> str:
+    """Fold `text`, drop dots ("U.S." = "US") and turn other punctuation into spaces."""
+    folded = fold(text).replace(".", "")
+    spaced = "".join(c if c.isalnum() else " " for c in folded)
+    return " ".join(spaced.split())
+
+
+# First words a title can start with, to skip the search for most names.
+_TITLE_STARTS = frozenset({t[0] for t in TITLES} | ARTICLES)
+
+
+def _title_length(folded: list[str]) -> int:
+    """How many leading tokens form a title ("le président" counts its article)."""
+    start = 1 if len(folded) > 1 and folded[0] in ARTICLES | {"l'"} else 0
+    for size in range(min(LONGEST_TITLE, len(folded) - start), 0, -1):
+        if tuple(folded[start:start + size]) in TITLES:
+            return start + size
+    if folded[0].startswith("l'") and (folded[0][2:],) in TITLES:  # "l'ayatollah"
+        return 1
+    return 0
+
+
+def strip_titles(words: list[str], person: bool) -> tuple[list[str], bool]:
+    """Drop leading honorifics and titles; say whether any was found.
+
+    Strong honorifics ("M.", "Mme", "Dr.") go whatever the kind; titles and
+    dotless abbreviations only from persons. The last word always stays, so
+    "le Président" alone keeps a key.
+    """
+    stripped = False
+    folded = [fold(w) for w in words]
+    while len(words) > 1:
+        first = folded[0]
+        if first in STRONG_HONORIFICS or (person and first in WEAK_HONORIFICS):
+            size = 1
+        elif person and (first in _TITLE_STARTS or first.startswith("l'")):
+            size = _title_length(folded)
+        else:
+            break
+        if not 0 < size < len(words):
+            break
+        words, folded, stripped = words[size:], folded[size:], True
+    return words, stripped
+
+
+def strip_descriptors(words: list[str]) -> list[str]:
+    """Drop lower-case words before a person's name: "syrien Bachar al-Assad".
+
+    What is left of "le président syrien Bachar al-Assad" once the title is
+    gone. Particles are kept: "al-Assad", "de Gaulle" start in lower case.
+    """
+    if not words[0][:1].islower():
+        return words
+    index = 0
+    while index < len(words) - 1:
+        word = words[index]
+        head = key_of(word).split(" ")[0]
+        if not word[:1].islower() or head in NAME_PARTICLES:
+            break
+        index += 1
+    rest = words[index:]
+    return rest if any(w[:1].isupper() for w in rest) else words
+
+
+def strip_article(words: list[str]) -> list[str]:
+    """Drop a leading article from a non-person name: "la Syrie", "l’OSDH", "the UN"."""
+    if len(words) > 1 and fold(words[0]) in ARTICLES:
+        return words[1:]
+    first = unify_apostrophes(words[0])
+    for elided in ELIDED_ARTICLES:
+        if first.casefold().startswith(elided) and len(first) > len(elided):
+            return [words[0][len(elided):], *words[1:]]
+    return words
+
+
+@lru_cache(maxsize=1 << 16)
+def normalize_name(text: str, kind: EntityKind) -> Name:
+    """The matching key and display form of a mention of the given kind."""
+    words = unicodedata.normalize("NFKC", text).split()
+    if not words:
+        return Name("", "", False)
+    person = kind == "person"
+    words, honorific = strip_titles(words, person)
+    person_like = person or honorific
+    words = strip_descriptors(words) if person_like else strip_article(words)
+    display = " ".join(words)
+    key = key_of(display)
+    if not key:
+        # Nothing matchable once titles went ("M." alone): fall back to all of it.
+        display = " ".join(unicodedata.normalize("NFKC", text).split())
+        key = key_of(display)
+    return Name(key, display, person_like, honorific)
+
+
+# An honorific as the last word before some offset: a regex, because this
+# runs once per entity and a compiled pattern scans only those few bytes.
+_HONORIFIC_BEFORE = re.compile(
+    r"(?:^|\s)(?:" + "|".join(re.escape(h) for h in sorted(STRONG_HONORIFICS, key=len,
+                                                            reverse=True)) + r")\s+$",
+    re.IGNORECASE,
+)
+
+
+def honorific_before(text: str, start: int) -> bool:
+    """True when the word just before `start` is an honorific: "M. [Haddad]".
+
+    The model often leaves "M." outside the entity, and then tags the bare
+    surname as a place or an organization; the honorific still says person.
+    """
+    return _HONORIFIC_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+@lru_cache(maxsize=1 << 16)
+def lookup_keys(text: str, kind: EntityKind) -> tuple[str, ...]:
+    """Keys to try against a fixed vocabulary (registry, acronyms), own kind first.
+
+    The model's kind is often wrong between person and organization; a
+    registry entry should still win, so the other reading is tried second.
+    """
+    own = normalize_name(text, kind).key
+    other = normalize_name(text, "organization" if kind == "person" else "person").key
+    return (own,) if other in {own, ""} else (own, other)

@@ -1,4 +1,4 @@
-"""The registry's names and aliases, as the annotate stage's EntityRuler needs them."""
+"""The registry's names and aliases, as the annotate stage matches them (terms.py)."""
 
 from __future__ import annotations
 

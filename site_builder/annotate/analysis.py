@@ -1,0 +1,130 @@
+"""Analysing the articles the cache could not serve.
+
+Imported lazily by the stage: it pulls in lingua (through routing) and,
+when pipelines run, spaCy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from site_builder.annotate import nlp
+from site_builder.annotate.acronyms import AcronymContext
+from site_builder.annotate.assemble import assemble
+from site_builder.annotate.cache import model_for
+from site_builder.annotate.labels import is_known
+from site_builder.annotate.pipelines import PipelineInfo
+from site_builder.annotate.registry_terms import RegistryTerm
+from site_builder.annotate.stats import AnnotateStats
+from site_builder.annotate.terms import TermMatcher
+from site_builder.annotate.units import prepare
+from site_builder.config import AnnotateConfig
+from site_builder.model import Annotations, Article
+
+Batch = list[tuple[int, Article]]
+
+
+@dataclass(slots=True)
+class BatchResult:
+    annotations: list[tuple[int, Annotations]]
+    pipelines: list[PipelineInfo] = field(default_factory=list)
+    unknown_labels: set[str] = field(default_factory=set)
+
+
+class Analyzer:
+    """Everything one process needs to annotate batches; built once per process."""
+
+    def __init__(self, config: AnnotateConfig, terms: Sequence[RegistryTerm]) -> None:
+        self.config = config
+        self.terms = tuple(terms)
+        self._matchers: dict[str, TermMatcher] = {}
+        self._registry_texts = [t.text for t in terms]
+
+    def matcher(self, lang: str) -> TermMatcher:
+        if lang not in self._matchers:
+            self._matchers[lang] = TermMatcher(self.terms, lang)
+        return self._matchers[lang]
+
+    def __call__(self, batch: Batch) -> BatchResult:
+        prepared, units = prepare(batch, self.config)
+        result = BatchResult([])
+        by_lang: dict[str, list[int]] = {}
+        for n, unit in enumerate(units):
+            by_lang.setdefault(unit.lang, []).append(n)
+        raws: dict[int, dict[tuple[int, int | None], nlp.Raw]] = {p.index: {} for p in prepared}
+        for lang, ids in by_lang.items():
+            info, analysed = nlp.analyse_texts(lang, model_for(self.config, lang),
+                                               [units[n].text for n in ids],
+                                               self.config.batch_size)
+            result.pipelines.append(info)
+            for n, raw in zip(ids, analysed, strict=True):
+                raws[units[n].article][(units[n].block, units[n].island)] = raw
+
+        def on_label(label: str) -> None:
+            if not is_known(label):
+                result.unknown_labels.add(label)
+
+        for article in prepared:
+            acronyms = AcronymContext.build([b.norm.text for b in article.blocks],
+                                            self._registry_texts)
+            result.annotations.append((article.index, assemble(
+                article, raws[article.index], acronyms, self.matcher, on_label)))
+        return result
+
+
+def make_batches(indexed: Sequence[tuple[int, Article]], size: int) -> list[Batch]:
+    """Consecutive articles, about `size` blocks per batch (one article at least)."""
+    batches: list[Batch] = []
+    current: Batch = []
+    blocks = 0
+    for item in indexed:
+        current.append(item)
+        blocks += len(item[1].blocks)
+        if blocks >= size:
+            batches.append(current)
+            current, blocks = [], 0
+    if current:
+        batches.append(current)
+    return batches
+
+
+def _record(stats: AnnotateStats, result: BatchResult) -> None:
+    for info in result.pipelines:
+        stats.model_loaded = True
+        stats.models[info.lang] = info.describe()
+        if info.warning:
+            stats.warn(info.warning)
+    for label in sorted(result.unknown_labels):
+        stats.warn(f"entity label {label!r} is not mapped to a kind; treated as 'other'")
+
+
+def analyse_articles(
+    indexed: Sequence[tuple[int, Article]],
+    config: AnnotateConfig,
+    terms: Sequence[RegistryTerm],
+    stats: AnnotateStats,
+) -> Iterator[tuple[int, Annotations]]:
+    """(index, annotations) for each article, batch by batch as they complete."""
+    batches = make_batches(indexed, config.batch_size)
+    chars = sum(len(b.text) for _, a in indexed for b in a.blocks)
+    stats.processes = nlp.workers_for(chars, len(batches), config.processes)
+    results: Iterator[BatchResult]
+    if stats.processes == 1:
+        analyzer = Analyzer(config, terms)
+        results = (analyzer(batch) for batch in batches)
+    else:
+        # The articles' own languages are certain to be needed: load them before
+        # forking. Languages found only by detection load where they are met.
+        langs = sorted({a.lang for _, a in indexed})
+        preload = [(lang, model_for(config, lang)) for lang in langs]
+        results = nlp.run_pool(batches, stats.processes, _make_analyzer, (config, tuple(terms)),
+                               preload)
+    for result in results:
+        _record(stats, result)
+        yield from result.annotations
+
+
+def _make_analyzer(config: AnnotateConfig,
+                   terms: tuple[RegistryTerm, ...]) -> Callable[[Batch], BatchResult]:
+    return Analyzer(config, terms)

@@ -1,0 +1,183 @@
+"""From raw model output to an article's `Annotations`.
+
+Per block, in normalized offsets: island mentions replace the block's own
+inside the island; each mention is cleaned (filters), labelled (labels),
+then registry matches override whatever they overlap. Per article: acronyms
+defined in parentheses take their long form's kind, everywhere in the
+article. Finally every offset is mapped back to `Block.text`, and mentions
+touching a protected range (code, autolinks) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from site_builder.annotate.acronyms import AcronymContext, is_all_caps
+from site_builder.annotate.filters import Context, clean
+from site_builder.annotate.labels import REGISTRY_LABEL, kind_of, refine_kind
+from site_builder.annotate.nlp import Raw
+from site_builder.annotate.terms import TermMatcher
+from site_builder.annotate.units import PreparedArticle, PreparedBlock
+from site_builder.model import Annotations, BlockLang, Entity, EntityKind, Sentence
+
+# (block index, island index or None) -> that unit's analysis
+UnitResults = Mapping[tuple[int, int | None], Raw]
+
+_PAREN_AFTER = re.compile(r"\s*\(\s*([^\W_][\w&.\-]*)\s*\)")
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A mention in normalized offsets of its block."""
+
+    start: int
+    end: int
+    label: str
+    kind: EntityKind
+    lang: str
+    actor: str | None = None
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _block_mentions(pb: PreparedBlock, results: UnitResults, b: int,
+                    acronyms: AcronymContext, matchers: Callable[[str], TermMatcher],
+                    on_label: Callable[[str], None]) -> list[_Mention]:
+    """Cleaned, labelled mentions of one block, registry matches included."""
+    text = pb.norm.text
+    sentences, raw = results.get((b, None), ([], []))
+    starts = {s for s, _ in sentences} | {0}
+    islands = [(isl.start, isl.end) for isl in pb.islands]
+    # (offset, lang, raw mentions) of the block and of each island, in block offsets.
+    sources = [(0, pb.lang, [m for m in raw if not any(_overlaps(m[:2], i) for i in islands)])]
+    for k, island in enumerate(pb.islands):
+        isl_sentences, isl_raw = results.get((b, k), ([], []))
+        starts |= {island.start + s for s, _ in isl_sentences}
+        sources.append((island.start, island.lang, isl_raw))
+    frozen_starts = frozenset(starts)
+    found: list[_Mention] = []
+    for offset, lang, mentions in sources:
+        ctx = Context(text, lang, frozen_starts, acronyms)
+        for start, end, label in mentions:
+            on_label(label)
+            kind = kind_of(label)
+            if kind is None:
+                continue
+            span = clean(ctx, offset + start, offset + end, kind)
+            if span is None:
+                continue
+            kind = refine_kind(kind, text[span[0] : span[1]], lang)
+            found.append(_Mention(span[0], span[1], label, kind, lang))
+    terms = _term_mentions(pb, matchers)
+    kept = [m for m in found if not any(_overlaps((m.start, m.end), (t.start, t.end))
+                                        for t in terms)]
+    return sorted(kept + terms, key=lambda m: m.start)
+
+
+def _term_mentions(pb: PreparedBlock, matchers: Callable[[str], TermMatcher]) -> list[_Mention]:
+    """Registry matches, each found with the matcher of the language at that place."""
+    text = pb.norm.text
+    islands = [(isl.start, isl.end, isl.lang) for isl in pb.islands]
+    spans = [(0, len(text), pb.lang, True)] + [(a, b, lang, False) for a, b, lang in islands]
+    found: list[_Mention] = []
+    for a, b, lang, whole in spans:
+        matcher = matchers(lang)
+        if not matcher:
+            continue
+        for match in matcher.find(text[a:b]):
+            start, end = a + match.start, a + match.end
+            if whole and any(_overlaps((start, end), (i, j)) for i, j, _ in islands):
+                continue
+            found.append(_Mention(start, end, REGISTRY_LABEL, match.term.kind, lang,
+                                  match.term.actor))
+    return found
+
+
+def _acronym_kinds(blocks: list[PreparedBlock], mentions: list[list[_Mention]],
+                   ) -> dict[str, _Mention]:
+    """Acronym -> its long form, from "Long Form (ACR)" anywhere in the article."""
+    defined: dict[str, _Mention] = {}
+    for pb, found in zip(blocks, mentions, strict=True):
+        text = pb.norm.text
+        for m in found:
+            after = _PAREN_AFTER.match(text, m.end)
+            acronym = after.group(1) if after else ""
+            if is_all_caps(acronym) and acronym != text[m.start : m.end]:
+                defined.setdefault(acronym, m)
+    return defined
+
+
+def _apply_acronyms(pb: PreparedBlock, found: list[_Mention], defined: dict[str, _Mention],
+                    ) -> list[_Mention]:
+    """Give each defined acronym its long form's kind; add its unrecognised mentions."""
+    if not defined:
+        return found
+    text = pb.norm.text
+    for m in found:
+        long_form = defined.get(text[m.start : m.end])
+        if long_form is not None and m.actor is None:
+            m.kind = long_form.kind
+    pattern = re.compile(r"(?<![\w&.\-])(" + "|".join(
+        re.escape(a) for a in sorted(defined, key=len, reverse=True)) + r")(?![\w&\-])")
+    added = []
+    for hit in pattern.finditer(text):
+        span = (hit.start(), hit.end())
+        if any(_overlaps(span, (m.start, m.end)) for m in found):
+            continue
+        long_form = defined[hit.group()]
+        lang = next((i.lang for i in pb.islands if i.start <= span[0] < i.end), pb.lang)
+        added.append(_Mention(span[0], span[1], long_form.label, long_form.kind, lang))
+    return sorted(found + added, key=lambda m: m.start)
+
+
+def assemble(article: PreparedArticle, results: UnitResults, acronyms: AcronymContext,
+             matchers: Callable[[str], TermMatcher],
+             on_label: Callable[[str], None]) -> Annotations:
+    """The article's annotations, offsets into each `Block.text`."""
+    annotations = Annotations()
+    per_block = [_block_mentions(pb, results, b, acronyms, matchers, on_label)
+                 for b, pb in enumerate(article.blocks)]
+    defined = _acronym_kinds(article.blocks, per_block)
+    for b, pb in enumerate(article.blocks):
+        block = pb.block
+        annotations.blocks.append(BlockLang(block.id, pb.lang, block.text))
+        for m in _apply_acronyms(pb, per_block[b], defined):
+            start, end = pb.norm.to_source(m.start, m.end)
+            if any(_overlaps((start, end), p) for p in block.protected):
+                continue
+            annotations.entities.append(Entity(
+                text=block.text[start:end], kind=m.kind, label=m.label, start=start,
+                end=end, block=block.id, lang=m.lang, actor=m.actor))
+        sentences, _ = results.get((b, None), ([], []))
+        for s, e in merge_wordless(pb.norm.text, sentences):
+            start, end = pb.norm.to_source(s, e)
+            while start < end and block.text[start].isspace():
+                start += 1
+            while end > start and block.text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                annotations.sentences.append(Sentence(block.id, start, end))
+    return annotations
+
+
+def merge_wordless(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Attach "sentences" without a letter or digit (a lone opening quotation mark,
+    a dash) to the next sentence, or to the previous one at the end of a block."""
+    merged: list[tuple[int, int]] = []
+    pending: int | None = None
+    for start, end in sentences:
+        if not any(ch.isalnum() for ch in text[start:end]):
+            pending = start if pending is None else pending
+            continue
+        merged.append((start if pending is None else pending, end))
+        pending = None
+    if pending is not None:
+        if merged:
+            merged[-1] = (merged[-1][0], sentences[-1][1])
+        elif sentences:
+            merged.append((pending, sentences[-1][1]))
+    return merged

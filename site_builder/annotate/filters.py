@@ -1,0 +1,241 @@
+"""Post-filters: what a statistical model tags but cannot be a named entity.
+
+Every rule works on the normalized text of the analysed unit (straight
+apostrophes, plain spaces), is pure and language-aware through
+`lexicon`. Mentions are *trimmed* when the junk is at an edge ("l'ONU" ->
+"ONU", "Le ministère" -> "ministère", "Macron's" -> "Macron") and dropped only
+when nothing worth keeping is left, or when the mention is a clause rather
+than a name.
+
+`clean()` is the entry point; the individual rules are public so each can be
+tested on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from site_builder.annotate import lexicon as lx
+from site_builder.annotate.acronyms import AcronymContext, is_all_caps
+
+# Above this many words a "name" is a sentence fragment. The longest common
+# names ("Organisation des Nations unies pour l'alimentation et l'agriculture")
+# reach 10 words.
+MAX_WORDS = 10
+# A single letter is an initial or a stray clitic ("n" of "n'"), never a name.
+MIN_LETTERS = 2
+
+_CAPS_WORD = re.compile(r"[^\W_][\w&.\-]*")
+_ELISION = re.compile(r"[^\W_]+'")
+_SIMPLE_WORD = re.compile(r"[^\W_]+")
+_LEADING_WORD = re.compile(r"([^\W_]+'?)(\s+|(?<=')(?=[^\W_]))")
+_TRAILING_WORD = re.compile(r"(?:^|(?<=\s))([^\W_]+'?)$")
+# Sentence punctuation: "!", "?", ";" or a line break anywhere, "." or ":" before a space.
+_SENTENCE_PUNCT = re.compile(r"[!?;\n]|[.:](?=\s)")
+_POSSESSIVE = re.compile(r"'s?$", re.IGNORECASE)
+_OPENERS = {"(": ")", "[": "]"}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the filters may look at around a mention."""
+
+    text: str  # the normalized unit text
+    lang: str
+    sentence_starts: frozenset[int] = frozenset({0})
+    acronyms: AcronymContext = field(default_factory=AcronymContext)
+
+    def starts_sentence(self, pos: int) -> bool:
+        """Whether only spaces and punctuation separate `pos` from a sentence start."""
+        i = pos
+        while i > 0 and not self.text[i - 1].isalnum() and i not in self.sentence_starts:
+            i -= 1
+        return i in self.sentence_starts
+
+
+def trim_punctuation(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop non-word characters at both edges, keeping a balanced closing bracket
+    and the full stop of an abbreviation ("Inc.", "J.")."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        ch = text[end - 1]
+        span = text[start:end]
+        if ch in _OPENERS.values():
+            opener = next(o for o, c in _OPENERS.items() if c == ch)
+            if span.count(opener) >= span.count(ch):
+                break
+        if ch == "." and (m := re.search(r"([^\W\d_]+)\.$", span)):
+            word = m.group(1)
+            if len(word) == 1 or word.casefold() in lx.ABBREVIATIONS:
+                break
+        end -= 1
+    return start, end
+
+
+def trim_leading(ctx: Context, start: int, end: int, kind: str) -> tuple[int, int]:
+    """Drop leading elisions ("l'"), determiners and prepositions ("le", "selon"),
+    and for persons leading lower-case titles ("président")."""
+    text, lang = ctx.text, ctx.lang
+    elisions = lx.words_for(lx.ELISIONS, lang)
+    determiners = lx.words_for(lx.DETERMINERS, lang)
+    initial = lx.words_for(lx.SENTENCE_INITIAL, lang)
+    while start < end:
+        m = _LEADING_WORD.match(text, start, end)
+        if not m:
+            break
+        word = m.group(1)
+        folded = word.casefold()
+        after = m.end()
+        if after >= end:
+            break  # never trim the last word: the caller decides whether to drop it
+        particle = kind == "person" and _leads_to_name(text, m.start(), end)
+        if word.endswith("'"):
+            if folded not in elisions or particle:
+                break
+        elif folded in determiners and not particle:
+            capitalized = word[0].isupper()
+            next_lower = text[after].islower()
+            sentence_initial = folded in initial and ctx.starts_sentence(start)
+            if capitalized and not (next_lower or sentence_initial):
+                break  # "Le Monde", "La Haye", "Les Républicains"
+        elif kind == "person" and word.islower() and not particle:
+            pass  # a title before a name: "président", "ministre"
+        else:
+            break
+        start = after
+    return start, end
+
+
+def _leads_to_name(text: str, pos: int, end: int) -> bool:
+    """Whether the particles from `pos` introduce a surname ("de Gaulle", "von der
+    Leyen"): they are followed by exactly one capitalized word. "le président",
+    or "de Joe Biden" (a preposition before a full name), are not."""
+    tokens = re.findall(r"[^\W_]+'?", text[pos:end])
+    rest = 0
+    while rest < len(tokens) and tokens[rest].casefold() in lx.NAME_PARTICLES \
+            and not tokens[rest][0].isupper():
+        rest += 1
+    return 0 < rest == len(tokens) - 1 and tokens[rest][0].isupper()
+
+
+def trim_trailing(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """Drop a trailing elision or preposition ("... de l'") and possessives ("'s")."""
+    text, lang = ctx.text, ctx.lang
+    elisions = lx.words_for(lx.ELISIONS, lang)
+    determiners = lx.words_for(lx.DETERMINERS, lang)
+    while start < end:
+        span = text[start:end]
+        if lang == "en" and (m := _POSSESSIVE.search(span)) and m.start() > 0 and (
+            m.group() != "'" or span[m.start() - 1] in "sS"
+        ):
+            end = start + m.start()
+            continue
+        m = _TRAILING_WORD.search(span)
+        if not m or m.start() == 0:
+            break
+        word = m.group(1)
+        folded = word.casefold()
+        if (word.endswith("'") and folded in elisions) or (
+            word.islower() and folded in determiners
+        ):
+            end = start + m.start()
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            continue
+        break
+    return start, end
+
+
+def words(span: str) -> list[str]:
+    return _SIMPLE_WORD.findall(span)
+
+
+def is_function_word(span: str, lang: str) -> bool:
+    """A lone pronoun, article, clitic or auxiliary: "Il", "Les", "n'", "qu'"."""
+    folded = span.casefold().strip()
+    # The trailing apostrophe of "n'" may already have been trimmed as punctuation.
+    words = lx.never_alone(lang)
+    return folded in words or folded + "'" in words
+
+
+def is_date_expression(span: str, lang: str) -> bool:
+    """Weekday and month names, alone or with numbers and date words ("mardi soir",
+    "1er août", "March 3")."""
+    calendar = lx.calendar_words(lang)
+    allowed = lx.date_words(lang)
+    tokens = [w.casefold() for w in words(span)]
+    return (bool(tokens) and any(t in calendar for t in tokens)
+            and all(t in allowed or t.isdigit() for t in tokens))
+
+
+def _abbreviation_stop(span: str, dot: int) -> bool:
+    """Whether the "." at `dot` ends an initial or an abbreviation ("J.", "Inc.")."""
+    m = re.search(r"([^\W\d_]+)$", span[:dot])
+    return bool(m) and (len(m.group(1)) == 1 or m.group(1).casefold() in lx.ABBREVIATIONS)
+
+
+def is_clause(span: str, lang: str) -> bool:
+    """Too many words, sentence punctuation, or a lower-case verb form, subject
+    pronoun or negation: a sentence fragment, not a name."""
+    if len(words(span)) > MAX_WORDS:
+        return True
+    for m in _SENTENCE_PUNCT.finditer(span):
+        if m.group() == "." and _abbreviation_stop(span, m.start()):
+            continue
+        return True
+    clause = lx.clause_words(lang)
+    tokens = words(span) + _ELISION.findall(span)
+    return any(t.islower() and t in clause for t in tokens)
+
+
+def trim_shouting(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
+    """Drop shouted words ("URGENT", "ALERTE") at the edges; None if any remain inside."""
+    matches = list(_CAPS_WORD.finditer(ctx.text, start, end))
+    if not any(m.group().isupper() for m in matches):
+        return start, end  # the common case: no all-caps word at all
+    spans = [(m.start(), m.end()) for m in matches]
+
+    def shouted(span: tuple[int, int]) -> bool:
+        a, b = span
+        return is_all_caps(ctx.text[a:b]) and not ctx.acronyms.is_acronym(
+            ctx.text, a, b, ctx.starts_sentence(a))
+
+    first, last = 0, len(spans)
+    while first < last and shouted(spans[first]):
+        first += 1
+    while last > first and shouted(spans[last - 1]):
+        last -= 1
+    if first == last or any(shouted(sp) for sp in spans[first:last]):
+        return None
+    new_start = spans[first][0] if first else start
+    new_end = spans[last - 1][1] if last < len(spans) else end
+    return new_start, new_end
+
+
+def clean(ctx: Context, start: int, end: int, kind: str) -> tuple[int, int] | None:
+    """Trim a model mention to its name, or None when it is not a name at all."""
+    start, end = trim_punctuation(ctx.text, start, end)
+    if is_date_expression(ctx.text[start:end], ctx.lang):
+        return None
+    previous = None
+    while previous != (start, end):
+        previous = (start, end)
+        start, end = trim_punctuation(ctx.text, start, end)
+        start, end = trim_leading(ctx, start, end, kind)
+        start, end = trim_trailing(ctx, start, end)
+        if start >= end:
+            return None
+        trimmed = trim_shouting(ctx, start, end)
+        if trimmed is None:
+            return None
+        start, end = trimmed
+    span = ctx.text[start:end]
+    if sum(map(str.isalpha, span)) < MIN_LETTERS:
+        return None
+    if is_function_word(span, ctx.lang) or is_date_expression(span, ctx.lang):
+        return None
+    if is_clause(span, ctx.lang):
+        return None
+    return start, end

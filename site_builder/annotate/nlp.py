@@ -1,0 +1,119 @@
+"""spaCy pipelines per process, and the worker pool that runs batches of articles.
+
+Work is cut into *batches* of whole articles. A worker does everything for
+its batch — normalization, language routing, one `nlp.pipe` call per
+language, filtering, assembly — and sends back finished `Annotations`: plain
+dataclasses, much cheaper to pickle than spaCy Docs, and nothing serial is
+left in the parent but the cache.
+
+On a 2-core machine the fixed costs dominate. Importing spaCy's French
+language data alone takes ~3 s (it compiles one very large tokenizer regex)
+and nothing survives a process. So when the `fork` start method is available
+and the parent has no other threads, the parent loads the pipelines of the
+articles' languages *once* and forks workers that inherit them; otherwise
+(spawn, or a threaded parent such as the dev server) each worker loads what
+it needs. Pipelines for languages only found by detection (an English block
+in a French article) are always loaded lazily, by whichever process meets them.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from site_builder.annotate.pipelines import PipelineInfo, load_pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Analysis of one text, in offsets of that text.
+Sentences = list[tuple[int, int]]
+Mentions = list[tuple[int, int, str]]  # start, end, label
+Raw = tuple[Sentences, Mentions]
+
+# Below this many characters to analyse, a worker pool costs more than it
+# saves (measured on 2 cores: see docs/annotation.md, "Performance").
+PARALLEL_MIN_CHARS = 60_000
+
+_PIPELINES: dict[tuple[str, str], tuple[Language, PipelineInfo]] = {}
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def pipeline(lang: str, model: str) -> tuple[Language, PipelineInfo]:
+    """The pipeline for (lang, model), loaded once per process."""
+    key = (lang, model)
+    if key not in _PIPELINES:
+        _PIPELINES[key] = load_pipeline(lang, model)
+    return _PIPELINES[key]
+
+
+def analyse_texts(lang: str, model: str, texts: Sequence[str], batch_size: int,
+                  ) -> tuple[PipelineInfo, list[Raw]]:
+    """Sentences and entity mentions of each text, in its own offsets."""
+    nlp, info = pipeline(lang, model)
+    results: list[Raw] = []
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        mentions = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        results.append((sentences, mentions))
+    return info, results
+
+
+def cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def workers_for(chars: int, batches: int, processes: int) -> int:
+    """How many worker processes to use; 1 means in-process."""
+    wanted = processes or cpu_count()
+    if wanted <= 1 or chars < PARALLEL_MIN_CHARS:
+        return 1
+    return max(1, min(wanted, batches))
+
+
+def _can_fork() -> bool:
+    return ("fork" in multiprocessing.get_all_start_methods()
+            and threading.active_count() == 1)
+
+
+# Set in each worker by the pool initializer.
+_TASK: Callable[[Any], Any] | None = None
+
+
+def _init_worker(make_task: Callable[..., Callable[[Any], Any]], args: tuple[Any, ...],
+                 preload: tuple[tuple[str, str], ...]) -> None:
+    global _TASK
+    _TASK = make_task(*args)
+    for lang, model in preload:
+        pipeline(lang, model)
+
+
+def _run_task(item: Any) -> Any:
+    assert _TASK is not None
+    return _TASK(item)
+
+
+def run_pool(items: Iterable[T], workers: int, make_task: Callable[..., Callable[[T], R]],
+             args: tuple[Any, ...], preload: Sequence[tuple[str, str]]) -> Iterator[R]:
+    """`make_task(*args)(item)` for each item, in `workers` processes, as results come.
+
+    `make_task` and `args` must be picklable: with spawn they travel to each worker.
+    """
+    if _can_fork():
+        for lang, model in preload:
+            pipeline(lang, model)  # inherited by every worker
+        context = multiprocessing.get_context("fork")
+        worker_preload: tuple[tuple[str, str], ...] = ()
+    else:
+        context = multiprocessing.get_context("spawn")
+        worker_preload = tuple(preload)
+    with context.Pool(workers, _init_worker, (make_task, args, worker_preload)) as pool:
+        yield from pool.imap_unordered(_run_task, items)

@@ -23,10 +23,10 @@ from site_builder.annotate.quotes import find_quotes
 from site_builder.config import Config, load_config
 from site_builder.content.loader import REGISTRY_NAME, discover, duplicate_slugs, load_article
 from site_builder.errors import ContentError, Problem, SiteError
-from site_builder.link import Registry, link_actors, load_registry, registry_terms
+from site_builder.link import Registry, actor_index, link_actors, load_registry, registry_terms
 from site_builder.model import AnnotatedArticle, Annotations, Article, Figure, Quote, Site
 from site_builder.publish import publish_full, remove_files, write_files
-from site_builder.render import Renderer
+from site_builder.render import Renderer, Signature, actor_signatures, site_lookup
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,8 @@ class Builder:
         self._stats: AnnotateStats | None = None
         # slug -> (signature of what the article page shows, its rendered outputs)
         self._page_memo: dict[str, tuple[tuple[object, ...], dict[str, bytes]]] = {}
+        # actor id -> (signature of what the actor page shows, its rendered outputs)
+        self._actor_memo: dict[str, tuple[Signature, dict[str, bytes]]] = {}
 
     # ------------------------------------------------------------------ public
 
@@ -183,23 +185,35 @@ class Builder:
             warnings=[*(stats.warnings if stats else []), *self._renderer.warnings], full=full)
 
     def _render(self, site: Site, full: bool) -> dict[str, bytes]:
-        """Every output; article pages whose inputs did not change come from memory."""
+        """Every output; pages whose inputs did not change come from memory."""
         renderer = self._renderer
         assert renderer is not None
         renderer.warnings = []
-        previous = {} if full else self._page_memo
-        memo: dict[str, tuple[tuple[object, ...], dict[str, bytes]]] = {}
+        if full:
+            self._page_memo, self._actor_memo = {}, {}
+        index = actor_index(site.articles, site.actors)
         outputs: dict[str, bytes] = {}
+        page_memo: dict[str, tuple[tuple[object, ...], dict[str, bytes]]] = {}
         for item in site.articles:
             signature = _article_signature(item, site)
-            known = previous.get(item.article.slug)
+            known = self._page_memo.get(item.article.slug)
             pages = known[1] if known and known[0] == signature else \
-                renderer.article_outputs(site, item)
-            memo[item.article.slug] = (signature, pages)
+                renderer.article_outputs(site, item, index)
+            page_memo[item.article.slug] = (signature, pages)
             outputs.update(pages)
+        self._page_memo = page_memo
+        lookup = site_lookup(site)
+        actor_memo: dict[str, tuple[Signature, dict[str, bytes]]] = {}
+        for actor_id, signature in actor_signatures(site, index).items():
+            known_actor = self._actor_memo.get(actor_id)
+            pages = known_actor[1] if known_actor and known_actor[0] == signature else \
+                renderer.actor_outputs(site, index, actor_id, lookup)
+            actor_memo[actor_id] = (signature, pages)
+            outputs.update(pages)
+        self._actor_memo = actor_memo
         outputs.update(renderer.listing_outputs(site))
+        outputs.update(renderer.site_outputs(site, index))
         outputs.update(renderer.static_outputs())
-        self._page_memo = memo
         return dict(sorted(outputs.items()))
 
     def _load(self, paths: list[Path], changed: set[Path] | None,
@@ -251,7 +265,7 @@ class Builder:
         if detected is None:
             protected = {b.id: b.protected for b in article.blocks}
             figures = [f for b in nlp.blocks for f in find_figures(b, protected.get(b.id, ()))]
-            detected = _Detected(figures, find_quotes(nlp.blocks))
+            detected = _Detected(figures, find_quotes(nlp.blocks, protected))
             self._detected[article.digest] = detected
         return Annotations(
             blocks=nlp.blocks,

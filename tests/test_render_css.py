@@ -53,3 +53,25 @@ def test_page_text_colours_pass_aa(name: str) -> None:
 def test_kind_colours_are_distinct() -> None:
     backgrounds = [VARIABLES[f"--entity-{k}-bg"] for k in ENTITY_KINDS]
     assert len(set(backgrounds)) == len(backgrounds)
+
+
+@pytest.mark.parametrize(("fg", "bg"), [
+    ("--figure-ref-fg", "--figure-ref-bg"),  # figure markers
+    ("--warning", "--warning-bg"),  # the "unsourced" badge
+    ("--text", "--warning-bg"),  # an unsourced figure's words under the preview server
+    ("--text", "--figure-ref-bg"),  # a table row or quote reached by its link
+])
+def test_figure_colours_pass_aa(fg: str, bg: str) -> None:
+    assert contrast(VARIABLES[fg], VARIABLES[bg]) >= AA
+
+
+def test_unsourced_marker_is_readable() -> None:
+    # The marker of an unsourced figure is white on the warning colour.
+    assert ".figure--unsourced + .figure-ref" in CSS
+    assert contrast("#ffffff", VARIABLES["--warning"]) >= AA
+
+
+def test_markers_draw_their_text_from_attributes() -> None:
+    # Markers and speaker links are empty in the HTML (non-destructive markup).
+    assert "content: attr(data-n)" in CSS
+    assert 'content: "— " attr(data-name)' in CSS

@@ -27,7 +27,10 @@ def load(outputs: dict[str, bytes], path: str) -> Any:
     return json.loads(outputs[path].decode("utf-8"))
 
 
-@pytest.mark.parametrize("name", ["articles", "article"])
+SCHEMAS = ["articles", "article", "actors"]
+
+
+@pytest.mark.parametrize("name", SCHEMAS)
 def test_schemas_are_valid_schemas(name: str) -> None:
     jsonschema.Draft202012Validator.check_schema(schema(name))
 
@@ -40,6 +43,27 @@ def test_export_validates_against_the_schemas(outputs: dict[str, bytes]) -> None
     for entry in index["articles"]:
         assert entry["annotations"] in outputs
         article_schema.validate(load(outputs, entry["annotations"]))
+    jsonschema.Draft202012Validator(schema("actors")).validate(load(outputs, "api/actors.json"))
+
+
+def test_actors_json(outputs: dict[str, bytes]) -> None:
+    actors = load(outputs, "api/actors.json")["actors"]
+    assert [a["id"] for a in actors] == ["bachar-al-assad", "damas", "onu"]
+    onu = actors[2]
+    assert onu["url"] == "actors/onu/index.html"
+    assert onu["links"] == {"wikidata": "https://www.wikidata.org/wiki/Q1065",
+                            "website": "https://www.un.org/fr/"}
+    assert onu["articles"] == [
+        {"slug": "syrie-depart", "url": "articles/syrie-depart/index.html", "mentions": 2},
+        {"slug": "geneva-talks", "url": "articles/geneva-talks/index.html", "mentions": 1},
+    ]
+
+
+def test_sources_and_speakers_come_from_the_model(outputs: dict[str, bytes]) -> None:
+    data = load(outputs, "api/articles/syrie-depart.json")
+    assert (data["figures"][0]["source"], data["figures"][0]["source_text"]) == ("onu", "l'ONU")
+    assert (data["quotes"][0]["speaker"], data["quotes"][0]["speaker_text"]) == \
+        ("onu", "a spokesperson")
 
 
 def test_offsets_point_into_the_block_text(outputs: dict[str, bytes]) -> None:
@@ -70,7 +94,7 @@ def test_keys_sorted_and_utf8(outputs: dict[str, bytes]) -> None:
 def test_every_schema_field_is_documented() -> None:
     doc = DOC.read_text(encoding="utf-8")
     documented = set(re.findall(r"`([a-z_]+)`", doc))
-    for name in ("articles", "article"):
+    for name in SCHEMAS:
         for field in _fields(schema(name)):
             assert field in documented, f"{field} is not described in docs/json-export.md"
 

@@ -10,8 +10,14 @@ optional front matter says how to annotate it, by text rather than offsets:
     blocks: {b1: en}              # block languages that differ from the article's
     entities:
       - {block: b0, text: Damas, kind: place, actor: damas, occurrence: 1}
+    figures:                      # value, qualifier, unit, source, source_text optional
+      - {block: b0, text: plus de 300 civils, source: osdh}
+    quotes:                       # `text` in `block`, or from it to `end_text` in `end_block`
+      - {block: b1, text: Nous ne céderons pas, speaker: derik}
+      - {block: b2, text: Ce que, end_block: b3, end_text: glaciales, speaker: marchal}
     actors:
       damas: {name: Damas, kind: place, description: Capitale}
+    dev: true                     # render as the preview server does
     warnings: [outside content/]  # substrings of the expected warnings, in order
     ---
 
@@ -28,7 +34,7 @@ from typing import Any
 import pytest
 import yaml
 
-from site_builder.model import ENTITY_KINDS, Actor, Annotations
+from site_builder.model import ENTITY_KINDS, Actor, Annotations, Article, Figure, Quote
 from site_builder.render.context import BodyContext
 from site_builder.render.i18n import messages
 from site_builder.render.images import ImageResolver
@@ -50,12 +56,14 @@ def render_case(path: Path) -> tuple[str, list[str]]:
     article = make_article(body, lang=spec.get("lang", "fr"), path=spec.get("path"),
                            image_credit=spec.get("image_credit"))
     annotations = None
-    if "entities" in spec or "blocks" in spec:
+    if {"entities", "blocks", "figures", "quotes"} & set(spec):
         annotations = Annotations(
             blocks=block_langs(article, spec.get("blocks")),
             entities=[entity(article, e["block"], e["text"], e.get("kind", "person"),
                              e.get("actor"), e.get("occurrence", 1))
                       for e in spec.get("entities", [])],
+            figures=[figure(article, f) for f in spec.get("figures", [])],
+            quotes=[quote(article, q) for q in spec.get("quotes", [])],
         )
     actors = {
         key: Actor(key, value["name"], value.get("kind", "person"),
@@ -65,7 +73,8 @@ def render_case(path: Path) -> tuple[str, list[str]]:
     t = messages("fr")
     ctx = BodyContext(article=article, root="../../", annotations=annotations, actors=actors,
                       images=ImageResolver(FIXTURE_SITE / "content"),
-                      kind_labels={k: t[k] for k in ENTITY_KINDS})
+                      kind_labels={k: t[k] for k in ENTITY_KINDS}, t=t,
+                      dev=spec.get("dev", False))
     html = render_body(ctx)
     expected_warnings = spec.get("warnings", [])
     got = [str(w) for w in ctx.warnings]
@@ -73,6 +82,27 @@ def render_case(path: Path) -> tuple[str, list[str]]:
     for text, wanted in zip(got, expected_warnings, strict=True):
         assert wanted in text
     return html, got
+
+
+def figure(article: Article, spec: dict[str, Any]) -> Figure:
+    text = spec["text"]
+    start = _text_of(article, spec["block"]).index(text)
+    return Figure(text, float(spec.get("value", 1)), spec.get("qualifier", "exact"),
+                  spec.get("unit", ""), spec["block"], start, start + len(text),
+                  source=spec.get("source"), source_text=spec.get("source_text"))
+
+
+def quote(article: Article, spec: dict[str, Any]) -> Quote:
+    start = _text_of(article, spec["block"]).index(spec["text"])
+    last = spec.get("end_block", spec["block"])
+    end_text = spec.get("end_text", spec["text"])
+    end_start = _text_of(article, last).index(end_text, start if last == spec["block"] else 0)
+    return Quote(spec["text"], spec["block"], start, end_start + len(end_text),
+                 speaker=spec.get("speaker"), end_block=spec.get("end_block"))
+
+
+def _text_of(article: Article, block: str) -> str:
+    return next(b.text for b in article.blocks if b.id == block)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])

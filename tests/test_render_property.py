@@ -1,10 +1,14 @@
-"""Entity markup is non-destructive: unwrap it and the unannotated page remains.
+"""Annotation markup is non-destructive: unwrap it and the unannotated page remains.
 
 For a broad Markdown corpus (fixed documents and random mixes of Markdown
-fragments), random entity spans are drawn over each block's real text
-(`content.blocks.extract_blocks`). The annotated body, with its entity
-elements unwrapped, must equal byte for byte the body rendered without
-entities, and the entity elements must nest cleanly.
+fragments), random entity, figure and quote spans (quotes over one or
+several blocks) are drawn over each block's real text
+(`content.blocks.extract_blocks`). The annotated body, with every annotation
+element unwrapped (entities, figures and their markers, quotes and their
+speaker links), must equal byte for byte the body rendered without
+annotations; annotation elements must nest cleanly, never hold other
+markup, and never put a link inside a link; every id the rule reports is in
+the page.
 """
 
 from __future__ import annotations
@@ -14,7 +18,16 @@ from html.parser import HTMLParser
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from site_builder.model import ENTITY_KINDS, Actor, Annotations, Article, BlockLang, Entity
+from site_builder.model import (
+    ENTITY_KINDS,
+    Actor,
+    Annotations,
+    Article,
+    BlockLang,
+    Entity,
+    Figure,
+    Quote,
+)
 from site_builder.render.context import BodyContext
 from site_builder.render.markdown import render_body
 from tests.test_render_support import make_article
@@ -62,35 +75,64 @@ markdown_docs = st.one_of(
 )
 
 
+SPEAKERS = [None, "a1", "a&2", "unknown"]
+# Classes of the elements the annotate rule adds (see render/*_marks.py).
+ANNOTATION_CLASSES = {"entity", "figure", "figure-ref", "quote", "quote-speaker"}
+
+
+def spans(draw: st.DrawFn, n: int, most: int) -> list[tuple[int, int]]:
+    drawn = draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, n)), max_size=most))
+    return [(min(a, b), max(a, b)) for a, b in drawn if a != b]
+
+
+Case = tuple[Article, list[BlockLang], Annotations]
+
+
 @st.composite
-def annotated(draw: st.DrawFn) -> tuple[Article, list[BlockLang], list[Entity]]:
+def annotated(draw: st.DrawFn) -> Case:
     article = make_article(draw(markdown_docs))
     langs = [BlockLang(b.id, draw(st.sampled_from(["fr", "fr", "en"])), b.text)
              for b in article.blocks]
-    entities: list[Entity] = []
-    for block in article.blocks:
+    found = Annotations(blocks=langs)
+    blocks = article.blocks
+    for block in blocks:
         n = len(block.text)
-        if n == 0:
-            continue
-        spans = draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, n)), max_size=5))
-        for a, b in spans:
-            start, end = min(a, b), max(a, b)
-            if start == end:
-                continue
-            entities.append(Entity(
+        for start, end in spans(draw, n, 5):
+            found.entities.append(Entity(
                 block.text[start:end], draw(st.sampled_from(ENTITY_KINDS)), "X", start, end,
-                block.id, article.lang, draw(st.sampled_from([None, "a1", "a&2", "unknown"])),
+                block.id, article.lang, draw(st.sampled_from(SPEAKERS)),
             ))
-    return article, langs, entities
+        for start, end in spans(draw, n, 3):
+            found.figures.append(Figure(
+                block.text[start:end], 1.0, "exact", "u", block.id, start, end,
+                source=draw(st.sampled_from(SPEAKERS)),
+            ))
+    for _ in range(draw(st.integers(0, 3))):
+        if not blocks:
+            break
+        first = draw(st.integers(0, len(blocks) - 1))
+        last = draw(st.integers(first, min(first + 2, len(blocks) - 1)))
+        start = draw(st.integers(0, len(blocks[first].text)))
+        end = draw(st.integers(0, len(blocks[last].text)))
+        found.quotes.append(Quote(
+            "q", blocks[first].id, start, end, speaker=draw(st.sampled_from(SPEAKERS)),
+            end_block=blocks[last].id if last != first else None,
+        ))
+    return article, langs, found
 
 
-def render(article: Article, annotations: Annotations | None) -> str:
-    ctx = BodyContext(article=article, root="../../", annotations=annotations, actors=ACTORS)
-    return render_body(ctx)
+def render(article: Article, annotations: Annotations | None, *, dev: bool = False,
+           anchors: set[str] | None = None) -> str:
+    ctx = BodyContext(article=article, root="../../", annotations=annotations, actors=ACTORS,
+                      dev=dev)
+    html = render_body(ctx)
+    if anchors is not None:
+        anchors |= ctx.anchors
+    return html
 
 
 class _Unwrap(HTMLParser):
-    """Find the entity elements' tags, checking they nest cleanly, to cut them out."""
+    """Find the annotation elements' tags, checking they nest cleanly, to cut them out."""
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=False)
@@ -100,21 +142,27 @@ class _Unwrap(HTMLParser):
             if ch == "\n":
                 self.line_starts.append(i + 1)
         self.cuts: list[tuple[int, int]] = []
-        self.stack: list[bool] = []  # for each open a/span: is it an entity?
+        self.stack: list[bool] = []  # for each open a/span: is it an annotation?
         self.links = 0
-        self.entities = 0
+        self.entities = 0  # annotation elements of any kind
+        self.ids: set[str] = set()
 
     def position(self) -> int:
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        assert not (self.stack and self.stack[-1]), f"element <{tag}> inside an entity"
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        is_entity = tag in ("a", "span") and bool(
+            ANNOTATION_CLASSES & set((values.get("class") or "").split()))
+        assert is_entity or not (self.stack and self.stack[-1]), \
+            f"element <{tag}> inside an annotation"
         if tag not in ("a", "span"):
             return
-        is_entity = "entity" in (dict(attrs).get("class") or "").split()
         # Raw HTML may nest links legitimately (through table cells); ours never do.
-        assert not (is_entity and tag == "a" and self.links), "an entity link inside a link"
+        assert not (is_entity and tag == "a" and self.links), "an annotation link inside a link"
         self.stack.append(is_entity)
         self.links += tag == "a"
         if is_entity:
@@ -142,22 +190,33 @@ class _Unwrap(HTMLParser):
         return "".join(out)
 
 
-def unwrap_entities(html: str) -> tuple[str, int]:
+def unwrap_annotations(html: str) -> tuple[str, int, set[str]]:
+    """The page without annotation elements, how many there were, and the page's ids."""
     parser = _Unwrap(html)
-    return parser.result(), parser.entities
+    return parser.result(), parser.entities, parser.ids
+
+
+def unwrap_entities(html: str) -> tuple[str, int]:
+    unwrapped, count, _ = unwrap_annotations(html)
+    return unwrapped, count
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(annotated())
-def test_unwrapping_entities_gives_the_unannotated_page(
-    case: tuple[Article, list[BlockLang], list[Entity]],
-) -> None:
-    article, langs, entities = case
-    with_entities = render(article, Annotations(blocks=langs, entities=entities))
+@given(annotated(), st.booleans())
+def test_unwrapping_annotations_gives_the_unannotated_page(case: Case, dev: bool) -> None:
+    article, langs, annotations = case
+    anchors: set[str] = set()
+    annotated_html = render(article, annotations, dev=dev, anchors=anchors)
     without = render(article, Annotations(blocks=langs))
-    unwrapped, count = unwrap_entities(with_entities)
-    event(f"entity elements: {min(count, 5)}")
+    unwrapped, count, ids = unwrap_annotations(annotated_html)
+    event(f"annotation elements: {min(count, 8)}")
+    figures = annotated_html.count('class="figure')
+    quotes = annotated_html.count('class="quote"')
+    event(f"figure pieces: {min(figures, 3)}")
+    event(f"quote pieces: {min(quotes, 3)}")
     assert unwrapped == without
+    # What actor pages link to is really there.
+    assert anchors <= ids
 
 
 @settings(max_examples=150, deadline=None)

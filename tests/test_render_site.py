@@ -4,39 +4,19 @@ from __future__ import annotations
 
 import posixpath
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from site_builder.errors import ContentError, TemplateError
+from site_builder.link import actor_index
 from site_builder.model import AnnotatedArticle, Annotations, Site
 from site_builder.render import Renderer
-from tests.test_render_support import FIXTURE_SITE, config, make_article, small_site
+from tests.test_render_support import FIXTURE_SITE, Page, config, make_article, small_site
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-class Page(HTMLParser):
-    """The links, ids and a few elements of one HTML page."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__()
-        self.links: list[str] = []
-        self.ids: list[str] = []
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        self.tags.append((tag, values))
-        for name in ("href", "src"):
-            if values.get(name):
-                self.links.append(values[name] or "")
-        if values.get("id"):
-            self.ids.append(values["id"] or "")
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +27,12 @@ def outputs() -> dict[str, bytes]:
 def test_the_files_of_a_site(outputs: dict[str, bytes]) -> None:
     assert sorted(outputs) == [
         "404.html",
+        "actors/bachar-al-assad/index.html",
+        "actors/by-mentions/index.html",
+        "actors/damas/index.html",
+        "actors/index.html",
+        "actors/onu/index.html",
+        "api/actors.json",
         "api/articles.json",
         "api/articles/bce-taux.json",
         "api/articles/geneva-talks.json",
@@ -55,6 +41,7 @@ def test_the_files_of_a_site(outputs: dict[str, bytes]) -> None:
         "articles/geneva-talks/index.html",
         "articles/syrie-depart/index.html",
         "feed.xml",
+        "figures/index.html",
         "index.html",
         "site.js",
         "sitemap.xml",
@@ -71,12 +58,20 @@ def test_the_files_of_a_site(outputs: dict[str, bytes]) -> None:
 def test_render_all_is_the_union_of_the_parts() -> None:
     site = small_site()
     renderer = Renderer(config())
+    index = actor_index(site.articles, site.actors)
     parts: dict[str, bytes] = {}
     for item in site.articles:
-        parts.update(renderer.article_outputs(site, item))
+        parts.update(renderer.article_outputs(site, item, index))
     parts.update(renderer.listing_outputs(site))
+    parts.update(renderer.site_outputs(site, index))
+    for actor_id in site.actors:
+        parts.update(renderer.actor_outputs(site, index, actor_id))
     parts.update(renderer.static_outputs())
-    assert parts == renderer.render_all(site)
+    # A fresh renderer: actor pages must not depend on article pages rendered first.
+    assert parts == Renderer(config()).render_all(site)
+    # Without an index, an article page computes its own.
+    assert renderer.article_outputs(site, site.articles[0]) == \
+        renderer.article_outputs(site, site.articles[0], index)
 
 
 def test_byte_reproducible() -> None:
@@ -102,8 +97,8 @@ def test_every_relative_link_points_to_a_generated_file(outputs: dict[str, bytes
             assert not target.startswith(".."), (path, link)
             # A directory link would not open from file://.
             assert not link.endswith("/"), (path, link)
-            if target.startswith(("actors/", "images/")):
-                continue  # actor pages come from a later stage; images are copied by publish
+            if target.startswith("images/"):
+                continue  # images are copied by publish
             assert target in outputs, (path, link)
 
 
@@ -387,3 +382,14 @@ def test_dev_flag_reaches_templates(tmp_path: Path) -> None:
 def test_fixture_site_has_no_templates_dir() -> None:
     # The golden site renders with the default theme alone.
     assert not (FIXTURE_SITE / "templates").exists()
+
+
+def test_the_public_interface_of_the_render_stage() -> None:
+    # The builder imports these; anything else in site_builder.render may change.
+    import site_builder.render as render
+
+    assert sorted(render.__all__) == ["Renderer", "Signature", "SiteLookup",
+                                      "actor_signature", "actor_signatures", "site_lookup"]
+    for name in ("render_all", "article_outputs", "actor_outputs", "site_outputs",
+                 "listing_outputs", "static_outputs"):
+        assert callable(getattr(Renderer, name))

@@ -7,6 +7,7 @@ parser, and entities are placed by their text, so no test needs spaCy.
 from __future__ import annotations
 
 import datetime as dt
+from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -68,7 +69,8 @@ def config(site_dir: Path = FIXTURE_SITE, **fields: Any) -> Config:
 ACTORS = {
     "bachar-al-assad": Actor("bachar-al-assad", "Bachar al-Assad", "person",
                              aliases=["Assad"], description="Ancien président syrien"),
-    "onu": Actor("onu", "Organisation des Nations unies", "organization", aliases=["ONU"]),
+    "onu": Actor("onu", "Organisation des Nations unies", "organization", aliases=["ONU"],
+                 links={"wikidata": "Q1065", "website": "https://www.un.org/fr/"}),
     "damas": Actor("damas", "Damas", "place"),
 }
 
@@ -116,7 +118,7 @@ def small_site() -> Site:
         figures=[Figure("Au moins 12 000 personnes", 12000.0, "at_least", "personnes", "b2",
                         0, 25, source="onu", source_text="l'ONU")],
         quotes=[Quote("We are monitoring the situation closely in the whole region,", "b1",
-                      1, 61)],
+                      1, 61, speaker="onu", speaker_text="a spokesperson")],
     )
     economy = make_article(
         BODY_ECONOMY, slug="bce-taux", title="La BCE relève ses taux",
@@ -130,6 +132,8 @@ def small_site() -> Site:
             entity(economy, "b3", "France", "place"),
             entity(economy, "b6", "BCE", "organization"),
         ],
+        # In a table cell, and nobody is said to have reported it.
+        figures=[Figure("3 %", 3.0, "exact", "%", "b4", 0, 3)],
     )
     english = make_article(
         "Reporters in *Geneva* met the UN envoy.\n", slug="geneva-talks", lang="en",
@@ -147,3 +151,41 @@ def small_site() -> Site:
         actors=dict(ACTORS),
     )
 
+
+class Page(HTMLParser):
+    """The links, ids, elements and scripts (type, text) of one HTML page."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[tuple[str | None, str]] = []
+        self._script: str | bool | None = False  # the type of the open <script>
+        self.feed(html)
+
+    def by_class(self, name: str) -> list[tuple[str, dict[str, str | None]]]:
+        return [(tag, attrs) for tag, attrs in self.tags
+                if name in (attrs.get("class") or "").split()]
+
+    def tag_of(self, element_id: str) -> str | None:
+        return next((tag for tag, attrs in self.tags if attrs.get("id") == element_id), None)
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not False:
+            self.scripts.append((self._script if isinstance(self._script, str) else None, data))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        self.tags.append((tag, values))
+        if tag == "script":
+            self._script = values.get("type")
+        for name in ("href", "src"):
+            if values.get(name):
+                self.links.append(values[name] or "")
+        if values.get("id"):
+            self.ids.append(values["id"] or "")

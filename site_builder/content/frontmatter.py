@@ -72,8 +72,15 @@ def _parse_yaml(yaml_text: str, path: str, problems: list[Problem]) -> FrontMatt
         node = yaml.compose(yaml_text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        # An unclosed bracket or quote is only noticed at the end of the
+        # front matter; the line that opened it is where the editor must look.
+        if exc.context_mark is not None and (
+                mark is None or not yaml_text[mark.index:].strip()):
+            mark = exc.context_mark
         line = first_line + (mark.line if mark else 0)
         reason = exc.problem or exc.context or "invalid YAML"
+        if exc.context and mark is exc.context_mark:
+            reason = f"{reason} ({exc.context})"
         problems.append(Problem.at(path, line, f"invalid YAML in front matter: {reason}",
                                    "check indentation, colons and quotes"))
         return None

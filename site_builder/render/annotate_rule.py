@@ -1,47 +1,65 @@
-"""Entity markup and block languages, inserted into markdown-it's token stream.
+"""Annotations inserted into markdown-it's token stream: names, figures, quotes, languages.
 
 This core rule runs after inline parsing. For each block (b0, b1... as
 `content.blocks.iter_inline` numbers them) it reads the annotations of the
 page's `BodyContext` and:
 
-- wraps each entity mention in an element of its own (`<a class="entity">`
-  to the actor page when the mention is linked to a known actor, `<span
-  class="entity">` otherwise and always inside link text, since links must not
-  nest);
+- wraps each entity mention in an element of its own (`entity_marks`);
+- wraps each reported figure, with a marker linking to the figures table
+  (`figure_marks`);
+- wraps each part of a quote whose speaker is known, with a link to the
+  speaker (`quote_marks`);
 - gives the block element a `lang` attribute when the block's language is
   not the article's.
 
-Entity offsets index `Block.text`, which `content.blocks.segments` maps back to
-inline child tokens. Only `text` children are ever split, so the markup never
+Offsets index `Block.text`, which `content.blocks.segments` maps back to
+inline child tokens; `marks` cuts only `text` children, so the markup never
 crosses another element: a mention that straddles `**Bachar** al-Assad` or a
 link boundary becomes one piece per text token, the pieces sharing
 `data-entity` and only the first carrying the `id` that actor pages link to.
-Mentions that touch code or an autolink's URL text are left out, and so is
-text inside raw code-like HTML (see `raw_html`). In a body that contains a
-raw HTML link, mentions are <span>s: HTML re-opens an unclosed <a> in later
-blocks, so an entity link could land inside it.
+Mentions and figures that touch code or an autolink's URL text are left out,
+and so is text inside raw code-like HTML (see `raw_html`). In a body that
+contains a raw HTML link, no annotation is a link: HTML re-opens an unclosed
+<a> in later blocks, so an entity link could land inside it.
 
-The rule only adds tokens: remove the entity elements from its output and
-what remains is the page rendered without annotations.
+Precedence, so that elements always nest: quotes enclose figures, which
+enclose names. Mentions are kept first (of two overlapping ones, the earlier
+then longer); a quote part that crosses a kept mention is left unmarked in
+that block; a figure is marked only if it encloses or avoids every kept
+mention and lies inside or outside every kept quote part. A figure left
+unmarked keeps its row in the figures table.
+
+The rule only adds tokens: remove the annotation elements from its output
+and what remains is the page rendered without annotations. Every id it gives
+is added to `BodyContext.anchors`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from site_builder.content.blocks import block_text, iter_inline, segments
-from site_builder.model import ENTITY_KINDS, Actor, Entity
+from site_builder.model import Entity, Figure
 from site_builder.render.context import BodyContext, body_context
+from site_builder.render.entity_marks import entity_mark, non_overlapping
+from site_builder.render.figure_marks import figure_mark
+from site_builder.render.marks import (
+    ChildContext,
+    Mark,
+    contains,
+    disjoint,
+    plan,
+    split,
+    wholly_annotatable,
+)
+from site_builder.render.quote_marks import QuotePart, quote_mark, quote_parts
 from site_builder.render.raw_html import RawHtmlState, has_raw_link
-from site_builder.render.urls import dom_id, path_segment
-
-_BREAKS = {"softbreak", "hardbreak"}
 
 
 def annotate_plugin(md: MarkdownIt) -> None:
@@ -55,12 +73,17 @@ def annotate_rule(state: StateCore) -> None:
     if ctx is None or ctx.annotations is None:
         return
     annotations = ctx.annotations
-    if not annotations.entities and not annotations.blocks:
+    if not (annotations.entities or annotations.blocks or annotations.figures
+            or annotations.quotes):
         return
     langs = {b.id: b for b in annotations.blocks}
-    by_block: dict[str, list[Entity]] = defaultdict(list)
+    entities: dict[str, list[Entity]] = defaultdict(list)
     for entity in annotations.entities:
-        by_block[entity.block].append(entity)
+        entities[entity.block].append(entity)
+    figures: dict[str, list[tuple[int, Figure]]] = defaultdict(list)
+    for number, figure in enumerate(annotations.figures, start=1):
+        figures[figure.block].append((number, figure))
+    quotes = quote_parts(annotations.quotes, ctx.actors)
     block_ids = {id(inline): block_id for block_id, inline in iter_inline(state.tokens)}
     raw = RawHtmlState()
     links_allowed = not any(has_raw_link(html) for html in _raw_html(state.tokens))
@@ -72,8 +95,9 @@ def annotate_rule(state: StateCore) -> None:
             continue
         block_id = block_ids[id(token)]
         block_lang = langs.get(block_id)
-        entities = by_block.get(block_id, [])
-        if block_lang is None and not entities:
+        wanted = _BlockAnnotations(entities.get(block_id, []), figures.get(block_id, []),
+                                   quotes.get(block_id, []))
+        if block_lang is None and wanted.empty:
             _follow_raw_html(token.children or [], raw)
             continue
         text, _ = block_text(token)
@@ -84,7 +108,7 @@ def annotate_rule(state: StateCore) -> None:
                      "clear .cache/site-builder and build again")
             _follow_raw_html(token.children or [], raw)
             continue
-        _mark_entities(token, len(text), entities, ctx, block_id, raw, links_allowed)
+        _mark_block(token, text, wanted, ctx, block_id, raw, links_allowed)
         if block_lang is not None and block_lang.lang and block_lang.lang != ctx.article.lang:
             _set_lang(state.tokens, index, token, block_lang.lang)
 
@@ -107,87 +131,68 @@ def _set_lang(tokens: list[Token], index: int, inline: Token, lang: str) -> None
     ]
 
 
-# ------------------------------------------------------------------------- entities
+# ----------------------------------------------------------------------- annotations
 
 
-@dataclass(frozen=True, slots=True)
-class _Piece:
-    child: int  # index of the text child it cuts
-    start: int  # offsets in that child's content
-    end: int
-    open: Token
-    close: Token
+class _BlockAnnotations(NamedTuple):
+    entities: Sequence[Entity]
+    figures: Sequence[tuple[int, Figure]]  # with their 1-based numbers
+    quotes: Sequence[QuotePart]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.entities or self.figures or self.quotes)
 
 
-@dataclass(frozen=True, slots=True)
-class _ChildContext:
-    in_link: bool  # or anywhere a mention must not be a link
-    protected: bool
-
-
-def _mark_entities(
-    inline: Token, text_length: int, entities: Sequence[Entity], ctx: BodyContext,
-    block_id: str, raw: RawHtmlState, links_allowed: bool,
+def _mark_block(
+    inline: Token, text: str, wanted: _BlockAnnotations, ctx: BodyContext, block_id: str,
+    raw: RawHtmlState, links_allowed: bool,
 ) -> None:
     children = inline.children or []
     where = _child_contexts(children, raw, links_allowed)
-    if not entities:
+    if wanted.empty:
         return
     segs = segments(inline)
-    pieces: dict[int, list[_Piece]] = defaultdict(list)
-    for entity in _non_overlapping(entities, text_length):
-        covered = [s for s in segs if s.start < entity.end and s.end > entity.start]
-        if any(
-            where[s.child].protected
-            or (not s.annotatable and children[s.child].type not in _BREAKS)
-            for s in covered
-        ):
+
+    def whole(start: int, end: int) -> bool:
+        return wholly_annotatable(start, end, segs, children, where)
+
+    names = [entity_mark(e, block_id, ctx) for e in non_overlapping(wanted.entities, len(text))
+             if whole(e.start, e.end)]
+    quotes = [m for m in (quote_mark(p, text, ctx) for p in wanted.quotes)
+              if m is not None and all(contains(m, n) or disjoint(m, n) for n in names)]
+    quotes = _non_overlapping_marks(quotes)
+    figures: list[Mark] = []
+    for number, figure in sorted(wanted.figures, key=lambda f: (f[1].start, -f[1].end)):
+        if not (0 <= figure.start < figure.end <= len(text)) or not whole(figure.start,
+                                                                            figure.end):
             continue
-        key = f"{block_id}-{entity.start}"
-        first, linked = True, False
-        for seg in covered:
-            child = children[seg.child]
-            if child.type != "text":
-                continue
-            start = max(entity.start, seg.start) - seg.start
-            end = min(entity.end, seg.end) - seg.start
-            # Spaces at a piece's edge belong to the sentence, not the name.
-            while start < end and child.content[start].isspace():
-                start += 1
-            while end > start and child.content[end - 1].isspace():
-                end -= 1
-            if start == end:
-                continue
-            tag = _tag_for(entity, ctx, where[seg.child].in_link)
-            opener = _open_token(entity, key, tag, ctx, with_id=first, focusable=not linked)
-            pieces[seg.child].append(
-                _Piece(seg.child, start, end, opener, Token("entity_close", tag, -1)))
-            first, linked = False, linked or tag == "a"
+        mark = figure_mark(figure, number, ctx)
+        if (all(contains(mark, n) or disjoint(mark, n) for n in names)
+                and all(contains(q, mark) or disjoint(q, mark) for q in quotes)
+                and all(disjoint(mark, f) for f in figures)):
+            figures.append(mark)
+    pieces = plan([*quotes, *figures, *names], segs, children, where, ctx.anchors)
     if pieces:
-        inline.children = _split(children, pieces)
+        inline.children = split(children, pieces, ctx.anchors)
 
 
-def _non_overlapping(entities: Sequence[Entity], text_length: int) -> list[Entity]:
-    """Valid spans in text order; of two overlapping mentions the earlier, then longer, wins."""
-    valid = [e for e in entities if 0 <= e.start < e.end <= text_length]
-    valid.sort(key=lambda e: (e.start, -e.end, e.kind, e.text))
-    kept: list[Entity] = []
-    last_end = 0
-    for entity in valid:
-        if entity.start >= last_end:
-            kept.append(entity)
-            last_end = entity.end
+def _non_overlapping_marks(marks: Sequence[Mark]) -> list[Mark]:
+    kept: list[Mark] = []
+    for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
+        if all(disjoint(mark, k) for k in kept):
+            kept.append(mark)
     return kept
 
 
 def _child_contexts(
     children: Sequence[Token], raw: RawHtmlState, links_allowed: bool
-) -> list[_ChildContext]:
-    """For each inline child: may a mention there be a link? is it in raw code-like HTML?
+) -> list[ChildContext]:
+    """For each inline child: may an annotation there be a link? is it in raw code-like HTML?
 
     `raw` carries the raw HTML still open from earlier blocks, and is updated.
     """
-    result: list[_ChildContext] = []
+    result: list[ChildContext] = []
     links = 0
     for child in children:
         if child.type == "link_open":
@@ -196,7 +201,7 @@ def _child_contexts(
             links = max(0, links - 1)
         elif child.type == "html_inline":
             raw.feed(child.content)
-        result.append(_ChildContext(links > 0 or not links_allowed, raw.protected))
+        result.append(ChildContext(links > 0 or not links_allowed, raw.protected))
     return result
 
 
@@ -213,63 +218,3 @@ def _follow_raw_html(children: Sequence[Token], raw: RawHtmlState) -> None:
     for child in children:
         if child.type == "html_inline":
             raw.feed(child.content)
-
-
-def _tag_for(entity: Entity, ctx: BodyContext, in_link: bool) -> str:
-    return "a" if _actor_of(entity, ctx) is not None and not in_link else "span"
-
-
-def _actor_of(entity: Entity, ctx: BodyContext) -> Actor | None:
-    return ctx.actors.get(entity.actor) if entity.actor else None
-
-
-def _open_token(
-    entity: Entity, key: str, tag: str, ctx: BodyContext, *, with_id: bool, focusable: bool
-) -> Token:
-    kind = entity.kind if entity.kind in ENTITY_KINDS else "other"
-    label = ctx.kind_labels.get(kind, kind)
-    actor = _actor_of(entity, ctx)
-    attrs: dict[str, str | int | float] = {}
-    if tag == "a" and actor is not None:
-        attrs["href"] = f"{ctx.root}actors/{path_segment(actor.id)}/index.html"
-    attrs["class"] = "entity"
-    attrs["data-kind"] = kind
-    attrs["data-entity"] = key
-    if actor is not None:
-        attrs["data-actor"] = actor.id
-    if with_id:
-        attrs["id"] = f"m-{key}"
-    if tag == "a" and not focusable:
-        # One mention is one stop for keyboard users, however many pieces it has.
-        attrs["tabindex"] = "-1"
-    if actor is not None:
-        title = f"{actor.name} ({label})"
-        attrs["title"] = f"{title} — {actor.description}" if actor.description else title
-        # The same words for assistive technology, from the page's actor list.
-        attrs["aria-describedby"] = dom_id("actor-", actor.id)
-    else:
-        attrs["title"] = label
-    return Token("entity_open", tag, 1, attrs=attrs)
-
-
-def _split(children: Sequence[Token], pieces: dict[int, list[_Piece]]) -> list[Token]:
-    result: list[Token] = []
-    for i, child in enumerate(children):
-        cuts = sorted(pieces.get(i, []), key=lambda p: p.start)
-        if not cuts:
-            result.append(child)
-            continue
-        content = child.content
-        pos = 0
-        for piece in cuts:
-            if piece.start > pos:
-                result.append(_text(child, content[pos:piece.start]))
-            result += [piece.open, _text(child, content[piece.start:piece.end]), piece.close]
-            pos = piece.end
-        if pos < len(content):
-            result.append(_text(child, content[pos:]))
-    return result
-
-
-def _text(like: Token, content: str) -> Token:
-    return Token("text", "", 0, content=content, level=like.level)

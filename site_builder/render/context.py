@@ -13,6 +13,7 @@ from typing import Any
 
 from site_builder.errors import Problem
 from site_builder.model import Actor, Annotations, Article
+from site_builder.render.i18n import messages
 from site_builder.render.images import ImageResolver
 
 ENV_KEY = "site_builder"
@@ -26,7 +27,11 @@ class BodyContext:
     actors: Mapping[str, Actor] = field(default_factory=dict)
     images: ImageResolver | None = None  # None: images keep their src as written
     kind_labels: Mapping[str, str] = field(default_factory=dict)  # entity kind -> UI label
+    t: Mapping[str, str] = field(default_factory=lambda: messages("en"))  # the chrome's words
+    dev: bool = False  # the preview server: unsourced figures are marked in the text
     warnings: list[Problem] = field(default_factory=list)
+    # Ids the annotation rule gave elements of the body: what other pages may link to.
+    anchors: set[str] = field(default_factory=set)
 
     def warn(self, line: int, message: str, hint: str = "") -> None:
         """Record a problem at `line` of the article body (0-based, as token maps are)."""

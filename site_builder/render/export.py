@@ -1,4 +1,4 @@
-"""The JSON export: api/articles.json and one api/articles/<slug>.json per article.
+"""The JSON export: api/articles.json, one api/articles/<slug>.json per article, api/actors.json.
 
 It is a public interface for other programs, so its shape is fixed by the
 JSON Schemas in render/schemas/ and described in docs/json-export.md; a test
@@ -14,13 +14,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from site_builder.config import Config
+from site_builder.link import ActorIndex
 from site_builder.model import Actor, AnnotatedArticle, Site
+from site_builder.render.external_links import external_links
+from site_builder.render.i18n import messages
 from site_builder.render.pages import article_actors
 from site_builder.render.urls import article_slug, path_segment, public_url
 
 
 def schema(name: str) -> dict[str, Any]:
-    """A shipped JSON Schema: "articles" (the index) or "article" (one annotation file)."""
+    """A shipped JSON Schema: "articles" (the index), "article" (one annotation file), "actors"."""
     resource = importlib.resources.files("site_builder.render") / "schemas" / f"{name}.schema.json"
     loaded: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
     return loaded
@@ -78,8 +81,8 @@ def article_document(
         ],
         "quotes": [
             # end_block: without it, `end` of a quote over several blocks is ambiguous.
-            {"text": q.text, "speaker": q.speaker, "block": q.block, "start": q.start,
-             "end": q.end, "end_block": q.end_block}
+            {"text": q.text, "speaker": q.speaker, "speaker_text": q.speaker_text,
+             "block": q.block, "start": q.start, "end": q.end, "end_block": q.end_block}
             for q in annotations.quotes
         ],
         "actors": [
@@ -88,3 +91,31 @@ def article_document(
             for a in article_actors(item, actors)
         ],
     }
+
+
+ACTORS_PATH = "api/actors.json"
+
+
+def actors_document(site: Site, index: ActorIndex, config: Config) -> dict[str, Any]:
+    """api/actors.json: every actor, by id, with the articles that mention it."""
+    # Link labels are not exported, only keys and URLs: any language's words do.
+    words = messages("en")
+    actors = []
+    for actor_id in sorted(site.actors):
+        actor = site.actors[actor_id]
+        counts = index.counts.get(actor_id, {})
+        actors.append({
+            "id": actor.id,
+            "name": actor.name,
+            "kind": actor.kind,
+            "aliases": list(actor.aliases),
+            "url": public_url(config.base_url, f"actors/{path_segment(actor.id)}/"),
+            "description": actor.description,
+            "links": {link.key: link.url for link in external_links(actor, words)},
+            "articles": [
+                {"slug": slug, "url": public_url(config.base_url, f"articles/{slug}/"),
+                 "mentions": n}
+                for slug, n in counts.items()
+            ],
+        })
+    return {"actors": actors}

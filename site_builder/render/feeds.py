@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from site_builder.config import Config
 from site_builder.model import Site
 from site_builder.render.pages import group_tags, page_directory, paginate
-from site_builder.render.urls import article_slug, public_url
+from site_builder.render.site_pages import FIGURES_DIRECTORY, SORT_DIRECTORIES
+from site_builder.render.urls import article_slug, path_segment, public_url
 
 # When a site has no article at all, its feed still needs an <updated>.
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -87,7 +88,7 @@ class SitemapUrl:
 
 
 def sitemap(site: Site, config: Config) -> list[SitemapUrl]:
-    """Every HTML page of the listing, tag and article outputs."""
+    """Every HTML page: listings, tags, articles, actors and the figures index."""
     base = config.base_url
     newest = site.articles[0].article.date.date().isoformat() if site.articles else None
     urls = [SitemapUrl(public_url(base, ""), newest)]
@@ -100,4 +101,7 @@ def sitemap(site: Site, config: Config) -> list[SitemapUrl]:
                    i.article.date.date().isoformat())
         for i in site.articles
     ]
+    directories = [*SORT_DIRECTORIES.values(), FIGURES_DIRECTORY]
+    directories += [f"actors/{path_segment(a)}/" for a in sorted(site.actors)]
+    urls += [SitemapUrl(public_url(base, d)) for d in directories]
     return urls

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 _MESSAGES: dict[str, dict[str, str]] = {
     "en": {
@@ -40,6 +42,53 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "organization": "organization",
         "place": "place",
         "other": "other",
+        "actors": "Actors",
+        "figures": "Figures",
+        "article_actors": "Actors in this article",
+        "figures_sources": "Figures and sources",
+        "figures_reported": "Figures reported",
+        "quotes": "Quotes",
+        "mentioned_in": "Mentioned in",
+        "related": "Mentioned alongside",
+        "aliases": "Also known as",
+        "links": "Links",
+        "website": "Website",
+        "sort_by": "Sort by:",
+        "sort_nav": "Sort order",
+        "sort_name": "name",
+        "sort_mentions": "mentions",
+        "unsourced": "unsourced",
+        "unsourced_figures": "Unsourced",
+        "unlinked_sources": "Sources without a page",
+        "no_actors": "No actors yet.",
+        "no_figures": "No figures yet.",
+        "col_number": "No.",
+        "col_figure": "Figure",
+        "col_source": "Source",
+        "col_sentence": "Sentence",
+        "col_article": "Article",
+        "in_text": "in the text",
+        "figure_n": "Figure {n}",
+        "figure_source": "Figure {n}, source: {source}",
+        "figure_unsourced": "Figure {n}, unsourced",
+        "source_named": "Source: {source}",
+        "quote_by": "Quote by {name}",
+        "mention_one": "mention",
+        "mention_other": "mentions",
+        "article_one": "article",
+        "article_other": "articles",
+        "kind_person": "People",
+        "kind_organization": "Organizations",
+        "kind_place": "Places",
+        "kind_other": "Other",
+        "q_exact": "",
+        "q_more_than": "more than",
+        "q_at_least": "at least",
+        "q_less_than": "less than",
+        "q_about": "about",
+        "q_up_to": "up to",
+        # A range's value is its lower bound: the sentence shows both.
+        "q_range": "from",
     },
     "fr": {
         "articles": "Articles",
@@ -67,6 +116,52 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "organization": "organisation",
         "place": "lieu",
         "other": "autre",
+        "actors": "Acteurs",
+        "figures": "Chiffres",
+        "article_actors": "Acteurs de cet article",
+        "figures_sources": "Chiffres et sources",
+        "figures_reported": "Chiffres rapportés",
+        "quotes": "Citations",
+        "mentioned_in": "Cité dans",
+        "related": "Cités avec",
+        "aliases": "Autres noms",
+        "links": "Liens",
+        "website": "Site web",
+        "sort_by": "Trier par\u00a0:",
+        "sort_nav": "Ordre de tri",
+        "sort_name": "nom",
+        "sort_mentions": "mentions",
+        "unsourced": "non sourcé",
+        "unsourced_figures": "Non sourcés",
+        "unlinked_sources": "Sources sans fiche",
+        "no_actors": "Aucun acteur pour l’instant.",
+        "no_figures": "Aucun chiffre pour l’instant.",
+        "col_number": "N°",
+        "col_figure": "Chiffre",
+        "col_source": "Source",
+        "col_sentence": "Phrase",
+        "col_article": "Article",
+        "in_text": "dans le texte",
+        "figure_n": "Chiffre {n}",
+        "figure_source": "Chiffre {n}, source\u00a0: {source}",
+        "figure_unsourced": "Chiffre {n}, non sourcé",
+        "source_named": "Source\u00a0: {source}",
+        "quote_by": "Citation de {name}",
+        "mention_one": "mention",
+        "mention_other": "mentions",
+        "article_one": "article",
+        "article_other": "articles",
+        "kind_person": "Personnes",
+        "kind_organization": "Organisations",
+        "kind_place": "Lieux",
+        "kind_other": "Autres",
+        "q_exact": "",
+        "q_more_than": "plus de",
+        "q_at_least": "au moins",
+        "q_less_than": "moins de",
+        "q_about": "environ",
+        "q_up_to": "jusqu’à",
+        "q_range": "à partir de",
     },
 }
 
@@ -77,7 +172,10 @@ def messages(lang: str) -> Mapping[str, str]:
     return {**_MESSAGES["en"], **table}
 
 
+@lru_cache(maxsize=64)
 def locale_for(lang: str, fallback: str) -> Locale:
+    # Cached: parsing a locale costs more than formatting a number with it, and
+    # pages format thousands of counts.
     for candidate in (lang, fallback, "en"):
         try:
             return Locale.parse(candidate.replace("-", "_"))
@@ -90,3 +188,23 @@ def local_date(when: dt.datetime, lang: str, *, timezone: str, fallback: str) ->
     """`when` as a long date in `lang` ("3 mars 2026"), on the site's clock."""
     return format_date(when.astimezone(ZoneInfo(timezone)).date(), format="long",
                        locale=locale_for(lang, fallback))
+
+
+@lru_cache(maxsize=4096)
+def local_number(value: float, lang: str) -> str:
+    """`value` written the way `lang` writes numbers ("16 500 000", "1,5")."""
+    number: float | int = int(value) if value.is_integer() else value
+    return format_decimal(number, locale=locale_for(lang, "en"))
+
+
+def counted(n: int, word: str, lang: str, t: Mapping[str, str]) -> str:
+    """`n` and the word for it: `word` names a pair of keys of `t` ("mention_one", "mention_other").
+
+    The form follows the language's plural rules: "0 mention" in French, "0 mentions" in English.
+    """
+    return f"{local_number(float(n), lang)} {t[f'{word}_{_plural(n, lang)}']}"
+
+
+@lru_cache(maxsize=4096)
+def _plural(n: int, lang: str) -> str:
+    return "one" if locale_for(lang, "en").plural_form(n) == "one" else "other"

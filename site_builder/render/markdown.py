@@ -34,3 +34,15 @@ def render_body(ctx: BodyContext, md: MarkdownIt | None = None) -> str:
     env = {ENV_KEY: ctx}
     tokens = parser.parse(ctx.article.body, env)
     return sanitize(parser.renderer.render(tokens, parser.options, env))
+
+
+def body_anchors(ctx: BodyContext, md: MarkdownIt | None = None) -> frozenset[str]:
+    """The ids the annotate rule gives `ctx.article`'s body: a parse, no HTML.
+
+    The sanitizer keeps every id the rule gives (the annotate rule never marks
+    text inside the elements it drops with their content), so these are the
+    rendered page's.
+    """
+    parser = md or _MD
+    parser.parse(ctx.article.body, {ENV_KEY: ctx})
+    return frozenset(ctx.anchors)

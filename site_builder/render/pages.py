@@ -68,6 +68,17 @@ class ActorRef:
 
 
 @dataclass(frozen=True, slots=True)
+class RankedActor:
+    """An actor of the article with its number of mentions there."""
+
+    id: str
+    name: str
+    kind: str
+    href: str
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
 class Pagination:
     number: int  # 1-based
     total: int

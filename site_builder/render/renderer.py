@@ -3,6 +3,12 @@
 `Renderer` is pure apart from reading templates and image headers: it
 writes nothing, and the same site gives the same bytes. Keys of the returned
 mappings are output-relative POSIX paths; the publish stage writes them.
+
+`render_all` gives every file. For incremental builds the same files come
+in parts: `article_outputs` per article, `actor_outputs` per actor (with
+`actor_signature` to tell which changed), `site_outputs` and
+`listing_outputs` for the pages that list everything, `static_outputs`.
+Pass one `ActorIndex` (and `SiteLookup`) to all of them for a build.
 """
 
 from __future__ import annotations
@@ -13,15 +19,22 @@ import jinja2
 from markupsafe import Markup
 
 from site_builder.config import Config
-from site_builder.errors import Problem, SiteError
+from site_builder.errors import ContentError, Problem, SiteError
+from site_builder.link import ActorIndex, ArticleActor, actor_index
 from site_builder.model import ENTITY_KINDS, AnnotatedArticle, Site
 from site_builder.render import export, feeds
+from site_builder.render.actor_pages import actor_href, actor_page
+from site_builder.render.anchors import AnchorMemo
 from site_builder.render.context import BodyContext
 from site_builder.render.environment import compile_all, make_environment, render_error
-from site_builder.render.i18n import messages
+from site_builder.render.figure_rows import figure_row
+from site_builder.render.i18n import counted, local_number, messages
 from site_builder.render.images import ImageResolver
-from site_builder.render.markdown import make_render_markdown, render_body
+from site_builder.render.jsonld import news_article, script_json
+from site_builder.render.lookup import SiteLookup, site_lookup
+from site_builder.render.markdown import body_anchors, make_render_markdown, render_body
 from site_builder.render.pages import (
+    RankedActor,
     SiteInfo,
     TagLink,
     actor_refs,
@@ -33,7 +46,15 @@ from site_builder.render.pages import (
     paginate,
     pagination,
 )
-from site_builder.render.urls import article_slug, base_path, page_href, root_of
+from site_builder.render.site_pages import (
+    FIGURES_DIRECTORY,
+    SORT_DIRECTORIES,
+    actor_groups,
+    figure_groups,
+    sort_links,
+)
+from site_builder.render.snippets import block_texts
+from site_builder.render.urls import article_slug, base_path, is_safe_segment, page_href, root_of
 
 # Theme files copied as they are (after site overrides), not rendered.
 STATIC_FILES = ("style.css", "site.js")
@@ -57,31 +78,54 @@ class Renderer:
         self._md = make_render_markdown()
         self._t = messages(config.language)
         self._kind_labels = {kind: self._t[kind] for kind in ENTITY_KINDS}
+        # The ids of each article body, for actor pages' links into articles.
+        self._anchors = AnchorMemo()
 
     # ------------------------------------------------------------------ public API
 
     def render_all(self, site: Site) -> dict[str, bytes]:
         """Every output file of the site."""
         self.warnings = []
+        index = actor_index(site.articles, site.actors)
+        lookup = site_lookup(site)
         outputs: dict[str, bytes] = {}
         for item in site.articles:
-            outputs.update(self.article_outputs(site, item))
+            outputs.update(self.article_outputs(site, item, index))
         outputs.update(self.listing_outputs(site))
+        outputs.update(self.site_outputs(site, index))
+        for actor_id in site.actors:
+            outputs.update(self.actor_outputs(site, index, actor_id, lookup))
         outputs.update(self.static_outputs())
         return dict(sorted(outputs.items()))
 
-    def article_outputs(self, site: Site, item: AnnotatedArticle) -> dict[str, bytes]:
-        """The article's page and its JSON annotation file."""
+    def article_outputs(self, site: Site, item: AnnotatedArticle,
+                        index: ActorIndex | None = None) -> dict[str, bytes]:
+        """The article's page and its JSON annotation file.
+
+        `index` is the site's `ActorIndex`; without it, the article's own is computed.
+        """
         article = item.article
         slug = article_slug(article)
         path = f"articles/{slug}/index.html"
         root = root_of(path)
-        ctx = BodyContext(article=article, root=root, annotations=item.annotations,
-                          actors=site.actors, images=self._images,
-                          kind_labels=self._kind_labels)
+        ctx = self._body_context(site, item, root)
         body = Markup(render_body(ctx, self._md).strip())
         self._warn(ctx.warnings)
+        anchors = frozenset(ctx.anchors)
+        self._anchors.put(item, site.actors, anchors)
+        ranked = [
+            RankedActor(a.id, a.name, a.kind, actor_href(root, a.id), n.mentions)
+            for n in self._ranked(site, item, index) if (a := site.actors.get(n.actor))
+        ]
         annotations = item.annotations
+        texts = block_texts(item)
+        figure_rows = [
+            figure_row(item, number, figure, actors=site.actors, root=root,
+                       lang=self.config.language, t=self._t, texts=texts, anchors=anchors)
+            for number, figure in enumerate(annotations.figures, start=1)
+        ]
+        json_ld = script_json(news_article(
+            article, [site.actors[r.id] for r in ranked], self.config, self._t))
         html = self._render(
             "article.html", path,
             article=article,
@@ -91,12 +135,50 @@ class Renderer:
             kinds=entity_kinds(item),
             actors=actor_refs(article_actors(item, site.actors), root),
             all_actors=site.actors,
+            ranked_actors=ranked,
             figures=annotations.figures,
+            figure_rows=figure_rows,
             quotes=annotations.quotes,
+            json_ld=json_ld,
             json_href=root + export.annotations_path(slug),
         )
         document = export.article_document(item, site.actors, self.config)
         return {path: html, export.annotations_path(slug): export.dumps(document)}
+
+    def actor_outputs(self, site: Site, index: ActorIndex, actor_id: str,
+                      lookup: SiteLookup | None = None) -> dict[str, bytes]:
+        """One actor's page. `lookup` (`site_lookup(site)`) saves a pass over the site."""
+        actor = site.actors[actor_id]
+        if not is_safe_segment(actor.id):
+            raise ContentError(Problem.at(
+                "content/actors.yml", 1, f"actor id {actor.id!r} is not a safe file name",
+                "use only letters, digits, '-', '_' and '.' in ids"))
+        path = f"actors/{actor.id}/index.html"
+        root = root_of(path)
+        page = actor_page(
+            actor, index, lookup or site_lookup(site), site.actors, root=root,
+            config=self.config, t=self._t, anchors_of=lambda item: self._anchors_of(site, item),
+        )
+        return {path: self._render("actor.html", path, actor=page)}
+
+    def site_outputs(self, site: Site, index: ActorIndex) -> dict[str, bytes]:
+        """The pages over all actors and figures, and api/actors.json."""
+        outputs: dict[str, bytes] = {}
+        for order, directory in SORT_DIRECTORIES.items():
+            path = directory + "index.html"
+            root = root_of(path)
+            outputs[path] = self._render(
+                "actors.html", path,
+                groups=actor_groups(site.actors, index, root, self._t, order),
+                sort_links=sort_links(root, order, self._t),
+                order=order,
+            )
+        path = FIGURES_DIRECTORY + "index.html"
+        outputs[path] = self._render(
+            "figures.html", path, groups=figure_groups(site, root_of(path), self.config, self._t))
+        outputs[export.ACTORS_PATH] = export.dumps(
+            export.actors_document(site, index, self.config))
+        return outputs
 
     def listing_outputs(self, site: Site) -> dict[str, bytes]:
         """Home and its pages, tag pages, feed, sitemap and the JSON index."""
@@ -167,6 +249,8 @@ class Renderer:
             "kind_labels": self._kind_labels,
             "canonical": base + directory if base and path.endswith("index.html") else None,
             "dev": self.dev,
+            "counted": lambda n, word: counted(n, word, self.config.language, self._t),
+            "number": lambda value: local_number(float(value), self.config.language),
         }
         values.update(context)
         try:
@@ -175,6 +259,28 @@ class Renderer:
             raise
         except Exception as exc:
             raise render_error(exc, name, self.config) from exc
+
+    def _body_context(self, site: Site, item: AnnotatedArticle, root: str) -> BodyContext:
+        return BodyContext(article=item.article, root=root, annotations=item.annotations,
+                           actors=site.actors, images=self._images,
+                           kind_labels=self._kind_labels, t=self._t, dev=self.dev)
+
+    def _anchors_of(self, site: Site, item: AnnotatedArticle) -> frozenset[str]:
+        def parse() -> frozenset[str]:
+            # Images do not change ids: leave them unresolved, and warn nothing twice.
+            ctx = self._body_context(site, item, root_of("articles/slug/index.html"))
+            ctx.images = None
+            return body_anchors(ctx, self._md)
+
+        return self._anchors.get(item, site.actors, parse)
+
+    @staticmethod
+    def _ranked(site: Site, item: AnnotatedArticle,
+                index: ActorIndex | None) -> list[ArticleActor]:
+        slug = item.article.slug
+        if index is not None and slug in index.by_article:
+            return index.by_article[slug]
+        return actor_index([item], site.actors).by_article.get(slug, [])
 
     def _warn(self, problems: list[Problem]) -> None:
         # The dev server renders an article again and again: report each problem once.

@@ -28,6 +28,7 @@ _ATTRIBUTES = {
     "*": {
         "class", "id", "lang", "dir", "title", "role", "tabindex",
         "data-kind", "data-actor", "data-entity",
+        "data-figure", "data-n", "data-quote", "data-speaker", "data-name",
         "aria-describedby", "aria-label", "aria-labelledby", "aria-hidden",
         "aria-description",
     },

@@ -1,0 +1,62 @@
+"""Entity mentions as marks: a link to the actor page, or a span.
+
+A mention linked to a known actor is an `<a class="entity">` to its page
+(a `<span>` inside link text, or in a body where links are unsafe, see
+`annotate_rule`); any other mention is a `<span class="entity">`. The first
+piece carries `id="m-<block>-<start>"`, the target of actor pages' links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from site_builder.model import ENTITY_KINDS, Actor, Entity
+from site_builder.render.context import BodyContext
+from site_builder.render.marks import Mark
+from site_builder.render.urls import dom_id, path_segment
+
+RANK = 2  # innermost: a figure or a quote may enclose a name, never the reverse
+
+
+def mention_anchor(block: str, start: int) -> str:
+    """The id of a mention's first piece (actor pages link to it)."""
+    return f"m-{block}-{start}"
+
+
+def non_overlapping(entities: Sequence[Entity], text_length: int) -> list[Entity]:
+    """Valid spans in text order; of two overlapping mentions the earlier, then longer, wins."""
+    valid = [e for e in entities if 0 <= e.start < e.end <= text_length]
+    valid.sort(key=lambda e: (e.start, -e.end, e.kind, e.text))
+    kept: list[Entity] = []
+    last_end = 0
+    for entity in valid:
+        if entity.start >= last_end:
+            kept.append(entity)
+            last_end = entity.end
+    return kept
+
+
+def entity_mark(entity: Entity, block_id: str, ctx: BodyContext) -> Mark:
+    kind = entity.kind if entity.kind in ENTITY_KINDS else "other"
+    label = ctx.kind_labels.get(kind, kind)
+    actor = _actor_of(entity, ctx)
+    key = f"{block_id}-{entity.start}"
+    attrs = {"class": "entity", "data-kind": kind, "data-entity": key}
+    late: dict[str, str] = {}
+    if actor is not None:
+        attrs["data-actor"] = actor.id
+        title = f"{actor.name} ({label})"
+        late["title"] = f"{title} — {actor.description}" if actor.description else title
+        # The same words for assistive technology, from the page's actor list.
+        late["aria-describedby"] = dom_id("actor-", actor.id)
+    else:
+        late["title"] = label
+    return Mark(
+        start=entity.start, end=entity.end, rank=RANK, name="entity", attrs=attrs,
+        anchor=mention_anchor(block_id, entity.start), late_attrs=late,
+        href=f"{ctx.root}actors/{path_segment(actor.id)}/index.html" if actor else None,
+    )
+
+
+def _actor_of(entity: Entity, ctx: BodyContext) -> Actor | None:
+    return ctx.actors.get(entity.actor) if entity.actor else None

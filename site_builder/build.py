@@ -8,25 +8,51 @@ so the preview server's rebuilds only redo the parts that changed. The
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import logging
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from site_builder.annotate import AnnotateStats, annotate_articles
-from site_builder.annotate.attribution import attribute
+from site_builder.annotate import AnnotateStats, annotate_articles, warm_up
+from site_builder.annotate.attribution import attribute, attribution_key
 from site_builder.annotate.figures import find_figures
 from site_builder.annotate.quotes import find_quotes
 from site_builder.config import Config, load_config
 from site_builder.content.loader import REGISTRY_NAME, discover, duplicate_slugs, load_article
 from site_builder.errors import ContentError, Problem, SiteError
-from site_builder.link import Registry, actor_index, link_actors, load_registry, registry_terms
-from site_builder.model import AnnotatedArticle, Annotations, Article, Figure, Quote, Site
+from site_builder.link import (
+    Readings,
+    Registry,
+    actor_index,
+    link_actors,
+    load_registry,
+    registry_terms,
+)
+from site_builder.link.gcpause import without_cyclic_gc
+from site_builder.model import (
+    Actor,
+    AnnotatedArticle,
+    Annotations,
+    Article,
+    Figure,
+    Quote,
+    Site,
+)
 from site_builder.publish import publish_full, remove_files, write_files
-from site_builder.render import Renderer, Signature, actor_signatures, site_lookup
+from site_builder.render import (
+    Excerpts,
+    Renderer,
+    Signature,
+    actor_fields,
+    actor_signatures,
+    listing_signature,
+    site_lookup,
+    site_signature,
+)
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +96,13 @@ class Builder:
         self._renderer: Renderer | None = None
         self._articles: dict[Path, Article] = {}
         self._nlp: dict[str, Annotations] = {}  # article digest -> pristine NLP result
+        self._nlp_setting: object = None  # the (settings, registry terms) `_nlp` is for
         self._detected: dict[str, _Detected] = {}
+        # article path -> (digest, the annotations linking and attribution fill in)
+        self._working: dict[PurePosixPath, tuple[str, Annotations]] = {}
+        self._readings = Readings()  # the link stage's reading of each working copy
+        # article digest -> (attribution_key, attributed figures, attributed quotes)
+        self._attributed: dict[str, tuple[tuple[object, ...], list[Figure], list[Quote]]] = {}
         self._outputs: dict[str, str] = {}  # output path -> sha256 of what is on disk
         self._published = False
         self._stats: AnnotateStats | None = None
@@ -78,6 +110,9 @@ class Builder:
         self._page_memo: dict[str, tuple[tuple[object, ...], dict[str, bytes]]] = {}
         # actor id -> (signature of what the actor page shows, its rendered outputs)
         self._actor_memo: dict[str, tuple[Signature, dict[str, bytes]]] = {}
+        # group of pages over the whole site -> (its signature, its outputs)
+        self._group_memo: dict[str, tuple[Signature, dict[str, bytes]]] = {}
+        self._excerpts = Excerpts()
 
     # ------------------------------------------------------------------ public
 
@@ -105,12 +140,26 @@ class Builder:
     def build(self, changed: Collection[Path] | None = None) -> BuildResult:
         """Build, or rebuild what `changed` affects. Never raises for bad input."""
         start = time.perf_counter()
+        # A rebuild in the preview server walks a heap holding the whole
+        # site; the collector's full passes over it cost more than the
+        # rebuild itself. Its garbage is freed once the build is over.
+        pause = without_cyclic_gc() if changed is not None else contextlib.nullcontext()
         try:
-            result = self._build(changed)
+            with pause:
+                result = self._build(changed)
         except SiteError as exc:
             result = BuildResult(ok=False, problems=exc.problems)
         result.duration = time.perf_counter() - start
         return result
+
+    def warm_up(self) -> None:
+        """Load the NLP models the site's languages need, ahead of the first edit.
+
+        Uses the articles of the last build; does nothing before one.
+        """
+        if self._config is not None and self._articles:
+            warm_up(self._config.annotate,
+                    sorted({a.lang for a in self._articles.values()}))
 
     # ---------------------------------------------------------------- pipeline
 
@@ -142,9 +191,9 @@ class Builder:
         nlp, stats = self._annotate(articles, config, self._registry)
         self._stats = stats
         items = [AnnotatedArticle(a, self._working_copy(a, nlp[a.digest])) for a in articles]
-        actors = link_actors(items, self._registry, site_lang=config.language)
-        for item in items:
-            attribute(item.annotations, actors)
+        actors = link_actors(items, self._registry, site_lang=config.language,
+                             readings=self._readings)
+        self._attribute(items, actors)
         items.sort(key=lambda it: (-it.article.date.timestamp(), it.article.slug))
         return Site(articles=items, actors=actors), assets
 
@@ -190,12 +239,14 @@ class Builder:
         assert renderer is not None
         renderer.warnings = []
         if full:
-            self._page_memo, self._actor_memo = {}, {}
+            self._page_memo, self._actor_memo, self._group_memo = {}, {}, {}
+            self._excerpts = Excerpts()
         index = actor_index(site.articles, site.actors)
         outputs: dict[str, bytes] = {}
         page_memo: dict[str, tuple[tuple[object, ...], dict[str, bytes]]] = {}
+        actor_sigs = {actor_id: actor_fields(a) for actor_id, a in site.actors.items()}
         for item in site.articles:
-            signature = _article_signature(item, site)
+            signature = _article_signature(item, actor_sigs)
             known = self._page_memo.get(item.article.slug)
             pages = known[1] if known and known[0] == signature else \
                 renderer.article_outputs(site, item, index)
@@ -203,18 +254,31 @@ class Builder:
             outputs.update(pages)
         self._page_memo = page_memo
         lookup = site_lookup(site)
+        signatures = actor_signatures(site, index, excerpts=self._excerpts,
+                                      anchors_of=lambda item: renderer.anchors(site, item))
         actor_memo: dict[str, tuple[Signature, dict[str, bytes]]] = {}
-        for actor_id, signature in actor_signatures(site, index).items():
+        for actor_id, signature in signatures.items():
             known_actor = self._actor_memo.get(actor_id)
             pages = known_actor[1] if known_actor and known_actor[0] == signature else \
                 renderer.actor_outputs(site, index, actor_id, lookup)
             actor_memo[actor_id] = (signature, pages)
             outputs.update(pages)
         self._actor_memo = actor_memo
-        outputs.update(renderer.listing_outputs(site))
-        outputs.update(renderer.site_outputs(site, index))
-        outputs.update(renderer.static_outputs())
+        outputs.update(self._memo_group("listing", listing_signature(site),
+                                        lambda: renderer.listing_outputs(site)))
+        outputs.update(self._memo_group("site", site_signature(site, index, self._excerpts),
+                                        lambda: renderer.site_outputs(site, index)))
+        outputs.update(self._memo_group("static", (), renderer.static_outputs))
         return dict(sorted(outputs.items()))
+
+    def _memo_group(self, name: str, signature: Signature,
+                    render: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
+        """Render a group of pages again only when what it shows changed."""
+        known = self._group_memo.get(name)
+        if known is None or known[0] != signature:
+            known = (signature, render())
+            self._group_memo[name] = known
+        return known[1]
 
     def _load(self, paths: list[Path], changed: set[Path] | None,
               problems: list[Problem]) -> list[Article]:
@@ -238,6 +302,13 @@ class Builder:
     def _annotate(self, articles: list[Article], config: Config,
                   registry: Registry) -> tuple[dict[str, Annotations], AnnotateStats]:
         """NLP for the articles not analysed yet in this process (the disk cache does the rest)."""
+        terms = registry_terms(registry)
+        # Registry names and the annotate settings change what NLP finds in
+        # the same text: what this process remembers is only good for one pair.
+        setting = (config.annotate, terms)
+        if setting != self._nlp_setting:
+            self._nlp, self._detected, self._working, self._attributed = {}, {}, {}, {}
+            self._nlp_setting = setting
         todo = [a for a in articles if a.digest not in self._nlp]
         cache_dir = config.cache_dir / "annotations" if self.use_cache else None
         callback = None
@@ -251,12 +322,14 @@ class Builder:
                 report(done, len(todo))
 
         results, stats = annotate_articles(todo, config.annotate, cache_dir,
-                                           terms=registry_terms(registry), progress=callback)
+                                           terms=terms, progress=callback)
         for article, found in zip(todo, results, strict=True):
             self._nlp[article.digest] = found
         live = {a.digest for a in articles}
         self._nlp = {k: v for k, v in self._nlp.items() if k in live}
         self._detected = {k: v for k, v in self._detected.items() if k in live}
+        paths = {a.path for a in articles}
+        self._working = {k: v for k, v in self._working.items() if k in paths}
         return self._nlp, stats
 
     def _working_copy(self, article: Article, nlp: Annotations) -> Annotations:
@@ -267,13 +340,41 @@ class Builder:
             figures = [f for b in nlp.blocks for f in find_figures(b, protected.get(b.id, ()))]
             detected = _Detected(figures, find_quotes(nlp.blocks, protected))
             self._detected[article.digest] = detected
-        return Annotations(
+        # Linking sets every entity's actor again on each build, so an
+        # article's copy lives as long as its text: copying ~30 entities
+        # per article on every rebuild of a big site is not free.
+        known = self._working.get(article.path)
+        if known is not None and known[0] == article.digest:
+            return known[1]
+        working = Annotations(
             blocks=nlp.blocks,
             entities=[copy.copy(e) for e in nlp.entities],
             sentences=nlp.sentences,
-            figures=[copy.copy(f) for f in detected.figures],
-            quotes=[copy.copy(q) for q in detected.quotes],
+            figures=[], quotes=[],  # filled by `_attribute`
         )
+        self._working[article.path] = (article.digest, working)
+        return working
+
+    def _attribute(self, items: list[AnnotatedArticle], actors: Mapping[str, Actor]) -> None:
+        """Sources and speakers; an article whose linked actors did not change keeps its own.
+
+        Figures and quotes are only read after this stage, so an article's
+        attributed lists are shared between builds, not copied.
+        """
+        memo: dict[str, tuple[tuple[object, ...], list[Figure], list[Quote]]] = {}
+        for item in items:
+            ann, digest = item.annotations, item.article.digest
+            key = attribution_key(ann, actors)
+            known = self._attributed.get(digest)
+            if known is None or known[0] != key:
+                detected = self._detected[digest]
+                ann.figures = [copy.copy(f) for f in detected.figures]
+                ann.quotes = [copy.copy(q) for q in detected.quotes]
+                attribute(ann, actors)
+                known = (key, ann.figures, ann.quotes)
+            ann.figures, ann.quotes = known[1], known[2]
+            memo[digest] = known
+        self._attributed = memo
 
     def _publish(self, outputs: dict[str, bytes], assets: dict[str, Path],
                  full: bool) -> tuple[list[str], list[str]]:
@@ -296,7 +397,8 @@ class Builder:
         return written, removed
 
 
-def _article_signature(item: AnnotatedArticle, site: Site) -> tuple[object, ...]:
+def _article_signature(item: AnnotatedArticle,
+                       actor_sigs: Mapping[str, Signature]) -> tuple[object, ...]:
     """Everything an article page shows beyond its own text.
 
     The text is covered by the file digest; linking and attribution can
@@ -307,9 +409,7 @@ def _article_signature(item: AnnotatedArticle, site: Site) -> tuple[object, ...]
     actor_ids = sorted({e.actor for e in ann.entities if e.actor}
                        | {f.source for f in ann.figures if f.source}
                        | {q.speaker for q in ann.quotes if q.speaker})
-    actors = tuple((a.id, a.name, a.kind, a.description, tuple(a.aliases),
-                    tuple(sorted(a.links.items())))
-                   for a in (site.actors.get(i) for i in actor_ids) if a is not None)
+    actors = tuple(actor_sigs[i] for i in actor_ids if i in actor_sigs)
     return (
         item.article.digest,
         tuple(e.actor for e in ann.entities),

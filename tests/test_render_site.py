@@ -388,8 +388,9 @@ def test_the_public_interface_of_the_render_stage() -> None:
     # The builder imports these; anything else in site_builder.render may change.
     import site_builder.render as render
 
-    assert sorted(render.__all__) == ["Renderer", "Signature", "SiteLookup",
-                                      "actor_signature", "actor_signatures", "site_lookup"]
+    assert sorted(render.__all__) == [
+        "Excerpts", "Renderer", "Signature", "SiteLookup", "actor_fields", "actor_signature",
+        "actor_signatures", "listing_signature", "site_lookup", "site_signature"]
     for name in ("render_all", "article_outputs", "actor_outputs", "site_outputs",
                  "listing_outputs", "static_outputs"):
         assert callable(getattr(Renderer, name))

@@ -5,7 +5,7 @@ import spaCy or lingua (see cache.py).
 """
 
 from site_builder.annotate.registry_terms import RegistryTerm
-from site_builder.annotate.stage import annotate_articles
+from site_builder.annotate.stage import annotate_articles, warm_up
 from site_builder.annotate.stats import AnnotateStats
 
-__all__ = ["AnnotateStats", "RegistryTerm", "annotate_articles"]
+__all__ = ["AnnotateStats", "RegistryTerm", "annotate_articles", "warm_up"]

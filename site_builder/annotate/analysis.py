@@ -14,6 +14,7 @@ from site_builder.annotate.acronyms import AcronymContext
 from site_builder.annotate.assemble import assemble
 from site_builder.annotate.cache import model_for
 from site_builder.annotate.labels import is_known
+from site_builder.annotate.langroute import LanguageDetector
 from site_builder.annotate.pipelines import PipelineInfo
 from site_builder.annotate.registry_terms import RegistryTerm
 from site_builder.annotate.stats import AnnotateStats
@@ -123,6 +124,18 @@ def analyse_articles(
     for result in results:
         _record(stats, result)
         yield from result.annotations
+
+
+def warm_up(config: AnnotateConfig, langs: Sequence[str]) -> None:
+    """Load, in this process, what analysing articles in `langs` will need.
+
+    A long-lived process (the preview server) calls this while idle, so
+    the first edit does not wait seconds for spaCy and lingua to load.
+    """
+    for lang in sorted(set(langs)):
+        nlp.pipeline(lang, model_for(config, lang))
+        LanguageDetector({*config.languages, lang}, config.detect_min_letters).detect(
+            "x " * config.detect_min_letters, lang)
 
 
 def _make_analyzer(config: AnnotateConfig,

@@ -104,6 +104,22 @@ def attribute(ann: Annotations, actors: Mapping[str, Actor]) -> None:
         _set_source(figure, doc.figure_naming(figure))
 
 
+def attribution_key(ann: Annotations, actors: Mapping[str, Actor]) -> tuple[object, ...]:
+    """Everything `attribute` reads besides the article's own text.
+
+    Two calls with the same text and equal keys fill in the same sources and
+    speakers, so a caller may reuse the earlier result: the preview server
+    then re-attributes only the articles whose linked actors changed.
+    """
+    ids = sorted({e.actor for e in ann.entities if e.actor is not None})
+    known = (actors.get(i) for i in ids)
+    return (
+        tuple(e.actor for e in ann.entities),
+        tuple((a.id, a.kind, a.name, tuple(a.aliases), a.description)
+              for a in known if a is not None),
+    )
+
+
 def _set_source(figure: Figure, naming: _Mention | None) -> None:
     figure.source = naming.actor if naming else None
     figure.source_text = naming.text if naming else None

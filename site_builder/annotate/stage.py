@@ -57,3 +57,10 @@ def annotate_articles(
                 progress(1)
     return [r if r is not None else Annotations() for r in results], stats
 
+
+
+def warm_up(config: AnnotateConfig, langs: Sequence[str]) -> None:
+    """Load the pipelines and the language detector for `langs` now, not on first use."""
+    from site_builder.annotate.analysis import warm_up as load
+
+    load(config, langs)

@@ -4,7 +4,8 @@ Public API (what the pipeline calls):
 
 * `load_registry(path)` reads content/actors.yml (`RegistryError` lists every problem);
 * `registry_terms(registry)` gives the annotate stage the names to look for;
-* `link_actors(articles, registry, site_lang)` sets `Entity.actor` and returns the actors;
+* `link_actors(articles, registry, site_lang, readings)` sets `Entity.actor` and
+  returns the actors; a `Readings` kept between calls spares re-reading unchanged articles;
 * `actor_index(articles, actors)` gives the render stage mentions and co-occurrences.
 
 The rules are described, with their reasons and limits, in docs/actors.md.
@@ -12,6 +13,7 @@ The rules are described, with their reasons and limits, in docs/actors.md.
 
 from site_builder.link.index import ActorIndex, ActorMention, ArticleActor, Related, actor_index
 from site_builder.link.linker import link_actors
+from site_builder.link.mentions import Readings
 from site_builder.link.registry import Registry, RegistryActor, registry_terms
 from site_builder.link.registry_load import load_registry, parse_registry
 from site_builder.link.slugs import SAFE_ID, is_safe_id
@@ -21,6 +23,7 @@ __all__ = [
     "ActorIndex",
     "ActorMention",
     "ArticleActor",
+    "Readings",
     "Registry",
     "RegistryActor",
     "Related",

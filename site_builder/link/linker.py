@@ -21,7 +21,7 @@ from site_builder.link.countries import gazetteer
 from site_builder.link.display import aliases, best_display
 from site_builder.link.gcpause import without_cyclic_gc
 from site_builder.link.kinds import majority_kind
-from site_builder.link.mentions import Mention, article_acronyms, article_mentions
+from site_builder.link.mentions import Mention, Reading, Readings, read_article
 from site_builder.link.names import FullNameIndex, is_full_name, merge_key
 from site_builder.link.normalize import normalize_name
 from site_builder.link.registry import Registry, RegistryIndex
@@ -74,7 +74,7 @@ def _index(names: set[tuple[str, Ref]]) -> FullNameIndex[Ref]:
 
 def _gather_evidence(
     articles: Sequence[AnnotatedArticle],
-    per_article: list[list[Mention]],
+    readings: list[Reading],
     direct_of: Direct,
     direct: dict[int, Ref | None],
     registry: RegistryIndex,
@@ -88,15 +88,16 @@ def _gather_evidence(
     evidence = Evidence()
     long_texts: dict[Ref, list[str]] = {}
     site_acronyms: dict[str, set[Ref]] = {}
-    all_mentions = [m for mentions in per_article for m in mentions]
+    all_mentions = [m for reading in readings for m in reading.mentions]
     canonical = full_name_targets(all_mentions, [direct[id(m)] for m in all_mentions])
     site_persons = {(key, Ref("registry", actor_id, "person"))
                     for key, actor_id in registry.full_names}
 
-    for item, mentions in zip(articles, per_article, strict=True):
+    for item, reading in zip(articles, readings, strict=True):
         slug = item.article.slug
+        mentions = reading.mentions
         local: dict[str, set[Ref]] = {}
-        for pair, long in article_acronyms(item, mentions):
+        for pair, long in reading.acronyms:
             if long is not None:
                 target = direct[id(long)] or own(long)
             else:
@@ -144,30 +145,37 @@ def _gather_evidence(
 
 
 def link_actors(
-    articles: Sequence[AnnotatedArticle], registry: Registry, site_lang: str = "fr"
+    articles: Sequence[AnnotatedArticle], registry: Registry, site_lang: str = "fr",
+    readings: Readings | None = None,
 ) -> dict[str, Actor]:
-    """Link every entity to an actor (sets `Entity.actor`); return all actors by id."""
+    """Link every entity to an actor (sets `Entity.actor`); return all actors by id.
+
+    `readings` keeps what was read of each article for the next call: the
+    preview server passes the same one to every rebuild.
+    """
     with without_cyclic_gc():
-        return _link(articles, registry, site_lang)
+        return _link(articles, registry, site_lang, readings)
 
 
 def _link(
-    articles: Sequence[AnnotatedArticle], registry: Registry, site_lang: str
+    articles: Sequence[AnnotatedArticle], registry: Registry, site_lang: str,
+    readings: Readings | None,
 ) -> dict[str, Actor]:
     index = RegistryIndex.build(registry)
     places = gazetteer(_languages(articles, site_lang))
     direct_of = Direct.build(index, places)
 
-    per_article = [article_mentions(item) for item in articles]
+    read = readings.of(list(articles)) if readings is not None else \
+        [read_article(item) for item in articles]
     for item in articles:
         for entity in item.annotations.entities:
             # Ids from an earlier run (a cached annotation) are recomputed;
             # only the annotate stage's registry matches are kept, by `Direct`.
             if entity.actor not in index.ids:
                 entity.actor = None
-    mentions = [m for ms in per_article for m in ms]
+    mentions = [m for reading in read for m in reading.mentions]
     direct = {id(m): direct_of.of(m) for m in mentions}
-    evidence, long_texts = _gather_evidence(articles, per_article, direct_of, direct, index)
+    evidence, long_texts = _gather_evidence(articles, read, direct_of, direct, index)
 
     final: list[Ref] = []
     for mention in mentions:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from site_builder.link.acronyms import AcronymPair, Span, find_pairs
 from site_builder.link.normalize import Name, honorific_before, normalize_name
-from site_builder.model import AnnotatedArticle, Entity, EntityKind
+from site_builder.model import AnnotatedArticle, Annotations, Entity, EntityKind
 
 
 @dataclass(slots=True)
@@ -69,3 +69,41 @@ def article_acronyms(
             long = mentions[pair.long_entity] if pair.long_entity is not None else None
             found.append((pair, long))
     return found
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the link stage reads of one article before looking at the others."""
+
+    mentions: list[Mention]
+    acronyms: list[tuple[AcronymPair, Mention | None]] = field(default_factory=list)
+
+
+def read_article(item: AnnotatedArticle) -> Reading:
+    mentions = article_mentions(item)
+    return Reading(mentions, article_acronyms(item, mentions))
+
+
+class Readings:
+    """Each article's `Reading`, kept across builds while its annotations are the same.
+
+    An article is recognized by its annotations *object* and its digest: the
+    builder hands the same object back for an unchanged file. The mentions
+    hold that object's entities, so linking again sets their actors.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[str, tuple[Annotations, str, Reading]] = {}
+
+    def of(self, items: list[AnnotatedArticle]) -> list[Reading]:
+        known: dict[str, tuple[Annotations, str, Reading]] = {}
+        readings = []
+        for item in items:
+            slug, digest = item.article.slug, item.article.digest
+            hit = self._known.get(slug)
+            if hit is None or hit[0] is not item.annotations or hit[1] != digest:
+                hit = (item.annotations, digest, read_article(item))
+            known[slug] = hit
+            readings.append(hit[2])
+        self._known = known
+        return readings

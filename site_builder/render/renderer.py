@@ -265,6 +265,10 @@ class Renderer:
                            actors=site.actors, images=self._images,
                            kind_labels=self._kind_labels, t=self._t, dev=self.dev)
 
+    def anchors(self, site: Site, item: AnnotatedArticle) -> frozenset[str]:
+        """The ids of the article's body: remembered from its last render, else parsed."""
+        return self._anchors_of(site, item)
+
     def _anchors_of(self, site: Site, item: AnnotatedArticle) -> frozenset[str]:
         def parse() -> frozenset[str]:
             # Images do not change ids: leave them unresolved, and warn nothing twice.

@@ -125,6 +125,7 @@ class DevServer:
         self.stop()
 
     def _rebuild_loop(self) -> None:
+        self._warm_up()
         while not self._stopping.is_set():
             batch = self.debouncer.wait(timeout=0.5)
             if batch is None or self._stopping.is_set():
@@ -134,6 +135,20 @@ class DevServer:
             # the watch, and one written before is seen by the build.
             self.watcher.refresh()
             self._build(batch)
+
+    def _warm_up(self) -> None:
+        """Load the NLP models now, so the first save does not wait for them.
+
+        Runs in the rebuild thread, the only one that uses the builder; a
+        change saved meanwhile waits in the debouncer and is built next.
+        """
+        warm_up = getattr(self.builder, "warm_up", None)  # not part of the minimal contract
+        if warm_up is None:
+            return
+        try:
+            warm_up()
+        except Exception as exc:  # a model that fails to load fails the build that needs it
+            self.log(f"Could not preload the NLP models: {exc!r}")
 
     def _build(self, batch: Batch | None) -> BuildEvent:
         """Run one build and publish its outcome; never raises for a builder bug."""

@@ -1,0 +1,164 @@
+"""Incremental rebuilds (what `serve` runs on each save) against full builds.
+
+After every edit, the output of the long-lived builder must be byte for byte
+what a fresh builder gives for the same content, and pages whose inputs did
+not change must not be rendered again. Real spaCy; a shared cache keeps the
+re-analysis to the edited article.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from site_builder.build import Builder
+from site_builder.render import Renderer
+
+from .conftest import ARTICLE_FR, write
+
+ARTICLE_2 = """
+---
+title: "Bilan à Idleb"
+date: 2026-03-13
+lang: fr
+tags: [syrie]
+---
+
+IDLEB, 13 mars – Au moins 40 civils ont été blessés, a indiqué l’OSDH.
+
+Bachar al-Assad a reçu l’envoyé des Nations unies à Damas.
+"""
+
+ARTICLE_3 = """
+---
+title: "Talks in Geneva"
+date: 2026-03-11
+lang: en
+---
+
+GENEVA – More than 200 delegates met on Monday, the United Nations said.
+"""
+
+
+def json_of(output: Path, slug: str) -> dict:
+    return json.loads((output / f"api/articles/{slug}.json").read_text(encoding="utf-8"))
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How many times each kind of page was rendered."""
+    calls: Counter[str] = Counter()
+    for name in ("article_outputs", "actor_outputs", "listing_outputs", "site_outputs"):
+        original = getattr(Renderer, name)
+
+        def spy(self: Renderer, *args: object, _name: str = name, _original: object = original,
+                **kwargs: object) -> dict[str, bytes]:
+            calls[_name] += 1
+            return _original(self, *args, **kwargs)  # type: ignore[operator]
+
+        monkeypatch.setattr(Renderer, name, spy)
+    return calls
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[Path]:
+    root = tmp_path / "site"
+    write(root / "content/alep.md", ARTICLE_FR)
+    write(root / "content/idleb.md", ARTICLE_2)
+    write(root / "content/geneva.md", ARTICLE_3)
+    yield root
+
+
+def fresh(site: Path, tmp_path: Path, name: str) -> dict[str, bytes]:
+    out = tmp_path / name
+    result = Builder(site, out, dev=True).build()
+    assert result.ok, result.problems
+    return tree(out)
+
+
+def test_incremental_output_equals_a_full_build(site: Path, tmp_path: Path,
+                                                counted: Counter[str]) -> None:
+    builder = Builder(site, dev=True)
+    assert builder.build().ok
+    output = site / "output"
+    alep = site / "content/alep.md"
+    text = alep.read_text(encoding="utf-8")
+
+    def edit(path: Path, new: str | None, step: str) -> dict[str, int]:
+        if new is None:
+            path.unlink()
+        else:
+            write(path, new)
+        counted.clear()
+        result = builder.build([path])
+        calls = dict(counted)
+        assert result.ok, result.problems
+        assert tree(output) == fresh(site, tmp_path, step), step
+        return calls
+
+    # A sentence far from every mention: its own page only; no actor page,
+    # listing or site page is rendered again.
+    calls = edit(alep, text + "\nLa situation reste confuse dans la soirée.\n", "append")
+    assert calls == {"article_outputs": 1}
+
+    # A new title: the listings show it, and so do the pages of the actors
+    # the article mentions; the other actors' pages stay.
+    actors_here = {e["actor"] for e in json_of(output, "alep")["entities"]}
+    calls = edit(alep, text.replace("Combats à Alep", "Nouveaux combats à Alep"), "title")
+    assert calls["article_outputs"] == 1 and calls["listing_outputs"] == 1
+    assert 1 <= calls["actor_outputs"] <= len(actors_here - {None})
+    actors_there = {e["actor"] for e in json_of(output, "geneva")["entities"]}
+    assert actors_there - actors_here, "the test needs an actor the edit does not touch"
+
+    # A new actor: its page appears, and the site pages list it.
+    calls = edit(site / "content/idleb.md",
+                 ARTICLE_2 + "\nLe Croissant-Rouge arabe syrien a envoyé des secours.\n", "actor")
+    assert calls["site_outputs"] == 1 and calls["actor_outputs"] >= 1
+
+    # A new figure: its source's page and the figures page.
+    calls = edit(site / "content/geneva.md",
+                 ARTICLE_3 + "\nAbout 30 journalists attended, the United Nations said.\n",
+                 "figure")
+    assert calls["site_outputs"] == 1 and calls["actor_outputs"] >= 1
+
+    # A deleted article: its pages go, and nothing else is left pointing to it.
+    edit(site / "content/idleb.md", None, "delete")
+    assert not (output / "articles/idleb").exists()
+
+
+def test_a_registry_change_rebuilds_everything(site: Path, counted: Counter[str],
+                                               tmp_path: Path) -> None:
+    builder = Builder(site, dev=True)
+    assert builder.build().ok
+    registry = write(site / "content/actors.yml", """
+        actors:
+          - id: osdh
+            name: Observatoire syrien des droits de l'Homme
+            kind: organization
+            aliases: [OSDH]
+        """)
+    counted.clear()
+    result = builder.build([registry])
+    assert result.ok and result.full
+    assert counted["article_outputs"] == 3 and counted["listing_outputs"] == 1
+    assert counted["site_outputs"] == 1
+    assert (site / "output/actors/osdh/index.html").exists()
+    assert tree(site / "output") == fresh(site, tmp_path, "registry")
+
+
+def test_no_change_renders_nothing_again(site: Path, counted: Counter[str]) -> None:
+    builder = Builder(site, dev=True)
+    assert builder.build().ok
+    counted.clear()
+    result = builder.build([site / "content/alep.md"])  # saved without a change
+    assert result.ok and result.written == []
+    assert sum(counted.values()) == 0

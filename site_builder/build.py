@@ -104,6 +104,7 @@ class Builder:
         # article digest -> (attribution_key, attributed figures, attributed quotes)
         self._attributed: dict[str, tuple[tuple[object, ...], list[Figure], list[Quote]]] = {}
         self._outputs: dict[str, str] = {}  # output path -> sha256 of what is on disk
+        self._published_bytes: dict[str, bytes] = {}  # output path -> the bytes behind it
         self._published = False
         self._stats: AnnotateStats | None = None
         # slug -> (signature of what the article page shows, its rendered outputs)
@@ -378,7 +379,11 @@ class Builder:
 
     def _publish(self, outputs: dict[str, bytes], assets: dict[str, Path],
                  full: bool) -> tuple[list[str], list[str]]:
-        digests = {rel: hashlib.sha256(data).hexdigest() for rel, data in outputs.items()}
+        # Pages served from a memo are the very bytes published last time:
+        # their digest is known without hashing the site again.
+        before = self._published_bytes
+        digests = {rel: self._outputs[rel] if before.get(rel) is data else
+                   hashlib.sha256(data).hexdigest() for rel, data in outputs.items()}
         for rel, path in assets.items():
             digests[rel] = "asset:" + _file_digest(path)
         if not self.dev or not self._published:
@@ -393,6 +398,7 @@ class Builder:
             remove_files(self.output_dir, removed)
             written = sorted(changed)
         self._outputs = digests
+        self._published_bytes = dict(outputs)
         self._published = True
         return written, removed
 

@@ -37,6 +37,17 @@ def test_function_words_alone_are_dropped(mention: str) -> None:
     assert cleaned(f"{mention} x", mention) is None
 
 
+@pytest.mark.parametrize("mention", ["bench-2", "mise à jour", "daech", "covid-19"])
+def test_spans_without_a_capital_are_dropped(mention: str) -> None:
+    assert cleaned(f"Texte {mention} ici", mention) is None
+
+
+@pytest.mark.parametrize("name", ["ministère de la Défense", "al-Qaïda", "eBay", "حزب الله",
+                                  "G7"])
+def test_names_with_a_capital_or_an_uncased_script_are_kept(name: str) -> None:
+    assert cleaned(f"Texte {name} ici", name) == name
+
+
 def test_is_function_word_accepts_clitic_without_apostrophe() -> None:
     assert is_function_word("n", "fr")
     assert is_function_word("qu", "fr")

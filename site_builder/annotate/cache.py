@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 
 # Bump when a change to normalization, filters, labels, routing or assembly
 # changes what the stage outputs: every cached article is then recomputed.
-STAGE_VERSION = 1
+STAGE_VERSION = 2
 SCHEMA = 1
 SUBDIR = "annotate"
 

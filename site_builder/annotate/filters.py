@@ -23,7 +23,7 @@ from site_builder.annotate.acronyms import AcronymContext, is_all_caps
 # names ("Organisation des Nations unies pour l'alimentation et l'agriculture")
 # reach 10 words.
 MAX_WORDS = 10
-# A single letter is an initial or a stray clitic ("n" of "n'"), never a name.
+# A single character is an initial or a stray clitic ("n" of "n'"), never a name.
 MIN_LETTERS = 2
 
 _CAPS_WORD = re.compile(r"[^\W_][\w&.\-]*")
@@ -176,6 +176,16 @@ def _abbreviation_stop(span: str, dot: int) -> bool:
     return bool(m) and (len(m.group(1)) == 1 or m.group(1).casefold() in lx.ABBREVIATIONS)
 
 
+def is_uncapitalized(span: str) -> bool:
+    """Cased letters but not one capital ("bench-2", "mise à jour"): not a proper name.
+
+    Names in cased scripts carry at least one capital, even those that start
+    lower-case ("ministère de la Défense", "al-Qaïda", "eBay"). Scripts
+    without case (Arabic, CJK) never match.
+    """
+    return any(c.islower() for c in span) and not any(c.isupper() for c in span)
+
+
 def is_clause(span: str, lang: str) -> bool:
     """Too many words, sentence punctuation, or a lower-case verb form, subject
     pronoun or negation: a sentence fragment, not a name."""
@@ -232,9 +242,12 @@ def clean(ctx: Context, start: int, end: int, kind: str) -> tuple[int, int] | No
             return None
         start, end = trimmed
     span = ctx.text[start:end]
-    if sum(map(str.isalpha, span)) < MIN_LETTERS:
+    # "G7" and "G20" are names: digits count, as long as there is a letter.
+    if sum(map(str.isalnum, span)) < MIN_LETTERS or not any(map(str.isalpha, span)):
         return None
     if is_function_word(span, ctx.lang) or is_date_expression(span, ctx.lang):
+        return None
+    if is_uncapitalized(span):
         return None
     if is_clause(span, ctx.lang):
         return None

@@ -79,7 +79,10 @@ def test_site_timezone_applies_to_plain_dates(make_site) -> None:
 
 
 @pytest.mark.parametrize(("text", "line", "needle"), [
-    ("---\ntitle: [unclosed\n---\nTexte\n", 3, "invalid YAML"),
+    # Noticed at the end of the front matter, reported where the bracket opened.
+    ("---\ntitle: [unclosed\n---\nTexte\n", 2, "invalid YAML"),
+    ("---\ntitle: ok\nsummary: \"open\nlang: fr\n---\nTexte\n", 3, "invalid YAML"),
+    ("---\ntitle: ok\n  bad: indent\n---\nTexte\n", 3, "invalid YAML"),
     ("---\ntitle: ok\ndate: pas une date\n---\nTexte\n", 3, "`date` is not a date"),
     ("---\ntitle: ok\ndate: 2026-13-45\n---\nTexte\n", 3, "`date` is not a date"),
     ("---\ntitle: ok\ntags: {a: 1}\n---\nTexte\n", 3, "`tags` must be a list"),

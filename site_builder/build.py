@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from site_builder import manifest
 from site_builder.annotate import AnnotateStats, annotate_articles, warm_up
 from site_builder.annotate.attribution import attribute, attribution_key
 from site_builder.annotate.figures import find_figures
@@ -53,6 +54,7 @@ from site_builder.render import (
     site_lookup,
     site_signature,
 )
+from site_builder.render.environment import theme_dir
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,7 @@ class BuildResult:
     analysed: int = 0  # articles that went through spaCy (cache misses)
     warnings: list[str] = field(default_factory=list)
     full: bool = True
+    unchanged: bool = False  # nothing to do: the inputs and the output were as last built
 
 
 @dataclass(slots=True)
@@ -106,6 +109,9 @@ class Builder:
         self._outputs: dict[str, str] = {}  # output path -> sha256 of what is on disk
         self._published_bytes: dict[str, bytes] = {}  # output path -> the bytes behind it
         self._published = False
+        # Called, in the preview, with the pages written ahead of the rest of a rebuild.
+        self.on_pages: Callable[[list[str]], None] | None = None
+        self._early: list[str] = []  # what this build published ahead
         self._stats: AnnotateStats | None = None
         # slug -> (signature of what the article page shows, its rendered outputs)
         self._page_memo: dict[str, tuple[tuple[object, ...], dict[str, bytes]]] = {}
@@ -141,17 +147,62 @@ class Builder:
     def build(self, changed: Collection[Path] | None = None) -> BuildResult:
         """Build, or rebuild what `changed` affects. Never raises for bad input."""
         start = time.perf_counter()
+        if changed is None and not self.dev and self.use_cache:
+            unchanged = self._unchanged()
+            if unchanged is not None:
+                unchanged.duration = time.perf_counter() - start
+                return unchanged
         # A rebuild in the preview server walks a heap holding the whole
         # site; the collector's full passes over it cost more than the
         # rebuild itself. Its garbage is freed once the build is over.
         pause = without_cyclic_gc() if changed is not None else contextlib.nullcontext()
+        # Read before building: a file saved during the build must not be
+        # recorded as built.
+        remember = changed is None and not self.dev and self.use_cache
+        inputs = self._inputs_digest() if remember else ""
         try:
             with pause:
                 result = self._build(changed)
         except SiteError as exc:
             result = BuildResult(ok=False, problems=exc.problems)
+        if remember and result.ok:
+            self._remember(result, inputs)
         result.duration = time.perf_counter() - start
         return result
+
+    def _manifest_path(self) -> Path:
+        name = hashlib.sha256(str(self.output_dir).encode()).hexdigest()[:16]
+        return self.config.cache_dir / "builds" / f"{name}.json"
+
+    def _inputs_digest(self) -> str:
+        config = self.config
+        files = discover(config.content_dir)
+        return manifest.inputs_digest(
+            self.site_dir, [*files.articles, *files.assets, config.content_dir / REGISTRY_NAME],
+            theme_dir(), config.templates_dir, self.output_dir, f"dev={self.dev}")
+
+    def _unchanged(self) -> BuildResult | None:
+        """The result of the last build, if its inputs and its output are as they were."""
+        try:
+            self._config = load_config(self.site_dir)
+        except SiteError:
+            return None  # the real build reports it
+        known = manifest.load(self._manifest_path())
+        if known is None or known.inputs != self._inputs_digest():
+            return None
+        if not manifest.is_intact(self.output_dir, known):
+            return None
+        for warning in known.warnings:  # still true of these inputs
+            log.warning("%s", warning)
+        return BuildResult(ok=True, articles=known.articles, actors=known.actors,
+                           warnings=list(known.warnings), unchanged=True)
+
+    def _remember(self, result: BuildResult, inputs: str) -> None:
+        """After a full publish, record what it was made from (see manifest.py)."""
+        entry = manifest.Manifest(
+            inputs=inputs, outputs=manifest.snapshot(self.output_dir, result.written),
+            articles=result.articles, actors=result.actors, warnings=result.warnings)
+        manifest.store(self._manifest_path(), entry)
 
     def warm_up(self) -> None:
         """Load the NLP models the site's languages need, ahead of the first edit.
@@ -219,7 +270,8 @@ class Builder:
             raise ContentError(problems)
         assert self._renderer is not None
 
-        outputs = self._render(site, full)
+        self._early = []
+        outputs = self._render(site, full, assets)
         clashes = sorted(set(outputs) & set(assets))
         if clashes:
             raise ContentError([Problem.at(f"content/{rel}", 1,
@@ -228,13 +280,14 @@ class Builder:
         for warning in self._renderer.warnings:
             log.warning("%s", warning)
         written, removed = self._publish(outputs, assets, full)
+        written = sorted({*written, *self._early})
         stats = self._stats
         return BuildResult(
             ok=True, written=written, removed=removed, articles=len(site.articles),
             actors=len(site.actors), analysed=stats.cache_misses if stats else 0,
             warnings=[*(stats.warnings if stats else []), *self._renderer.warnings], full=full)
 
-    def _render(self, site: Site, full: bool) -> dict[str, bytes]:
+    def _render(self, site: Site, full: bool, assets: Mapping[str, Path]) -> dict[str, bytes]:
         """Every output; pages whose inputs did not change come from memory."""
         renderer = self._renderer
         assert renderer is not None
@@ -242,18 +295,25 @@ class Builder:
         if full:
             self._page_memo, self._actor_memo, self._group_memo = {}, {}, {}
             self._excerpts = Excerpts()
-        index = actor_index(site.articles, site.actors)
         outputs: dict[str, bytes] = {}
+        fresh: dict[str, bytes] = {}
         page_memo: dict[str, tuple[tuple[object, ...], dict[str, bytes]]] = {}
         actor_sigs = {actor_id: actor_fields(a) for actor_id, a in site.actors.items()}
         for item in site.articles:
             signature = _article_signature(item, actor_sigs)
             known = self._page_memo.get(item.article.slug)
-            pages = known[1] if known and known[0] == signature else \
-                renderer.article_outputs(site, item, index)
+            if known and known[0] == signature:
+                pages = known[1]
+            else:
+                # An article page ranks only its own actors: no site index needed.
+                pages = renderer.article_outputs(site, item)
+                fresh.update(pages)
             page_memo[item.article.slug] = (signature, pages)
             outputs.update(pages)
         self._page_memo = page_memo
+        if not full:
+            self._publish_early(fresh, assets)
+        index = actor_index(site.articles, site.actors)
         lookup = site_lookup(site)
         signatures = actor_signatures(site, index, excerpts=self._excerpts,
                                       anchors_of=lambda item: renderer.anchors(site, item))
@@ -271,6 +331,27 @@ class Builder:
                                         lambda: renderer.site_outputs(site, index)))
         outputs.update(self._memo_group("static", (), renderer.static_outputs))
         return dict(sorted(outputs.items()))
+
+    def _publish_early(self, pages: dict[str, bytes], assets: Mapping[str, Path]) -> None:
+        """In the preview, put the edited articles' pages out before the rest is rendered.
+
+        The page the editor is looking at is ready before the actor and
+        listing pages: `on_pages` tells the server, which reloads it at once.
+        The final publish then finds these pages already on disk.
+        """
+        if not (self.dev and self._published and self.on_pages is not None):
+            return
+        digests = {rel: hashlib.sha256(data).hexdigest()
+                   for rel, data in pages.items() if rel not in assets}
+        changed = sorted(rel for rel, d in digests.items() if self._outputs.get(rel) != d)
+        if not changed:
+            return
+        write_files(self.output_dir, {rel: pages[rel] for rel in changed}, {})
+        self._early = changed
+        for rel in changed:
+            self._outputs[rel] = digests[rel]
+            self._published_bytes[rel] = pages[rel]
+        self.on_pages(changed)
 
     def _memo_group(self, name: str, signature: Signature,
                     render: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:

@@ -109,6 +109,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
     if not args.quiet:
         out = builder.output_dir
         shown = out.relative_to(Path.cwd()) if out.is_relative_to(Path.cwd()) else out
+        if result.unchanged:
+            print(f"nothing changed since the last build of {shown}/ ({result.articles} "
+                  f"articles, {result.actors} actors); checked in {result.duration:.2f}s")
+            return EXIT_OK
         print(f"built {result.articles} articles, {result.actors} actors, "
               f"{len(result.written)} files into {shown}/ in {result.duration:.2f}s "
               f"({result.analysed} analysed by spaCy)")

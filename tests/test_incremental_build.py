@@ -162,3 +162,31 @@ def test_no_change_renders_nothing_again(site: Path, counted: Counter[str]) -> N
     result = builder.build([site / "content/alep.md"])  # saved without a change
     assert result.ok and result.written == []
     assert sum(counted.values()) == 0
+
+
+def test_edited_pages_are_published_ahead_of_the_rest(site: Path) -> None:
+    builder = Builder(site, dev=True)
+    ahead: list[list[str]] = []
+    builder.on_pages = ahead.append
+    assert builder.build().ok
+    assert ahead == []  # a full build publishes everything at once
+    output = site / "output"
+    alep = site / "content/alep.md"
+    write(alep, ARTICLE_FR.replace("Combats à Alep", "Combats dans Alep"))
+
+    def on_pages(pages: list[str]) -> None:
+        ahead.append(pages)
+        # When the server hears of the article page, it is on disk; the home
+        # page, which lists the title too, is not rendered yet.
+        assert "Combats dans Alep" in (output / "articles/alep/index.html").read_text()
+        assert "Combats dans Alep" not in (output / "index.html").read_text()
+
+    builder.on_pages = on_pages
+    result = builder.build([alep])
+    assert result.ok
+    assert ahead == [["api/articles/alep.json", "articles/alep/index.html"]]
+    assert set(ahead[0]) < set(result.written) and "index.html" in result.written
+    assert "Combats dans Alep" in (output / "index.html").read_text()
+    ahead.clear()
+    assert builder.build([alep]).ok  # saved again, unchanged: nothing to push
+    assert ahead == []

@@ -71,6 +71,9 @@ class DevServer:
         self._threads: list[threading.Thread] = []
         self._stopping = threading.Event()
         self.builds = 0  # finished builds, the initial one included
+        self._announced: set[str] = set()  # pages of the running build already pushed
+        if hasattr(builder, "on_pages"):  # not part of the minimal builder contract
+            builder.on_pages = self._pages_ready
 
     @property
     def url(self) -> str:
@@ -150,9 +153,15 @@ class DevServer:
         except Exception as exc:  # a model that fails to load fails the build that needs it
             self.log(f"Could not preload the NLP models: {exc!r}")
 
+    def _pages_ready(self, written: list[str]) -> None:
+        """Pages a rebuild wrote ahead of the rest (the edited article): reload them now."""
+        self._announced.update(written)
+        self.broadcaster.publish(True, written, [])
+
     def _build(self, batch: Batch | None) -> BuildEvent:
         """Run one build and publish its outcome; never raises for a builder bug."""
         changed = None if batch is None or batch.full else batch.paths
+        self._announced = set()
         try:
             result = self.builder.build(changed)
         except Exception as exc:
@@ -165,8 +174,9 @@ class DevServer:
         else:
             # `removed` is not part of the minimal builder contract; use it when offered.
             removed: list[str] = getattr(result, "removed", [])
-            event = self.broadcaster.publish(result.ok, result.written, result.problems,
-                                             removed)
+            # A page already pushed ahead must not make its tab reload twice.
+            rest = [p for p in result.written if p not in self._announced]
+            event = self.broadcaster.publish(result.ok, rest, result.problems, removed)
             self._report(result, batch)
         self.builds += 1
         return event

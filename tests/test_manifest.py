@@ -1,0 +1,101 @@
+"""A build of unchanged inputs into an untouched output does nothing (manifest.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder import manifest
+from site_builder.build import Builder
+
+from .conftest import SiteFactory, write
+
+# Blank pipelines: these tests are about the build's bookkeeping, not NLP.
+SITE_TOML = """
+title = "Test"
+[annotate.models]
+fr = "blank"
+en = "blank"
+"""
+ARTICLE = "---\ntitle: Un\ndate: 2026-01-02\n---\nLe texte de l'article.\n"
+
+
+@pytest.fixture
+def site(make_site: SiteFactory) -> Path:
+    return make_site({"site.toml": SITE_TOML, "content/un.md": ARTICLE,
+                      "content/images/a.txt": "annexe"})
+
+
+def build(site: Path, **options: object) -> object:
+    result = Builder(site, **options).build()  # type: ignore[arg-type]
+    assert result.ok, result.problems
+    return result
+
+
+def test_same_inputs_and_untouched_output_build_nothing(site: Path) -> None:
+    first = build(site)
+    assert not first.unchanged and first.written
+    again = build(site)
+    assert again.unchanged and again.written == [] and again.articles == 1
+
+
+def test_a_save_without_change_is_no_change(site: Path) -> None:
+    build(site)
+    path = site / "content/un.md"
+    path.write_bytes(path.read_bytes())  # new mtime, same bytes
+    assert build(site).unchanged
+
+
+@pytest.mark.parametrize("change", [
+    lambda s: write(s / "content/un.md", ARTICLE.replace("Un", "Deux")),
+    lambda s: write(s / "content/deux.md", ARTICLE),
+    lambda s: (s / "content/images/a.txt").unlink(),
+    lambda s: write(s / "content/actors.yml", "actors: []\n"),
+    lambda s: write(s / "templates/404.html", "<p>Introuvable</p>\n"),
+    lambda s: write(s / "site.toml", SITE_TOML.replace("Test", "Autre")),
+])
+def test_any_input_change_builds_again(site: Path, change: object) -> None:
+    build(site)
+    change(site)  # type: ignore[operator]
+    assert not build(site).unchanged
+
+
+@pytest.mark.parametrize("damage", [
+    lambda out: (out / "index.html").write_text("edited by hand"),
+    lambda out: (out / "feed.xml").unlink(),
+    lambda out: write(out / "stray.html", "x"),
+])
+def test_a_touched_output_is_built_again(site: Path, damage: object) -> None:
+    build(site)
+    output = site / "output"
+    before = (output / "index.html").read_bytes()
+    damage(output)  # type: ignore[operator]
+    assert not build(site).unchanged
+    assert (output / "index.html").read_bytes() == before
+    assert not (output / "stray.html").exists()
+    assert build(site).unchanged
+
+
+def test_a_corrupt_manifest_is_ignored(site: Path) -> None:
+    build(site)
+    for path in (site / ".cache/site-builder/builds").glob("*.json"):
+        path.write_text("{not json")
+    assert not build(site).unchanged
+    assert build(site).unchanged
+
+
+def test_no_cache_and_other_outputs_always_build(site: Path, tmp_path: Path) -> None:
+    build(site)
+    assert not build(site, use_cache=False).unchanged
+    assert not build(site, output_dir=tmp_path / "elsewhere").unchanged
+    assert build(site, output_dir=tmp_path / "elsewhere").unchanged
+
+
+def test_load_refuses_other_formats(tmp_path: Path) -> None:
+    path = tmp_path / "m.json"
+    manifest.store(path, manifest.Manifest(inputs="x", outputs={"a": (1, 2)}))
+    assert manifest.load(path) == manifest.Manifest(inputs="x", outputs={"a": (1, 2)})
+    path.write_text('{"format": 999}')
+    assert manifest.load(path) is None
+    assert manifest.load(tmp_path / "missing.json") is None

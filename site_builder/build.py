@@ -427,6 +427,11 @@ class Builder:
         # per article on every rebuild of a big site is not free.
         known = self._working.get(article.path)
         if known is not None and known[0] == article.digest:
+            # Back to what NLP said (registry matches only): linking must not
+            # read its own earlier decisions, or a rebuild could differ from
+            # a fresh build.
+            for entity, pristine in zip(known[1].entities, nlp.entities, strict=True):
+                entity.actor = pristine.actor
             return known[1]
         working = Annotations(
             blocks=nlp.blocks,

@@ -190,3 +190,38 @@ def test_edited_pages_are_published_ahead_of_the_rest(site: Path) -> None:
     ahead.clear()
     assert builder.build([alep]).ok  # saved again, unchanged: nothing to push
     assert ahead == []
+
+
+def test_links_made_from_other_articles_are_undone_with_them(tmp_path: Path) -> None:
+    """An acronym linked through another article's definition must come loose
+    when that definition goes: the rebuild may not remember its own links."""
+    site = tmp_path / "site"
+    write(site / "content/actors.yml", """
+        actors:
+          - id: odl
+            name: Observatoire des libertés
+            kind: organization
+        """)
+    defining = write(site / "content/a.md", """
+        ---
+        title: Rapport
+        date: 2026-03-01
+        ---
+        L’Observatoire des libertés (ODL) a publié mardi un rapport à Beyrouth.
+        """)
+    write(site / "content/b.md", """
+        ---
+        title: Suite
+        date: 2026-03-02
+        ---
+        Selon l’ODL, les arrestations se sont multipliées à Beyrouth.
+        """)
+    builder = Builder(site, dev=True)
+    assert builder.build().ok
+    linked = {e["text"]: e["actor"] for e in json_of(site / "output", "b")["entities"]}
+    assert linked.get("ODL") == "odl", linked
+    write(defining, "---\ntitle: Rapport\ndate: 2026-03-01\n---\nUn rapport sans sigle.\n")
+    assert builder.build([defining]).ok
+    after = {e["text"]: e["actor"] for e in json_of(site / "output", "b")["entities"]}
+    assert after.get("ODL") not in (None, "odl"), after
+    assert tree(site / "output") == fresh(site, tmp_path, "fresh")

@@ -56,12 +56,10 @@ class _Pending:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def _languages(articles: Sequence[AnnotatedArticle], site_lang: str) -> set[str]:
+def _languages(readings: Sequence[Reading], site_lang: str) -> set[str]:
     langs = {site_lang}
-    for item in articles:
-        langs.add(item.article.lang)
-        langs.update(block.lang for block in item.annotations.blocks)
-        langs.update(entity.lang for entity in item.annotations.entities)
+    for reading in readings:
+        langs |= reading.langs
     return langs
 
 
@@ -107,7 +105,9 @@ def _gather_evidence(
                                  "organization")
                     long_texts.setdefault(target, []).append(pair.long)
             short = normalize_name(pair.short, "organization").key
-            if short and short != target.value:
+            # A key equal to the long form's own key says nothing; a registry id
+            # that happens to equal the acronym ("odl") is no such key.
+            if short and (target.space != "name" or short != target.value):
                 local.setdefault(short, set()).add(target)
         # An acronym two long forms claim in one article means nothing there.
         evidence.article_acronyms[slug] = {
@@ -162,11 +162,15 @@ def _link(
     readings: Readings | None,
 ) -> dict[str, Actor]:
     index = RegistryIndex.build(registry)
-    places = gazetteer(_languages(articles, site_lang))
-    direct_of = Direct.build(index, places)
-
     read = readings.of(list(articles)) if readings is not None else \
         [read_article(item) for item in articles]
+    langs = _languages(read, site_lang)
+    places = gazetteer(langs)
+    direct_of = Direct.build(index, places)
+    if readings is not None:
+        # Direct matches depend on the registry and the languages only.
+        readings.keep_direct_for((registry, frozenset(langs)))
+
     for item in articles:
         for entity in item.annotations.entities:
             # Ids from an earlier run (a cached annotation) are recomputed;
@@ -174,7 +178,12 @@ def _link(
             if entity.actor not in index.ids:
                 entity.actor = None
     mentions = [m for reading in read for m in reading.mentions]
-    direct = {id(m): direct_of.of(m) for m in mentions}
+    direct: dict[int, Ref | None] = {}
+    for reading in read:
+        if reading.direct is None:
+            reading.direct = [direct_of.of(m) for m in reading.mentions]
+        for mention, ref in zip(reading.mentions, reading.direct, strict=True):
+            direct[id(mention)] = ref
     evidence, long_texts = _gather_evidence(articles, read, direct_of, direct, index)
 
     final: list[Ref] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from site_builder.link.acronyms import AcronymPair, Span, find_pairs
 from site_builder.link.normalize import Name, honorific_before, normalize_name
@@ -77,11 +78,18 @@ class Reading:
 
     mentions: list[Mention]
     acronyms: list[tuple[AcronymPair, Mention | None]] = field(default_factory=list)
+    langs: frozenset[str] = frozenset()  # the article's, its blocks' and its entities'
+    # What the registry and the country names alone say of each mention;
+    # valid for one `direct_basis` of `Readings`.
+    direct: list[Any] | None = None
 
 
 def read_article(item: AnnotatedArticle) -> Reading:
     mentions = article_mentions(item)
-    return Reading(mentions, article_acronyms(item, mentions))
+    ann = item.annotations
+    langs = frozenset({item.article.lang, *(b.lang for b in ann.blocks),
+                       *(e.lang for e in ann.entities)})
+    return Reading(mentions, article_acronyms(item, mentions), langs)
 
 
 class Readings:
@@ -94,6 +102,16 @@ class Readings:
 
     def __init__(self) -> None:
         self._known: dict[str, tuple[Annotations, str, Reading]] = {}
+        self.direct_basis: tuple[object, ...] | None = None
+
+    def keep_direct_for(self, basis: tuple[object, ...]) -> None:
+        """Forget the readings' `direct` unless they were made for `basis`."""
+        if self.direct_basis is not None and len(basis) == len(self.direct_basis) and all(
+                a is b or a == b for a, b in zip(basis, self.direct_basis, strict=True)):
+            return
+        for _, _, reading in self._known.values():
+            reading.direct = None
+        self.direct_basis = basis
 
     def of(self, items: list[AnnotatedArticle]) -> list[Reading]:
         known: dict[str, tuple[Annotations, str, Reading]] = {}

@@ -1,15 +1,13 @@
 """Live reload in a real headless Chromium, against the real builder.
 
-Skipped only where Debian's Chromium is absent and we are not in CI; under
-CI=true a missing browser is a failure, since .ci/run installs it.
+The `browser` fixture (conftest.py) skips where Debian's Chromium is absent,
+except under CI=true where it fails, since .ci/run installs it.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,27 +18,7 @@ from tests.test_serve_e2e import ARTICLE_A, make_real_site, real_builder
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 TIMEOUT_MS = 30_000
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} is missing: apt-get install chromium"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason} (required under CI)")
-        pytest.skip(reason)
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def _body_has(text: str) -> str:

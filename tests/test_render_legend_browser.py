@@ -1,14 +1,10 @@
 """The legend's show/hide toggles in a real headless Chromium (site.js).
 
-Skipped where Debian's Chromium is absent, except under CI=true where it is
-required, like the other browser tests.
+Uses the shared `browser` fixture of conftest.py: skipped where Debian's
+Chromium is absent, except under CI=true where it is required.
 """
 
 from __future__ import annotations
-
-import os
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -17,25 +13,7 @@ from tests.test_render_support import config, small_site
 
 pytestmark = [pytest.mark.browser]
 
-CHROMIUM = Path("/usr/bin/chromium")
 PAGE = "articles/syrie-depart/index.html"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} is missing: apt-get install chromium"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason} (required under CI)")
-        pytest.skip(reason)
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM),
-                                              args=["--headless", "--no-sandbox"])
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture(scope="module")

@@ -76,6 +76,10 @@ class BuildResult:
     unchanged: bool = False  # nothing to do: the inputs and the output were as last built
 
 
+# An article's attribution: (digest, attribution_key, figures, quotes).
+_Attributed = tuple[str, tuple[object, ...], list[Figure], list[Quote]]
+
+
 @dataclass(slots=True)
 class _Detected:
     """Figures and quotes found in one article's text, before attribution."""
@@ -104,8 +108,8 @@ class Builder:
         # article path -> (digest, the annotations linking and attribution fill in)
         self._working: dict[PurePosixPath, tuple[str, Annotations]] = {}
         self._readings = Readings()  # the link stage's reading of each working copy
-        # article digest -> (attribution_key, attributed figures, attributed quotes)
-        self._attributed: dict[str, tuple[tuple[object, ...], list[Figure], list[Quote]]] = {}
+        # article path -> (digest, attribution_key, attributed figures, attributed quotes)
+        self._attributed: dict[PurePosixPath, _Attributed] = {}
         self._outputs: dict[str, str] = {}  # output path -> sha256 of what is on disk
         self._published_bytes: dict[str, bytes] = {}  # output path -> the bytes behind it
         self._published = False
@@ -147,8 +151,12 @@ class Builder:
     def build(self, changed: Collection[Path] | None = None) -> BuildResult:
         """Build, or rebuild what `changed` affects. Never raises for bad input."""
         start = time.perf_counter()
-        if changed is None and not self.dev and self.use_cache:
-            unchanged = self._unchanged()
+        # Read before building: a file saved during the build must not be
+        # recorded as built. None: this build keeps no manifest.
+        inputs = self._inputs_digest() if changed is None and not self.dev \
+            and self.use_cache else None
+        if inputs is not None:
+            unchanged = self._unchanged(inputs)
             if unchanged is not None:
                 unchanged.duration = time.perf_counter() - start
                 return unchanged
@@ -156,16 +164,12 @@ class Builder:
         # site; the collector's full passes over it cost more than the
         # rebuild itself. Its garbage is freed once the build is over.
         pause = without_cyclic_gc() if changed is not None else contextlib.nullcontext()
-        # Read before building: a file saved during the build must not be
-        # recorded as built.
-        remember = changed is None and not self.dev and self.use_cache
-        inputs = self._inputs_digest() if remember else ""
         try:
             with pause:
                 result = self._build(changed)
         except SiteError as exc:
             result = BuildResult(ok=False, problems=exc.problems)
-        if remember and result.ok:
+        if inputs is not None and result.ok:
             self._remember(result, inputs)
         result.duration = time.perf_counter() - start
         return result
@@ -174,21 +178,22 @@ class Builder:
         name = hashlib.sha256(str(self.output_dir).encode()).hexdigest()[:16]
         return self.config.cache_dir / "builds" / f"{name}.json"
 
-    def _inputs_digest(self) -> str:
-        config = self.config
+    def _inputs_digest(self) -> str | None:
+        """The digest of every input, or None when site.toml is broken (the build says how)."""
+        try:
+            self._config = load_config(self.site_dir)
+        except SiteError:
+            return None
+        config = self._config
         files = discover(config.content_dir)
         return manifest.inputs_digest(
             self.site_dir, [*files.articles, *files.assets, config.content_dir / REGISTRY_NAME],
             theme_dir(), config.templates_dir, self.output_dir, f"dev={self.dev}")
 
-    def _unchanged(self) -> BuildResult | None:
+    def _unchanged(self, inputs: str) -> BuildResult | None:
         """The result of the last build, if its inputs and its output are as they were."""
-        try:
-            self._config = load_config(self.site_dir)
-        except SiteError:
-            return None  # the real build reports it
         known = manifest.load(self._manifest_path())
-        if known is None or known.inputs != self._inputs_digest():
+        if known is None or known.inputs != inputs:
             return None
         if not manifest.is_intact(self.output_dir, known):
             return None
@@ -448,19 +453,19 @@ class Builder:
         Figures and quotes are only read after this stage, so an article's
         attributed lists are shared between builds, not copied.
         """
-        memo: dict[str, tuple[tuple[object, ...], list[Figure], list[Quote]]] = {}
+        memo: dict[PurePosixPath, _Attributed] = {}
         for item in items:
-            ann, digest = item.annotations, item.article.digest
+            ann, article = item.annotations, item.article
             key = attribution_key(ann, actors)
-            known = self._attributed.get(digest)
-            if known is None or known[0] != key:
-                detected = self._detected[digest]
+            known = self._attributed.get(article.path)
+            if known is None or known[:2] != (article.digest, key):
+                detected = self._detected[article.digest]
                 ann.figures = [copy.copy(f) for f in detected.figures]
                 ann.quotes = [copy.copy(q) for q in detected.quotes]
                 attribute(ann, actors)
-                known = (key, ann.figures, ann.quotes)
-            ann.figures, ann.quotes = known[1], known[2]
-            memo[digest] = known
+                known = (article.digest, key, ann.figures, ann.quotes)
+            ann.figures, ann.quotes = known[2], known[3]
+            memo[article.path] = known
         self._attributed = memo
 
     def _publish(self, outputs: dict[str, bytes], assets: dict[str, Path],

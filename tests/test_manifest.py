@@ -99,3 +99,11 @@ def test_load_refuses_other_formats(tmp_path: Path) -> None:
     path.write_text('{"format": 999}')
     assert manifest.load(path) is None
     assert manifest.load(tmp_path / "missing.json") is None
+
+
+def test_a_broken_site_toml_is_reported_not_raised(site: Path) -> None:
+    build(site)
+    write(site / "site.toml", "per_page = -3\n")
+    result = Builder(site).build()
+    assert not result.ok and not result.unchanged
+    assert [str(p).split(":")[:2] for p in result.problems] == [["site.toml", "1"]]

@@ -169,7 +169,7 @@ def _link(
     direct_of = Direct.build(index, places)
     if readings is not None:
         # Direct matches depend on the registry and the languages only.
-        readings.keep_direct_for((registry, frozenset(langs)))
+        readings.keep_direct_for(registry, frozenset(langs))
 
     for item in articles:
         for entity in item.annotations.entities:

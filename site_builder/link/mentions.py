@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from site_builder.link.acronyms import AcronymPair, Span, find_pairs
 from site_builder.link.normalize import Name, honorific_before, normalize_name
 from site_builder.model import AnnotatedArticle, Annotations, Entity, EntityKind
+
+if TYPE_CHECKING:  # resolve.py imports this module
+    from site_builder.link.registry import Registry
+    from site_builder.link.resolve import Ref
 
 
 @dataclass(slots=True)
@@ -80,8 +84,8 @@ class Reading:
     acronyms: list[tuple[AcronymPair, Mention | None]] = field(default_factory=list)
     langs: frozenset[str] = frozenset()  # the article's, its blocks' and its entities'
     # What the registry and the country names alone say of each mention;
-    # valid for one `direct_basis` of `Readings`.
-    direct: list[Any] | None = None
+    # valid for the registry and languages `Readings.keep_direct_for` was given.
+    direct: list[Ref | None] | None = None
 
 
 def read_article(item: AnnotatedArticle) -> Reading:
@@ -102,16 +106,16 @@ class Readings:
 
     def __init__(self) -> None:
         self._known: dict[str, tuple[Annotations, str, Reading]] = {}
-        self.direct_basis: tuple[object, ...] | None = None
+        self._direct_for: tuple[Registry, frozenset[str]] | None = None
 
-    def keep_direct_for(self, basis: tuple[object, ...]) -> None:
-        """Forget the readings' `direct` unless they were made for `basis`."""
-        if self.direct_basis is not None and len(basis) == len(self.direct_basis) and all(
-                a is b or a == b for a, b in zip(basis, self.direct_basis, strict=True)):
+    def keep_direct_for(self, registry: Registry, langs: frozenset[str]) -> None:
+        """Forget the readings' `direct` unless made with this registry and these languages."""
+        known = self._direct_for
+        if known is not None and known[0] is registry and known[1] == langs:
             return
         for _, _, reading in self._known.values():
             reading.direct = None
-        self.direct_basis = basis
+        self._direct_for = (registry, langs)
 
     def of(self, items: list[AnnotatedArticle]) -> list[Reading]:
         known: dict[str, tuple[Annotations, str, Reading]] = {}

@@ -342,3 +342,159 @@ def test_coordinated_numbers_share_the_noun() -> None:
         ("200", 200, "exact", "blessés"),
         ("300 blessés", 300, "exact", "blessés"),
     ]
+
+
+# ------------------------------------------------------- a figure inside a figure
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "inner"),
+    [
+        ("Le bombardement a fait huit morts, dont trois enfants, selon la police.", "fr",
+         ("trois enfants", 3, "exact", "enfants")),
+        ("On dénombre 12 blessés, parmi lesquels quatre secouristes.", "fr",
+         ("quatre secouristes", 4, "exact", "secouristes")),
+        ("Vingt otages ont été libérés, parmi eux au moins cinq Français.", "fr",
+         ("au moins cinq Français", 5, "at_least", "Français")),
+        ("The shelling hit a school, killing eight people, including three children.", "en",
+         ("three children", 3, "exact", "children")),
+        ("Police detained 15 reporters, among them two journalists from the BBC.", "en",
+         ("two journalists", 2, "exact", "journalists")),
+        ("At least 40 people died, 12 of them children, the ministry said.", "en",
+         ("12 of them children", 12, "exact", "children")),
+    ],
+)  # fmt: skip
+def test_inner_count_is_a_figure_with_its_own_noun(
+    text: str, lang: str, inner: tuple[str, float, str, str]
+) -> None:
+    found = summary(text, lang)
+    assert len(found) == 2
+    assert found[1] == inner
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "inner"),
+    [
+        ("L'incendie a fait huit morts, dont trois.", "fr", ("trois", 3, "morts")),
+        ("Au moins 30 personnes ont été tuées, dont deux.", "fr", ("deux", 2, "personnes")),
+        ("The blast left 20 wounded, including four.", "en", ("four", 4, "wounded")),
+        ("Nine soldiers were captured, three of whom were later freed.", "en",
+         ("three", 3, "soldiers")),
+    ],
+)  # fmt: skip
+def test_inner_count_without_a_noun_counts_the_enclosing_noun(
+    text: str, lang: str, inner: tuple[str, float, str]
+) -> None:
+    found = figures(text, lang)
+    assert len(found) == 2
+    assert (found[1].text, found[1].value, found[1].unit) == inner
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "inner"),
+    [
+        ("L'attaque a fait six morts, dont un enfant.", "fr", ("un enfant", 1, "enfant")),
+        ("On compte 12 blessés, parmi lesquels une infirmière.", "fr",
+         ("une infirmière", 1, "infirmière")),
+        ("The raid killed five people, including one child.", "en", ("one child", 1, "child")),
+    ],
+)  # fmt: skip
+def test_one_inside_a_figure_is_a_count(
+    text: str, lang: str, inner: tuple[str, float, str]
+) -> None:
+    found = figures(text, lang)
+    assert len(found) == 2
+    assert (found[1].text, found[1].value, found[1].unit) == inner
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Le village, dont un habitant a témoigné, a été évacué.", "fr"),
+        ("Six familles ont quitté la ville, dont un quartier a brûlé.", "fr"),
+        ("The coalition, including one member state, objected.", "en"),
+    ],
+)
+def test_one_without_an_enclosing_figure_stays_an_article(text: str, lang: str) -> None:
+    assert all(f.value != 1 for f in figures(text, lang))
+
+
+# ---------------------------------------------- not a figure: modifiers and codes
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # years used as modifiers
+        ("Police released a 2005 video of the raid.", "en"),
+        ("Lawmakers repealed a 1998 law banning protests.", "en"),
+        ("His 2014 book sold well.", "en"),
+        ("La police a diffusé une vidéo de 2005 montrant le raid.", "fr"),
+        ("Un rapport de 2019 publié lundi le confirme.", "fr"),
+        ("Un film de 1995 tourné à Beyrouth.", "fr"),
+        # other numbers describing a singular noun, or naming something
+        ("A magnitude 5.9 earthquake struck the coast.", "en"),
+        ("They signed a 3 million dollar contract.", "en"),
+        ("Un séisme de magnitude 6,2 a frappé la région.", "fr"),
+        ("Une ligne d'urgence, le 1717, a été ouverte.", "fr"),
+        ("Le 93 a voté massivement.", "fr"),
+        # ages after a name
+        ("Jane Doe, 31, was arrested on Monday.", "en"),
+        ("Officers questioned Tom Reyes, 45, and Ana Silva, 38.", "en"),
+        ("The suspect, aged 19, was released.", "en"),
+        ("Karim Haddad, 34 ans, a été arrêté.", "fr"),
+        ("Selon Marie Dupont (52), rien n'a changé.", "fr"),
+        # clock times
+        ("The blast happened at 1750 GMT on Monday.", "en"),
+        ("1750 GMT", "en"),
+        ("Troops moved in at 0600 local time.", "en"),
+        ("L'explosion a eu lieu vers 17h50 GMT.", "fr"),
+        ("L'explosion a eu lieu à 17 h 50.", "fr"),
+        ("Le cessez-le-feu débute à 6 h 30 heure locale.", "fr"),
+        ("Il est arrivé à 17 heures 50.", "fr"),
+        # ordinals
+        ("the 3rd brigade", "en"), ("the 101st Airborne", "en"), ("the 82nd division", "en"),
+        ("la 3e brigade", "fr"), ("le 12e régiment", "fr"), ("la 2ème division", "fr"),
+        ("le 1er régiment", "fr"),
+        # long identifiers and phone numbers
+        ("The account 123456789012345 was frozen.", "en"),
+        ("Son identifiant 987654321098765 a été transmis.", "fr"),
+        ("Appelez le +33 1 23 45 67 89 pour témoigner.", "fr"),
+        ("Appelez le 01 23 45 67 89.", "fr"),
+        ("Call +1 202 555 0143 for details.", "en"),
+        ("Call 202-555-0143 for details.", "en"),
+    ],
+)  # fmt: skip
+def test_modifiers_times_ordinals_and_codes_are_not_figures(text: str, lang: str) -> None:
+    assert figures(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a plural noun after a year-shaped number makes it a count
+        ("Some 2005 videos were seized.", "en", ("Some 2005 videos", 2005, "about", "videos")),
+        ("Plus de 2000 personnes ont fui.", "fr", ("Plus de 2000 personnes", 2000,
+                                                   "more_than", "personnes")),
+        ("Il faut 2000 km pour y aller.", "fr", ("2000 km", 2000, "exact", "km")),
+        # English adverbs after a count look singular: the count stays
+        ("Rescuers found 40 more overnight.", "en", ("40 more overnight", 40, "exact",
+                                                     "more overnight")),
+        ("Police found 12 more later.", "en",
+         ("12 more later", 12, "exact", "more later")),
+        ("The jet reached 2000 mph.", "en", ("2000 mph", 2000, "exact", "mph")),
+        ("Some 20 crew were rescued.", "en", ("Some 20 crew", 20, "about", "crew")),
+        # "that" is also a conjunction: the number after it may be a count
+        ("He said that 19 remained in hospital.", "en", ("19", 19, "exact", "")),
+        # a number after a comma that is not an age
+        ("À Gaza, 31 sont morts.", "fr", ("31", 31, "exact", "")),
+        ("Overall, 20 civilians died.", "en", ("20 civilians", 20, "exact", "civilians")),
+        # an ungrouped count of up to seven digits
+        ("Le pays compte 1200000 habitants.", "fr",
+         ("1200000 habitants", 1_200_000, "exact", "habitants")),
+    ],
+)  # fmt: skip
+def test_counts_near_the_new_exclusions_are_kept(
+    text: str, lang: str, expected: tuple[str, float, str, str]
+) -> None:
+    assert summary(text, lang) == [expected]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from site_builder.annotate.quotes import find_quotes, quote_spans
 from site_builder.model import BlockLang, Quote
 
@@ -125,3 +127,46 @@ def test_quote_spans_include_an_open_quote_to_the_block_end() -> None:
 
 def test_no_quotes() -> None:
     assert quotes("Rien à signaler.", "") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after a naming word
+        "She appeared on the show “Meet the Voters.”",
+        "He wrote the book “Why We Never Left Home” in prison.",
+        "The army launched the operation dubbed “Iron Gate Over the River” at dawn.",
+        "A documentary called “The Last Days of the Siege” aired on Sunday.",
+        "The newspaper headline “Peace at last for the valley” was widely shared.",
+        "Il a publié son livre « La Nuit des Otages » en 2019.",
+        "L’armée a lancé l’opération « Bouclier du Nord et de l’Est » lundi.",
+        "Elle présente l’émission « Le grand débat du dimanche soir » sur France 2.",
+        "Un article intitulé « Pourquoi nous partons maintenant » a circulé.",
+        "La série « Les Années de plomb à Beyrouth » sort en mars.",
+        "Le journal titrait : « La guerre est finie pour de bon ».",
+        # Title Case or capitals, no naming word
+        "“Meet the Voters Tonight” drew millions of viewers.",
+        "The front page read “WAR IS OVER AT LAST” on Friday.",
+        "« LA GUERRE EST FINIE », barrait la une du quotidien.",
+        "« Les Enfants de la Guerre » sort en salles mercredi.",
+    ],
+)
+def test_titles_are_not_quotes(text: str) -> None:
+    assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # a naming word before a quote that reads as speech: lowercase start
+        ("He said the show “was a disgrace to journalism” on Monday.",
+         "was a disgrace to journalism"),
+        ("Il juge que ce livre « ne dit rien de la réalité du terrain ».",
+         "ne dit rien de la réalité du terrain"),
+        # a sentence that merely starts with a capital
+        ("« Nous ne reculerons jamais », a dit le ministre.", "Nous ne reculerons jamais"),
+        ("“The Army will not back down,” he said.", "The Army will not back down"),
+    ],
+)  # fmt: skip
+def test_speech_near_title_signals_is_still_a_quote(text: str, quoted: str) -> None:
+    assert [q.text for q in quotes(text)] == [quoted]

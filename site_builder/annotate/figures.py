@@ -4,9 +4,16 @@
 `Figure`s: it reads the qualifier before a number ("au moins", "up to"), the
 second end of a range ("entre 200 et 300"), and the counted noun phrase after
 it, and it throws away numbers that are not counts: dates, years, times,
-durations, ordinals, article numbers, numbers inside names, and number words
-used as pronouns ("les deux"). Detection only: who reported a figure is
-decided later by `attribution.py`. docs/figures.md lists the rules.
+durations, ordinals, article numbers, numbers inside names, number words
+used as pronouns ("les deux"), clock times ("1750 GMT", "17 h 50"), ages
+("Jane Doe, 31,"), numbers describing a singular noun ("a 2005 video") and
+labels after a singular determiner ("le 1122").
+
+A count inside another one is a figure of its own: "huit morts, dont trois
+enfants" gives "huit morts" and "trois enfants"; with no noun of its own
+("dont trois", "three of whom") it counts the enclosing figure's noun.
+Detection only: who reported a figure is decided later by `attribution.py`.
+docs/figures.md lists the rules.
 """
 
 from __future__ import annotations
@@ -22,6 +29,11 @@ from site_builder.model import BlockLang, Figure, Qualifier
 _SENTENCE_PUNCT = frozenset(".!?:;«»“”\"(")
 _DIGIT_JOINERS = frozenset({"/", ":", "-", "–", "."})
 _MAX_DAY = 31
+_MAX_AGE = 120
+_MAX_MINUTE = 59
+_VOWELS = frozenset("aeiouyàâéèêëîïôûù")
+# Marks that end the clause a sub-count must share with its enclosing figure.
+_CLAUSE_END = frozenset(".!?;:«»“”\"")
 
 
 def find_figures(block: BlockLang, protected: Sequence[tuple[int, int]] = ()) -> list[Figure]:
@@ -34,7 +46,8 @@ def find_figures(block: BlockLang, protected: Sequence[tuple[int, int]] = ()) ->
     for k, numeral in enumerate(numerals):
         if numeral.first < used:
             continue
-        built = _figure(block, tokens, numerals, k, used)
+        outer = _enclosing_unit(tokens, numeral, figures[-1] if figures else None, used)
+        built = _figure(block, tokens, numerals, k, used, outer)
         if built is not None and not any(
             s < built[0].end and built[0].start < e for s, e in protected
         ):  # a protected range between two tokens: the figure would straddle it
@@ -44,14 +57,20 @@ def find_figures(block: BlockLang, protected: Sequence[tuple[int, int]] = ()) ->
 
 
 def _figure(
-    block: BlockLang, tokens: Sequence[Token], numerals: Sequence[Numeral], k: int, floor: int
+    block: BlockLang,
+    tokens: Sequence[Token],
+    numerals: Sequence[Numeral],
+    k: int,
+    floor: int,
+    outer_unit: str,
 ) -> tuple[Figure, int] | None:
     """The figure numeral `k` starts, and the index of the token after it.
 
     Nothing before token `floor` may be taken: it belongs to the previous figure.
+    `outer_unit` is the unit of the figure this one is part of, or "".
     """
     n = numerals[k]
-    if _bad_form(tokens, n):
+    if _bad_form(tokens, n) or (_is_article_one(tokens, n) and not outer_unit):
         return None
     start = max(_currency_prefix(tokens, n.first), min(floor, n.first))
     symbol = tokens[n.first - 1].text if start < n.first else None
@@ -77,7 +96,9 @@ def _figure(
         shared = _coordinated(tokens, numerals, last)
         if shared is not None:
             unit, unit_words, _ = _unit(tokens, shared, block.lang, None)
-    if _not_a_count(tokens, n, qualifier, unit, unit_words):
+    if not unit and outer_unit:
+        unit = outer_unit  # "huit morts, dont trois": three of the dead
+    if _not_a_count(tokens, n, qualifier, unit, unit_words, block.lang):
         return None
     first_char, last_char = tokens[start].start, tokens[end - 1].end
     figure = Figure(
@@ -90,6 +111,41 @@ def _figure(
         end=last_char,
     )
     return figure, end
+
+
+# ------------------------------------------------------------ sub-counts
+
+
+def _enclosing_unit(
+    tokens: Sequence[Token], n: Numeral, outer: Figure | None, outer_end: int
+) -> str:
+    """The unit of the figure `n` is part of, or "": "huit morts, dont trois" -> "morts".
+
+    `outer` is the previous figure, ending at token `outer_end`. `n` is part of
+    it when an inclusion cue comes right before `n` and its qualifier ("dont au
+    moins trois"), or a partitive right after it ("three of whom"), and no
+    sentence or quotation mark stands between them.
+    """
+    if outer is None or not outer.unit or n.first < outer_end:
+        return ""
+    if any(t.norm in _CLAUSE_END for t in tokens[outer_end : n.first]):
+        return ""
+    qualifier = cues.QUALIFIERS.match_before(tokens, n.first)
+    cue = cues.INCLUSION_CUES.match_before(tokens, n.first if qualifier is None else qualifier[0])
+    if cue is not None:
+        # "Six familles ont quitté la ville, dont un quartier...": after other
+        # words, "dont un" is a relative clause about them, not one of the six.
+        if _is_article_one(tokens, n) and any(
+            t.kind != "punct" for t in tokens[outer_end : cue[0]]
+        ):
+            return ""
+        return outer.unit
+    return outer.unit if cues.PARTITIVE_CUES.match_at(tokens, n.last) is not None else ""
+
+
+def _is_article_one(tokens: Sequence[Token], n: Numeral) -> bool:
+    """A lone "un", "une", "one": a count only inside another figure ("dont un enfant")."""
+    return n.spelled and n.last - n.first == 1 and tokens[n.first].norm in cues.ARTICLE_ONE
 
 
 # ------------------------------------------------------------------ the number
@@ -205,6 +261,9 @@ def _unit(
         tok = tokens[j]
         if tok.text in cues.CURRENCY_SYMBOLS or (tok.glued and tok.norm in cues.GLUED_UNITS):
             return tok.text, [tok.norm], j + 1
+    partitive = cues.PARTITIVE_CUES.match_at(tokens, j)
+    if partitive is not None:
+        j = partitive[0]  # "12 of them children": the noun follows "of them"
     # "millions de personnes", "hundreds of civilians": the noun follows "de"/"of".
     if (
         j + 1 < len(tokens) and tokens[j].norm in {"de", "of"}
@@ -304,16 +363,25 @@ def _slice(tokens: Sequence[Token], i: int, j: int) -> str:
 
 
 def _not_a_count(
-    tokens: Sequence[Token], n: Numeral, qualifier: Qualifier, unit: str, heads: list[str]
+    tokens: Sequence[Token],
+    n: Numeral,
+    qualifier: Qualifier,
+    unit: str,
+    heads: list[str],
+    lang: str,
 ) -> bool:
     before = tokens[n.first - 1] if n.first > 0 else None
     after = tokens[n.last] if n.last < len(tokens) else None
     if set(heads) & (cues.TIME_UNITS | cues.FREQUENCY_UNITS):
         return True  # "24 heures", "depuis trois jours", "for three days", "deux fois"
-    if _date_or_time(tokens, n, before, after):
+    if _date_or_time(tokens, n, before, after) or _clock_time(tokens, n, unit):
         return True
     if _year(tokens, n, before if qualifier == "exact" else None, unit):
         return True
+    if _age(tokens, n, unit) or _describes_singular(tokens, n, unit, heads, lang):
+        return True
+    if not unit and n.value >= 2 and before is not None and before.norm in cues.SINGULAR_DETS:
+        return True  # "le 1122": a count above one never takes a singular determiner
     if before is not None and (
         before.norm in cues.REFERENCE_NOUNS or before.norm in cues.REFERENCE_SIGNS
         or (
@@ -349,15 +417,71 @@ def _date_or_time(
     return nxt in (["a", ".", "m"], ["p", ".", "m"])  # "10 a.m."
 
 
+def _clock_time(tokens: Sequence[Token], n: Numeral, unit: str) -> bool:
+    """ "1750 GMT", "0600 local time", and the minutes of "17 h 50"."""
+    if cues.TIME_ZONES.match_at(tokens, n.last) is not None:
+        return True
+    hour_mark = tokens[n.first - 1] if n.first > 1 else None
+    return (
+        not unit and hour_mark is not None and hour_mark.norm in {"h", "heure", "heures"}
+        and tokens[n.first - 2].kind == "num" and n.value <= _MAX_MINUTE
+    )  # fmt: skip
+
+
+def _age(tokens: Sequence[Token], n: Numeral, unit: str) -> bool:
+    """A bare number after a name or "aged": "Jane Doe, 31,", "Marie Dupont (52)"."""
+    if unit or n.spelled or n.value > _MAX_AGE:
+        return False
+    if cues.AGE_CUES.match_before(tokens, n.first) is not None:
+        return True
+    if n.first < 2 or tokens[n.first - 1].norm not in {",", "("}:
+        return False
+    name = tokens[n.first - 2]
+    closer = tokens[n.last].norm if n.last < len(tokens) else "."
+    closers = {")"} if tokens[n.first - 1].norm == "(" else {",", ".", ";", ")"}
+    # The number closes an apposition to a capitalized name: "Doe, 31, was".
+    return name.kind == "word" and name.text[:1].isupper() and closer in closers
+
+
 def _year(tokens: Sequence[Token], n: Numeral, before: Token | None, unit: str) -> bool:
     """A bare 4-digit number in 1800-2100 after "en", "since"... or with no noun."""
+    if not _year_shaped(tokens, n):
+        return False
+    return not unit or unit[:1].isupper() or (before is not None and before.norm in cues.YEAR_CUES)
+
+
+def _year_shaped(tokens: Sequence[Token], n: Numeral) -> bool:
+    """Four plain digits between 1800 and 2100: "2005", not "2,005" nor "2005 millions"."""
     if n.spelled or n.scale != 1 or n.last - n.first != 1:
         return False
     digits = tokens[n.first].text
     low, high = cues.YEAR_RANGE
-    if len(digits) != 4 or not low <= int(digits) <= high:
+    return len(digits) == 4 and low <= int(digits) <= high
+
+
+def _describes_singular(
+    tokens: Sequence[Token], n: Numeral, unit: str, heads: Sequence[str], lang: str
+) -> bool:
+    """A number above one before a singular noun describes it, it does not count it:
+    "a 2005 video", "a 3 million dollar contract", "une vidéo de 2005 montrant".
+
+    In English, adverbs after a real count look singular too ("40 more
+    overnight"), so there it also needs "a"/"an" before it or a year's shape.
+    """
+    if n.value < 2 or not heads or unit[:1].isupper() or any(map(_may_be_plural, heads)):
         return False
-    return not unit or unit[:1].isupper() or (before is not None and before.norm in cues.YEAR_CUES)
+    if lang == "fr":
+        return True
+    indefinite = n.first > 0 and tokens[n.first - 1].norm in {"a", "an"}
+    return lang == "en" and (indefinite or _year_shaped(tokens, n))
+
+
+def _may_be_plural(word: str) -> bool:
+    """ "-s"/"-x" plurals, "people", "20 killed", and units that never inflect ("mph")."""
+    return (
+        word.endswith(("s", "x", "z", "ed")) or word in cues.PLURALS_WITHOUT_S
+        or word in cues.GLUED_UNITS or not any(c in _VOWELS for c in word)
+    )  # fmt: skip
 
 
 def _is_name_part(tokens: Sequence[Token], i: int) -> bool:

@@ -8,6 +8,11 @@ Digit grouping follows the block's language: in French a space (normal,
 U+00A0 or U+202F) or a dot separates thousands and a comma marks decimals;
 in English a comma (or a non-breaking space) separates thousands and a dot
 marks decimals. Number words go through text2num.
+
+Digits that are a code, not a quantity, are no number at all: a chain of three
+or more digit groups that do not read as one grouped number (phone numbers:
+"01 23 45 67 89", "+1 202 555 0143"), a group with a leading zero ("0143"),
+and an ungrouped run longer than `MAX_COUNT_DIGITS` (account numbers).
 """
 
 from __future__ import annotations
@@ -30,6 +35,10 @@ _SECOND_LANG = {"fr": "en", "en": "fr"}
 _FALSE_FRIENDS = {"en": frozenset({"cent", "mille", "sept", "un", "une"}), "fr": frozenset()}
 _SPACES = frozenset(" \u00a0\u202f")
 _HARD_SPACES = frozenset("\u00a0\u202f")
+# Counts this large are written grouped or with "million"; longer runs are ids.
+MAX_COUNT_DIGITS = 7
+# Marks chaining the groups of a phone number or a code: "202-555-0143".
+_CODE_JOINERS = frozenset({"-", "."})
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +130,10 @@ def _digits(text: str, tokens: Sequence[Token], lang: str) -> list[Numeral]:
             i += 1
             continue
         end, value = _digit_value(text, tokens, i, lang)
+        code_end = _code_end(text, tokens, i, end)
+        if code_end is not None:
+            i = code_end  # a phone number or an identifier: none of its groups is a count
+            continue
         end, value, scale = _multiplier(tokens, end, value, lang)
         result.append(Numeral(i, end, value, False, None, scale))
         i = end
@@ -156,6 +169,38 @@ def _digit_value(text: str, tokens: Sequence[Token], i: int, lang: str) -> tuple
         value = float(f"{int(digits)}.{tokens[j + 1].text}")
         j += 2
     return j, value
+
+
+def _code_end(text: str, tokens: Sequence[Token], i: int, read_end: int) -> int | None:
+    """The end of the code starting at token `i`, or None if it is a number.
+
+    `read_end` is where the grouped number read from `i` ends: digit groups
+    chained on after it ("01 23 45 67 89") make no single number.
+    """
+    digits = tokens[i].text
+    chain_end, groups = _digit_chain(text, tokens, i)
+    if len(digits) > MAX_COUNT_DIGITS or (len(digits) > 1 and digits[0] == "0"):
+        return max(chain_end, read_end)
+    if groups >= 3 and chain_end > read_end:
+        return chain_end
+    return None
+
+
+def _digit_chain(text: str, tokens: Sequence[Token], i: int) -> tuple[int, int]:
+    """Digit groups from `i` joined by one space or a glued "-" or ".": (end, count)."""
+    end, groups = i + 1, 1
+    while end < len(tokens):
+        tok = tokens[end]
+        if tok.kind == "num" and text[tokens[end - 1].end : tok.start] in _SPACES:
+            end, groups = end + 1, groups + 1
+        elif (
+            tok.norm in _CODE_JOINERS and tok.glued and end + 1 < len(tokens)
+            and tokens[end + 1].kind == "num" and tokens[end + 1].glued
+        ):  # fmt: skip
+            end, groups = end + 2, groups + 1
+        else:
+            break
+    return end, groups
 
 
 def _thousands_group(text: str, tokens: Sequence[Token], j: int, english: bool) -> int | None:
@@ -233,8 +278,10 @@ def _words(tokens: Sequence[Token], lang: str) -> list[Numeral]:
         if any(tokens[k].kind == "num" for k in range(first, last)):
             continue
         words = [tokens[k].norm for k in range(first, last) if tokens[k].kind == "word"]
-        if len(words) == 1 and words[0] in cues.ARTICLE_ONE:
-            continue  # "un homme": an article, not a count
+        if len(words) == 1 and words[0] in cues.ARTICLE_ONE and (
+            cues.INCLUSION_CUES.match_before(tokens, first) is None
+        ):
+            continue  # "un homme": an article; but "six morts, dont un enfant" counts one
         if words[0] in cues.MAGNITUDE_WORDS:
             # "a hundred" / "a thousand": text2num leaves the article out.
             if first > 0 and tokens[first - 1].norm in {"a", "one"}:

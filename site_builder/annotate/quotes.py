@@ -14,6 +14,13 @@ blank line.
 Short quotations are usually scare quotes (« terroristes »): a quote is kept
 when it has at least `MIN_WORDS` words, or when it is clearly an utterance,
 ending with . ! ? … inside the marks or introduced by a colon.
+
+Titles are not quotes: a show, book, film, operation or headline in quotation
+marks. A short quoted text (at most `MAX_TITLE_WORDS` words) that starts with a
+capital is a title when a naming word comes right before it (`cues.TITLE_CUES`:
+"l'émission « … »", "the operation dubbed “…”"), or, with no such word, when
+it is written in Title Case or in capitals ("“Meet the Voters”", "« LA GUERRE
+EST FINIE »").
 """
 
 from __future__ import annotations
@@ -22,13 +29,17 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from site_builder.annotate import cues
 from site_builder.model import BlockLang, Quote
 
 MIN_WORDS = 4
+MAX_TITLE_WORDS = 12
 _CLOSERS = {"«": "»", "“": "”", '"': '"'}
 _PAD = " \t\n\u00a0\u202f\u2009"
 _WORD_RE = re.compile(r"[^\W_]+")
 _UTTERANCE_END = tuple(".!?…")
+# How far back a naming word is looked for; the longest cue is a few words.
+_CUE_WINDOW = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +51,7 @@ class _Span:
     end: int
     closed: bool  # False: still open at the end of the block
     after_colon: bool
+    named: bool  # right after a naming word: "l'émission « … »"
 
 
 def quote_spans(
@@ -108,7 +120,7 @@ def _scan(
     """
     spans: list[_Span] = []
     stack: list[str] = []  # expected closing marks, innermost last
-    opener, inner_start, after_colon = "", 0, False
+    opener, inner_start, after_colon, named = "", 0, False, False
     i = 0
     if continued is not None and text.lstrip(_PAD)[:1] == continued:
         lead = _continuation_start(text)
@@ -123,15 +135,18 @@ def _scan(
             while stack.pop() != ch:
                 pass  # an inner quote left open is closed by its parent
             if not stack:
-                spans.append(_trimmed(text, opener, inner_start, i, True, after_colon))
+                spans.append(_trimmed(text, opener, inner_start, i, True, after_colon, named))
         elif ch in _CLOSERS and (ch != '"' or _opens(text, i)):
             if not stack:
                 opener, inner_start = ch, i + 1
                 after_colon = text[:i].rstrip(_PAD).endswith(":")
+                named = _after_title_cue(text, i)
             stack.append(_CLOSERS[ch])
         i += 1
     if stack:
-        spans.append(_trimmed(text, opener, inner_start, len(text), False, after_colon))
+        spans.append(
+            _trimmed(text, opener, inner_start, len(text), False, after_colon, named)
+        )
     return [s for s in spans if s.start < s.end]
 
 
@@ -149,14 +164,14 @@ def _mask(n: int, ranges: Sequence[tuple[int, int]]) -> list[bool]:
 
 
 def _trimmed(
-    text: str, opener: str, start: int, end: int, closed: bool, after_colon: bool
+    text: str, opener: str, start: int, end: int, closed: bool, after_colon: bool, named: bool
 ) -> _Span:
     while start < end and text[start] in _PAD:
         start += 1
     # "“We will win,” he said": the comma belongs to the sentence, not the quote.
     while end > start and (text[end - 1] in _PAD or text[end - 1] in ",;"):
         end -= 1
-    return _Span(opener, start, end, closed, after_colon)
+    return _Span(opener, start, end, closed, after_colon, named)
 
 
 def _build(parts: list[tuple[BlockLang, _Span]]) -> Quote | None:
@@ -168,6 +183,8 @@ def _build(parts: list[tuple[BlockLang, _Span]]) -> Quote | None:
     utterance = text.endswith(_UTTERANCE_END) or first.after_colon
     if not words or (len(words) < MIN_WORDS and not utterance):
         return None
+    if len(parts) == 1 and _is_title(words, first.named):
+        return None
     return Quote(
         text=text,
         block=first_block.id,
@@ -175,3 +192,36 @@ def _build(parts: list[tuple[BlockLang, _Span]]) -> Quote | None:
         end=last.end,
         end_block=last_block.id if len(parts) > 1 else None,
     )
+
+
+# ------------------------------------------------------------------- titles
+
+
+def _after_title_cue(text: str, i: int) -> bool:
+    """Is the mark at `i` right after a naming word, maybe with "," or ":" between?"""
+    tokens = cues.tokenize(text[max(0, i - _CUE_WINDOW) : i])
+    end = len(tokens)
+    while end > 0 and tokens[end - 1].norm in {",", ":"}:
+        end -= 1
+    return cues.TITLE_CUES.match_before(tokens, end) is not None
+
+
+def _is_title(words: Sequence[str], named: bool) -> bool:
+    """A short name in quotation marks (show, book, operation, headline), not speech.
+
+    A title starts with a capital; speech quoted after a naming word usually
+    does not ("the show “was a disgrace”").
+    """
+    if len(words) > MAX_TITLE_WORDS or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    if named:
+        return True
+    letters = [w for w in words if w.isalpha()]
+    if len(letters) < 2:
+        return False
+    if all(w.isupper() for w in letters):
+        return True  # a headline in capitals: "« LA GUERRE EST FINIE »"
+    # Title Case: every word but the small function words is capitalized.
+    # Two of them at least, so that "« Paris »"-like names alone do not count.
+    content = [w for w in letters if w.lower() not in cues.TITLE_MINOR_WORDS]
+    return len(content) >= 2 and all(w[0].isupper() for w in content)

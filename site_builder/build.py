@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import hashlib
 import logging
 import time
@@ -19,9 +20,9 @@ from pathlib import Path, PurePosixPath
 
 from site_builder import manifest
 from site_builder.annotate import AnnotateStats, annotate_articles, warm_up
-from site_builder.annotate.attribution import attribute, attribution_key
 from site_builder.annotate.figures import find_figures
 from site_builder.annotate.quotes import find_quotes
+from site_builder.attribute import attribute, attribution_key
 from site_builder.config import Config, load_config
 from site_builder.content.loader import REGISTRY_NAME, discover, duplicate_slugs, load_article
 from site_builder.errors import ContentError, Problem, SiteError
@@ -39,6 +40,7 @@ from site_builder.model import (
     AnnotatedArticle,
     Annotations,
     Article,
+    Attribution,
     Figure,
     Quote,
     Site,
@@ -443,6 +445,7 @@ class Builder:
             entities=[copy.copy(e) for e in nlp.entities],
             sentences=nlp.sentences,
             figures=[], quotes=[],  # filled by `_attribute`
+            parses=nlp.parses,
         )
         self._working[article.path] = (article.digest, working)
         return working
@@ -450,8 +453,8 @@ class Builder:
     def _attribute(self, items: list[AnnotatedArticle], actors: Mapping[str, Actor]) -> None:
         """Sources and speakers; an article whose linked actors did not change keeps its own.
 
-        Figures and quotes are only read after this stage, so an article's
-        attributed lists are shared between builds, not copied.
+        The attribute stage returns who is credited; the figures and quotes
+        shown are new values built from the detected ones, which stay as found.
         """
         memo: dict[PurePosixPath, _Attributed] = {}
         for item in items:
@@ -460,10 +463,9 @@ class Builder:
             known = self._attributed.get(article.path)
             if known is None or known[:2] != (article.digest, key):
                 detected = self._detected[article.digest]
-                ann.figures = [copy.copy(f) for f in detected.figures]
-                ann.quotes = [copy.copy(q) for q in detected.quotes]
-                attribute(ann, actors)
-                known = (article.digest, key, ann.figures, ann.quotes)
+                result = attribute(ann, detected.figures, detected.quotes, actors)
+                known = (article.digest, key, *credited(detected.figures, detected.quotes,
+                                                        result))
             ann.figures, ann.quotes = known[2], known[3]
             memo[article.path] = known
         self._attributed = memo
@@ -492,6 +494,19 @@ class Builder:
         self._published_bytes = dict(outputs)
         self._published = True
         return written, removed
+
+
+def credited(figures: list[Figure], quotes: list[Quote],
+             result: Attribution) -> tuple[list[Figure], list[Quote]]:
+    """The detected figures and quotes with the attribute stage's answers filled in."""
+    sourced = [
+        dataclasses.replace(f, source=n.actor, source_text=n.text, source_start=n.start,
+                            source_end=n.end, source_block=n.block) if n else f
+        for f, n in zip(figures, result.figures, strict=True)
+    ]
+    spoken = [dataclasses.replace(q, speaker=n.actor, speaker_text=n.text) if n else q
+              for q, n in zip(quotes, result.quotes, strict=True)]
+    return sourced, spoken
 
 
 def _article_signature(item: AnnotatedArticle,

@@ -98,6 +98,27 @@ class Sentence:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class SyntaxToken:
+    """One token of a parsed sentence. Offsets are into `Block.text` of its parse's block."""
+
+    start: int
+    end: int
+    pos: str  # universal part of speech, e.g. "VERB"
+    dep: str  # the model's dependency label, e.g. "nsubj"
+    head: int  # index of the head token in the same parse; a root is its own head
+    morph: str = ""  # the features attribution reads, e.g. "Mood=Cnd|VerbForm=Fin"
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    """The dependency parse of one sentence, kept where attribution needs syntax."""
+
+    block: str
+    lang: str
+    tokens: tuple[SyntaxToken, ...]
+
+
 @dataclass(slots=True)
 class Figure:
     """A number that matters, and who reported it."""
@@ -136,6 +157,29 @@ class Annotations:
     sentences: list[Sentence] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    parses: list[Parse] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Naming:
+    """Who a figure or a quote is attributed to, and the words that say so.
+
+    `actor` is None when the words name no actor ("un diplomate occidental").
+    """
+
+    actor: str | None
+    text: str
+    block: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The attribute stage's result for one article, by figure and quote index."""
+
+    figures: tuple[Naming | None, ...] = ()
+    quotes: tuple[Naming | None, ...] = ()
 
 
 # ------------------------------------------------------------------------- actors

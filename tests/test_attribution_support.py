@@ -1,8 +1,9 @@
-"""Hand-built articles for the figure, quote and attribution tests.
+"""Hand-built articles for the attribution tests.
 
-Earlier stages (spaCy sentences and entities, actor linking) are replaced by
-a naive sentence splitter and an explicit list of entity strings, so the tests
-pin down our rules and nothing else.
+Sentences and dependency parses come from the real spaCy models, through the
+annotate stage's own functions; entities are an explicit list of strings with
+their actor ids, so the tests pin down the attribution rules and not the
+entity recognizer or the linker.
 """
 
 from __future__ import annotations
@@ -10,9 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from site_builder.annotate.attribution import attribute
+from site_builder.annotate import nlp
 from site_builder.annotate.figures import find_figures
+from site_builder.annotate.normalize import normalize
 from site_builder.annotate.quotes import find_quotes
+from site_builder.annotate.syntax import merge_wordless
+from site_builder.attribute import attribute
+from site_builder.build import credited
+from site_builder.config import AnnotateConfig
 from site_builder.model import (
     Actor,
     Annotations,
@@ -20,9 +26,13 @@ from site_builder.model import (
     Entity,
     EntityKind,
     Figure,
+    Parse,
     Quote,
     Sentence,
+    SyntaxToken,
 )
+
+MODELS = AnnotateConfig().models
 
 # A sentence ends at . ! ? (and a closing quote after them) before a capital or an opening quote.
 # A single capital before the dot is an initial or "M." (Monsieur), not a sentence end.
@@ -69,6 +79,25 @@ def entities_in(
     return found
 
 
+def parsed(block: BlockLang) -> tuple[list[Sentence], list[Parse]]:
+    """Sentences and parses of one block, as the annotate stage computes them."""
+    norm = normalize(block.text)
+    _, [(sentences, _, parses)] = nlp.analyse_texts(block.lang, MODELS[block.lang],
+                                                   [norm.text], 64)
+    spans = []
+    for s, e in merge_wordless(norm.text, sentences):
+        start, end = norm.to_source(s, e)
+        spans.append(Sentence(block.id, start, end))
+    trees = []
+    for raw in parses:
+        tokens = []
+        for start, end, pos, dep, head, morph in raw:
+            a, b = norm.to_source(start, end)
+            tokens.append(SyntaxToken(a, b, pos, dep, head, morph))
+        trees.append(Parse(block.id, block.lang, tuple(tokens)))
+    return spans, trees
+
+
 def annotate(
     paragraphs: Sequence[str],
     names: Mapping[str, tuple[str | None, EntityKind]] | None = None,
@@ -77,14 +106,18 @@ def annotate(
 ) -> Annotations:
     """Run figures, quotes and attribution on paragraphs, as the pipeline would."""
     blocks = [BlockLang(f"b{i}", lang, text) for i, text in enumerate(paragraphs)]
-    ann = Annotations(
-        blocks=blocks,
-        entities=entities_in(blocks, names or {}),
-        sentences=[s for b in blocks for s in split_sentences(b)],
-        figures=[f for b in blocks for f in find_figures(b)],
-        quotes=find_quotes(blocks),
-    )
-    attribute(ann, {a.id: a for a in actors})
+    sentences: list[Sentence] = []
+    parses: list[Parse] = []
+    for block in blocks:
+        found, trees = parsed(block)
+        sentences += found
+        parses += trees
+    ann = Annotations(blocks=blocks, entities=entities_in(blocks, names or {}),
+                      sentences=sentences, parses=parses)
+    figures = [f for b in blocks for f in find_figures(b)]
+    quotes = find_quotes(blocks)
+    result = attribute(ann, figures, quotes, {a.id: a for a in actors})
+    ann.figures, ann.quotes = credited(figures, quotes, result)
     return ann
 
 

@@ -18,9 +18,18 @@ from site_builder.annotate.acronyms import AcronymContext, is_all_caps
 from site_builder.annotate.filters import Context, clean
 from site_builder.annotate.labels import REGISTRY_LABEL, kind_of, refine_kind
 from site_builder.annotate.nlp import Raw
+from site_builder.annotate.syntax import merge_wordless
 from site_builder.annotate.terms import TermMatcher
 from site_builder.annotate.units import PreparedArticle, PreparedBlock
-from site_builder.model import Annotations, BlockLang, Entity, EntityKind, Sentence
+from site_builder.model import (
+    Annotations,
+    BlockLang,
+    Entity,
+    EntityKind,
+    Parse,
+    Sentence,
+    SyntaxToken,
+)
 
 # (block index, island index or None) -> that unit's analysis
 UnitResults = Mapping[tuple[int, int | None], Raw]
@@ -49,13 +58,13 @@ def _block_mentions(pb: PreparedBlock, results: UnitResults, b: int,
                     on_label: Callable[[str], None]) -> list[_Mention]:
     """Cleaned, labelled mentions of one block, registry matches included."""
     text = pb.norm.text
-    sentences, raw = results.get((b, None), ([], []))
+    sentences, raw, _ = results.get((b, None), ([], [], []))
     starts = {s for s, _ in sentences} | {0}
     islands = [(isl.start, isl.end) for isl in pb.islands]
     # (offset, lang, raw mentions) of the block and of each island, in block offsets.
     sources = [(0, pb.lang, [m for m in raw if not any(_overlaps(m[:2], i) for i in islands)])]
     for k, island in enumerate(pb.islands):
-        isl_sentences, isl_raw = results.get((b, k), ([], []))
+        isl_sentences, isl_raw, _ = results.get((b, k), ([], [], []))
         starts |= {island.start + s for s, _ in isl_sentences}
         sources.append((island.start, island.lang, isl_raw))
     frozen_starts = frozenset(starts)
@@ -152,7 +161,8 @@ def assemble(article: PreparedArticle, results: UnitResults, acronyms: AcronymCo
             annotations.entities.append(Entity(
                 text=block.text[start:end], kind=m.kind, label=m.label, start=start,
                 end=end, block=block.id, lang=m.lang, actor=m.actor))
-        sentences, _ = results.get((b, None), ([], []))
+        annotations.parses.extend(_parses(pb, results, b))
+        sentences, _, _ = results.get((b, None), ([], [], []))
         for s, e in merge_wordless(pb.norm.text, sentences):
             start, end = pb.norm.to_source(s, e)
             while start < end and block.text[start].isspace():
@@ -164,20 +174,19 @@ def assemble(article: PreparedArticle, results: UnitResults, acronyms: AcronymCo
     return annotations
 
 
-def merge_wordless(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Attach "sentences" without a letter or digit (a lone opening quotation mark,
-    a dash) to the next sentence, or to the previous one at the end of a block."""
-    merged: list[tuple[int, int]] = []
-    pending: int | None = None
-    for start, end in sentences:
-        if not any(ch.isalnum() for ch in text[start:end]):
-            pending = start if pending is None else pending
-            continue
-        merged.append((start if pending is None else pending, end))
-        pending = None
-    if pending is not None:
-        if merged:
-            merged[-1] = (merged[-1][0], sentences[-1][1])
-        elif sentences:
-            merged.append((pending, sentences[-1][1]))
-    return merged
+def _parses(pb: PreparedBlock, results: UnitResults, b: int) -> list[Parse]:
+    """The block's parsed sentences (its own and its islands'), offsets into `Block.text`."""
+    units = [(0, pb.lang, results.get((b, None), ([], [], []))[2])]
+    units += [(isl.start, isl.lang, results.get((b, k), ([], [], []))[2])
+              for k, isl in enumerate(pb.islands)]
+    parses: list[Parse] = []
+    for offset, lang, parsed in units:
+        for raw in parsed:
+            tokens = []
+            for start, end, pos, dep, head, morph in raw:
+                s, e = pb.norm.to_source(offset + start, offset + end)
+                tokens.append(SyntaxToken(s, e, pos, dep, head, morph))
+            if tokens:
+                parses.append(Parse(pb.block.id, lang, tuple(tokens)))
+    parses.sort(key=lambda p: p.tokens[0].start)
+    return parses

@@ -42,15 +42,17 @@ from site_builder.model import (
     Article,
     BlockLang,
     Entity,
+    Parse,
     Sentence,
+    SyntaxToken,
 )
 
 log = logging.getLogger(__name__)
 
 # Bump when a change to normalization, filters, labels, routing or assembly
 # changes what the stage outputs: every cached article is then recomputed.
-STAGE_VERSION = 2
-SCHEMA = 1
+STAGE_VERSION = 3
+SCHEMA = 2
 SUBDIR = "annotate"
 
 
@@ -133,6 +135,18 @@ def _decode(data: Any, key: str, article: Article) -> Annotations:
         _check(block_id in texts and isinstance(start, int) and isinstance(end, int)
                and 0 <= start < end <= len(texts[block_id]), "sentence")
         result.sentences.append(Sentence(block_id, start, end))
+    for block_id, lang, tokens in data["parses"]:
+        _check(block_id in texts and isinstance(lang, str) and isinstance(tokens, list)
+               and bool(tokens), "parse")
+        size = len(texts[block_id])
+        parsed = []
+        for start, end, pos, dep, head, morph in tokens:
+            _check(isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= size
+                   and isinstance(head, int) and 0 <= head < len(tokens)
+                   and isinstance(pos, str) and isinstance(dep, str)
+                   and isinstance(morph, str), "parse token")
+            parsed.append(SyntaxToken(start, end, pos, dep, head, morph))
+        result.parses.append(Parse(block_id, lang, tuple(parsed)))
     return result
 
 
@@ -144,6 +158,8 @@ def _encode(annotations: Annotations, key: str) -> dict[str, Any]:
         "entities": [[e.text, e.kind, e.label, e.start, e.end, e.block, e.lang, e.actor]
                      for e in annotations.entities],
         "sentences": [[s.block, s.start, s.end] for s in annotations.sentences],
+        "parses": [[p.block, p.lang, [[t.start, t.end, t.pos, t.dep, t.head, t.morph]
+                                      for t in p.tokens]] for p in annotations.parses],
     }
 
 

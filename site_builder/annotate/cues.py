@@ -1,6 +1,6 @@
 """Word lists (French and English) and the tokenizer that finds them in block text.
 
-Figures, quotes and attribution all read text the same way: a flat list of
+Figures and quotes read text the same way: a flat list of
 tokens with their offsets, compared through a normalized form (lowercase,
 typographic apostrophes folded, French elisions spelled out). Keeping the
 tokenizer next to the lexicons guarantees that a lexicon entry and the text it
@@ -292,7 +292,8 @@ REFERENCE_NOUNS = frozenset(
      "episode", "version", "verset", "verse", "psaume", "psalm", "rule", "règle", "amendment",
      "amendement", "clause", "item", "figure", "tableau", "table", "mesure", "kilomètre",
      "km", "lot", "parcelle", "plot", "block", "bloc", "quartier", "district", "arrondissement",
-     "case", "affaire", "dossier", "file", "cas", "model", "modèle", "série", "series"}
+     "case", "affaire", "dossier", "file", "cas", "model", "modèle", "série", "series",
+     "magnitude"}
 )  # fmt: skip
 REFERENCE_SIGNS = frozenset({"#", "°", "№", "n°", "nº"})
 # Abbreviations written with a dot before the number: "No. 5", "art. 51", "p. 12".
@@ -378,328 +379,91 @@ SMALL_NUMBER_WORDS = frozenset(
 # A noun and its modifiers: "civils syriens tués", "Syrian civilians".
 UNIT_MAX_WORDS = 3
 
-# -------------------------------------------------------------- attribution cues
+# ------------------------------------------------------------------ sub-counts
 
-# "selon X": a word (or words) whose object is the source.
-SOURCE_PREPOSITIONS: PhraseTable[str] = PhraseTable(
-    {
-        "selon": "selon", "d'après": "selon", "toujours selon": "selon",
-        "à en croire": "selon", "appris auprès de": "selon", "cité par": "selon",
-        "according to": "selon", "citing": "selon", "quoted by": "selon",
-        "de source": "source", "de sources": "source", "from sources": "source",
-    }
-)  # fmt: skip
-
-# French verbs of saying and reporting, as infinitives (-er verbs get their
-# forms generated) or as explicit (participle, present forms...) tuples.
-_FR_ER_VERBS = (
-    "affirmer", "préciser", "indiquer", "annoncer", "déclarer", "ajouter", "assurer",
-    "rapporter", "souligner", "estimer", "dénoncer", "expliquer", "confirmer", "signaler",
-    "rappeler", "raconter", "témoigner", "accuser", "nier", "révéler", "recenser",
-    "dénombrer", "comptabiliser", "documenter", "publier", "tweeter", "insister", "noter",
-    "alerter", "déplorer", "condamner", "juger", "marteler", "confier",
-    "lâcher", "répliquer", "commenter", "relater", "avancer", "chiffrer", "évaluer",
-    "informer", "démentir", "poster", "twitter", "mentionner", "réclamer", "résumer",
-    "considérer", "protester", "menacer", "exhorter", "appeler", "prévenir", "renchérir",
-)
-# Verbs that also commonly mean something else ("poursuit des frappes",
-# "a maintenu des troupes", "a conclu un accord", "soutient des dispensaires")
-# are left out on purpose.
-_FR_IRREGULAR = (
-    ("dit", "dit", "disent", "disait", "disaient"),
-    ("écrit", "écrit", "écrivent", "écrivait"),
-    ("fait savoir", "fait savoir", "font savoir"),
-    ("fait état", "fait état", "font état"),
-    ("mis en garde", "met en garde", "mettent en garde"),
-    ("averti", "avertit", "avertissent"),
-    ("prévenu", "prévient", "préviennent"),
-    ("reconnu", "reconnaît", "reconnaissent", "reconnait"),
-    ("démenti", "dément", "démentent"),
-    ("répondu", "répond", "répondent"),
-    ("appris",),
-    ("lu", "lit", "lisent"),  # "a lu une déclaration"
-    ("décrit", "décrit", "décrivent"),
-    ("promis", "promet", "promettent"),
-)
-_EN_VERBS = (
-    "said", "says", "say", "told", "tells", "tell", "reported", "reports", "announced",
-    "announces", "added", "adds", "stated", "states", "claimed", "claims", "confirmed",
-    "confirms", "estimated", "estimates", "wrote", "writes", "tweeted", "tweets", "posted",
-    "noted", "notes", "explained", "explains", "warned", "warns", "insisted", "insists",
-    "declared", "declares", "counted", "recorded", "documented", "acknowledged",
-    "acknowledges", "denied", "denies", "accused", "accuses", "alleged", "alleges",
-    "asserted", "asserts", "argued", "argues", "stressed", "stresses", "revealed", "reveals",
-    "indicated", "indicates", "recounted", "testified", "announce", "report",
-    "confirm", "estimate", "warn", "claim", "deny", "counted",
-)
-
-
-def _french_forms() -> tuple[set[str], set[str]]:
-    """(participles that need an auxiliary, forms that stand alone)."""
-    participles: set[str] = set()
-    finite: set[str] = set()
-    for verb in _FR_ER_VERBS:
-        stem = verb[:-2]
-        participles.add(stem + "é")
-        finite |= {stem + "e", stem + "ent", stem + "ait", stem + "aient"}
-    for participle, *others in _FR_IRREGULAR:
-        participles.add(participle)
-        finite |= set(others)
-    return participles, finite
-
-
-FR_PARTICIPLES, FR_FINITE = _french_forms()
-FR_VERB_FORMS = frozenset(FR_PARTICIPLES | FR_FINITE)
-# A cue verb is a phrase ("fait état") or a single word.
-SPEECH_PARTICIPLES: PhraseTable[str] = PhraseTable((p, "participle") for p in FR_PARTICIPLES)
-SPEECH_VERBS: PhraseTable[str] = PhraseTable(
-    [(f, "finite") for f in FR_FINITE] + [(v, "finite") for v in _EN_VERBS]
-)
-# Verbs whose object is the one spoken to: "told Reuters".
-TOLD = frozenset({"told", "tells", "tell"})
-# Auxiliaries that must precede a French participle for it to be a cue.
-AUXILIARIES = frozenset(
-    {"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "avoir", "ayant",
-     "eu", "has", "have", "had"}
-)  # fmt: skip
-# Adverbs and time words that may stand next to a cue verb: "l'ONG affirme également".
-CUE_ADVERBS = frozenset(
-    {"également", "aussi", "encore", "ensuite", "alors", "déjà", "notamment", "ainsi",
-     "pourtant", "toutefois", "cependant", "enfin", "récemment", "hier", "lundi", "mardi",
-     "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "soir", "matin", "dernier",
-     "also", "later", "earlier", "previously", "further", "again", "then", "separately",
-     "meanwhile", "however", "yesterday", "today", "monday", "tuesday", "wednesday",
-     "thursday", "friday", "saturday", "sunday", "night", "last"}
-)  # fmt: skip
-# Words allowed between an auxiliary and its participle: "a pour sa part indiqué".
-AUX_GAP_WORDS = CUE_ADVERBS | frozenset(
-    {"pour", "sa", "son", "leur", "part", "de", "côté", "par", "ailleurs", "en", "outre",
-     "quant", "à", "lui", "elle", "eux", "elles", "même", "mêmes", "-", "t", "il", "ils",
-     "on", "la", "suite", "plus", "tard", "tôt"}
-)  # fmt: skip
-RELATIVE_PRONOUNS = frozenset({"qui", "who", "which", "that"})
-# Past participles (French, English) that end a described source's noun phrase.
-PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ed")
-# What a subject after an inverted verb never lies beyond: ", a affirmé que X…".
-CLAUSE_OPENERS = frozenset({",", "que", "that", "si", "if", "whether"})
-# Titles before a name, not names themselves: "a précisé M. Dupont".
-HONORIFICS = frozenset({"m", "mme", "mlle", "me", "dr", "pr", "mgr", "mr", "mrs", "ms", "sir"})
-# A clause-opening mark before the verb means the subject follows: ", a précisé l'ONG".
-INVERSION_MARKS = frozenset({",", "»", "”", '"', "—", "–"})
-# Marks a subject or a source never reaches across.
-HARD_PUNCT = frozenset(".!?;:«»“”\"()[]")
-# Candidates after these are complements, not subjects: "a déclaré à l'AFP X".
-PREPOSITIONS = frozenset(
-    {"à", "au", "aux", "sur", "dans", "de", "du", "des", "en", "par", "pour", "avec", "chez",
-     "contre", "vers", "devant", "auprès", "to", "on", "in", "at", "by", "with", "for", "of",
-     "from", "via", "after", "before"}
-)  # fmt: skip
-DETERMINERS = frozenset(
-    {"le", "la", "les", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa",
-     "ses", "leur", "leurs", "the", "a", "an", "this", "that", "its", "their", "his", "her"}
-)  # fmt: skip
-# Nouns for documents between "selon" and the real source: "selon un bilan de l'OSDH".
-DOCUMENT_NOUNS = frozenset(
-    {"bilan", "bilans", "communiqué", "communiqués", "rapport", "rapports", "chiffres",
-     "chiffre", "décompte", "estimation", "estimations", "données", "déclaration",
-     "déclarations", "comptage", "recensement", "relevé", "statement", "statements",
-     "report", "reports", "figures", "figure", "data", "toll", "tally", "count", "estimate",
-     "estimates", "tolls", "dernier", "dernière", "derniers", "nouveau", "nouvelle",
-     "officiel", "officielle", "officiels", "provisoire", "latest", "new", "official",
-     "provisional", "death", "preliminary", "préliminaire", "most", "recent", "récent"}
-)  # fmt: skip
-DOCUMENT_LINKS = frozenset({"de", "du", "des", "from", "of", "by", "issued", "published"})
-
-PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "he", "she", "they", "him",
-                      "them", "it"})  # fmt: skip
-
-# Unnamed sources: "une source militaire", "officials", "de source sécuritaire".
-GENERIC_SOURCE_NOUNS = frozenset(
-    {"source", "sources", "responsable", "responsables", "témoin", "témoins", "habitant",
-     "habitants", "médecin", "médecins", "diplomate", "diplomates", "militant", "militants",
-     "secouriste", "secouristes", "secours", "officier", "officiers", "expert", "experts",
-     "analyste", "analystes", "journaliste", "journalistes", "correspondant",
-     "correspondants", "employé", "employés", "humanitaire", "humanitaires", "autorités",
-     "policier", "policiers", "enquêteur", "enquêteurs", "membre", "membres", "proche",
-     "proches", "riverain", "riverains", "soignant", "soignants", "rescapé", "rescapés",
-     "official", "officials", "witness", "witnesses", "resident", "residents", "doctor",
-     "doctors", "diplomat", "diplomats", "activist", "activists", "rescuer", "rescuers",
-     "officer", "officers", "analyst", "analysts", "authorities", "police", "medics",
-     "medic", "paramedics", "investigators", "investigator", "relatives", "survivors",
-     "survivor", "worker", "workers", "volunteer", "volunteers", "bénévole", "bénévoles",
-     # an organization not named yet: "une ONG locale", "a war monitor", "a rights group"
-     "ONG", "NGO", "monitor", "group", "groupe", "organisation", "organization", "agency",
-     "agence", "observatoire", "observatory"}
-)  # fmt: skip
-INDEFINITE_DETS = frozenset(
-    {"un", "une", "des", "plusieurs", "deux", "trois", "certains", "certaines", "de",
-     "a", "an", "several", "some", "two", "three", "many", "other", "les", "the"}
-)  # fmt: skip
-
-# ------------------------------------------------------------------ designators
-
-
-@dataclass(frozen=True, slots=True)
-class Designator:
-    """A common noun that refers back to an actor: "l'ONG", "le président"."""
-
-    kind: Literal["person", "organization"]
-    keywords: tuple[str, ...]  # words looked for in a candidate actor's names
-    strict: bool = False  # True: an actor without a keyword match is not a candidate
-
-
-def _org(*keywords: str, strict: bool = False) -> Designator:
-    return Designator("organization", keywords, strict)
-
-
-def _role(*keywords: str) -> Designator:
-    return Designator("person", keywords)
-
-
-DESIGNATORS: PhraseTable[Designator] = PhraseTable(
-    {
-        # organizations that a generic noun may stand for
-        "ONG": _org("ong", "ngo"), "NGO": _org("ong", "ngo"),
-        "organisation": _org("organisation", "organization"),
-        "organization": _org("organisation", "organization"),
-        "agence": _org("agence", "agency"), "agency": _org("agence", "agency"),
-        "ministère": _org("ministère", "ministry"), "ministry": _org("ministère", "ministry"),
-        "groupe": _org("groupe", "group"), "group": _org("groupe", "group"),
-        "mouvement": _org("mouvement", "movement"), "movement": _org("mouvement", "movement"),
-        "monitor": _org("observatoire", "observatory", "monitor"),
-        "observatoire": _org("observatoire", "observatory", strict=True),
-        "observatory": _org("observatoire", "observatory", strict=True),
-        "armée": _org("armée", "army", strict=True),
-        "army": _org("armée", "army", strict=True),
-        "coalition": _org("coalition", strict=True),
-        "gouvernement": _org("gouvernement", "government", strict=True),
-        "government": _org("gouvernement", "government", strict=True),
-        "régime": _org("régime", "regime", strict=True),
-        "regime": _org("régime", "regime", strict=True),
-        "milice": _org("milice", "militia", strict=True),
-        "militia": _org("milice", "militia", strict=True),
-        "commission": _org("commission", strict=True),
-        "comité": _org("comité", "committee", strict=True),
-        "committee": _org("comité", "committee", strict=True),
-        "conseil": _org("conseil", "council", strict=True),
-        "council": _org("conseil", "council", strict=True),
-        "office": _org("office", "bureau", strict=True),
-        "bureau": _org("office", "bureau", strict=True),
-        "mission": _org("mission", strict=True),
-        "police": _org("police", strict=True),
-        "alliance": _org("alliance", strict=True),
-        # people
-        "président": _role("président", "president"),
-        "présidente": _role("président", "president"),
-        "president": _role("président", "president"),
-        "ministre": _role("ministre", "minister"), "minister": _role("ministre", "minister"),
-        "premier ministre": _role("premier", "ministre", "prime", "minister"),
-        "prime minister": _role("premier", "ministre", "prime", "minister"),
-        "porte-parole": _role("porte-parole", "spokesman", "spokeswoman", "spokesperson"),
-        "spokesman": _role("porte-parole", "spokesman", "spokesperson"),
-        "spokeswoman": _role("porte-parole", "spokeswoman", "spokesperson"),
-        "spokesperson": _role("porte-parole", "spokesman", "spokeswoman", "spokesperson"),
-        "chef": _role("chef", "chief", "head", "leader"),
-        "cheffe": _role("chef", "chief", "head", "leader"),
-        "chief": _role("chef", "chief", "head"),
-        "dirigeant": _role("dirigeant", "leader"), "dirigeante": _role("dirigeant", "leader"),
-        "leader": _role("dirigeant", "leader", "chef"),
-        "secrétaire général": _role("secrétaire", "secretary"),
-        "secrétaire générale": _role("secrétaire", "secretary"),
-        "secretary-general": _role("secrétaire", "secretary"),
-        "secretary general": _role("secrétaire", "secretary"),
-        "secretary": _role("secrétaire", "secretary"),
-        "commandant": _role("commandant", "commander"),
-        "commander": _role("commandant", "commander"),
-        "directeur": _role("directeur", "director"), "directrice": _role("directeur", "director"),
-        "director": _role("directeur", "director"),
-        "ambassadeur": _role("ambassadeur", "ambassador"),
-        "ambassadrice": _role("ambassadeur", "ambassador"),
-        "ambassador": _role("ambassadeur", "ambassador"),
-        "émissaire": _role("émissaire", "envoyé", "envoy"),
-        "envoyé": _role("émissaire", "envoyé", "envoy"),
-        "envoyée": _role("émissaire", "envoyé", "envoy"),
-        "envoy": _role("émissaire", "envoyé", "envoy"),
-        "roi": _role("roi", "king"), "king": _role("roi", "king"),
-        "reine": _role("reine", "queen"), "queen": _role("reine", "queen"),
-        "prince": _role("prince"), "émir": _role("émir", "emir"), "emir": _role("émir", "emir"),
-        "général": _role("général", "general"), "general": _role("général", "general"),
-        "haut-commissaire": _role("commissaire", "commissioner"),
-        "high commissioner": _role("commissaire", "commissioner"),
-        "rapporteur": _role("rapporteur"), "rapporteuse": _role("rapporteur"),
-        "médiateur": _role("médiateur", "mediator"), "mediator": _role("médiateur", "mediator"),
-        "négociateur": _role("négociateur", "negotiator"),
-        "negotiator": _role("négociateur", "negotiator"),
-        "patron": _role("patron", "chef", "head"),
-        "maire": _role("maire", "mayor"), "mayor": _role("maire", "mayor"),
-        "gouverneur": _role("gouverneur", "governor"),
-        "governor": _role("gouverneur", "governor"),
-        "juge": _role("juge", "judge"), "judge": _role("juge", "judge"),
-        "procureur": _role("procureur", "prosecutor"),
-        "prosecutor": _role("procureur", "prosecutor"),
-        "avocat": _role("avocat", "lawyer"), "avocate": _role("avocat", "lawyer"),
-        "lawyer": _role("avocat", "lawyer"),
-        "docteur": _role("docteur", "médecin", "doctor", "dr"),
-        "médecin": _role("docteur", "médecin", "doctor", "dr"),
-        "doctor": _role("docteur", "médecin", "doctor", "dr"),
-        "chirurgien": _role("chirurgien", "docteur", "médecin", "surgeon", "doctor", "dr"),
-        "surgeon": _role("chirurgien", "docteur", "médecin", "surgeon", "doctor", "dr"),
-        "responsable": _role("responsable", "official"),
-        "official": _role("responsable", "official"),
-        "head": _role("chef", "chief", "head"),
-    }
-)  # fmt: skip
-CONTRACTED_DETS = frozenset({"du", "au"})  # "de le", "à le"
-DESIGNATOR_DETS = CONTRACTED_DETS | {"le", "la", "the", "ce", "cet", "cette", "this", "that"}
-
-# Nationality adjectives and the country names they go with, so that "le
-# président américain" matches "président des États-Unis" in a description.
-DEMONYMS: tuple[frozenset[str], ...] = tuple(
-    frozenset(group.split())
-    for group in (
-        "américain américaine américains us usa états-unis etats-unis american america",
-        "russe russes russie russian russia",
-        "syrien syrienne syriens syrie syrian syria",
-        "israélien israélienne israéliens israël israel israeli",
-        "iranien iranienne iraniens iran iranian",
-        "turc turque turcs turquie turkish turkey türkiye",
-        "français française france french",
-        "britannique britanniques royaume-uni british uk britain",
-        "ukrainien ukrainienne ukrainiens ukraine ukrainian",
-        "libanais libanaise liban lebanese lebanon",
-        "palestinien palestinienne palestiniens palestine palestinian",
-        "irakien irakienne irak iraq iraqi",
-        "chinois chinoise chine chinese china",
-        "allemand allemande allemagne german germany",
-        "égyptien égyptienne égypte egyptian egypt",
-        "saoudien saoudienne saoudite saudi arabia",
-        "yéménite yémen yemeni yemen",
-        "soudanais soudanaise soudan sudanese sudan",
-        "afghan afghane afghanistan afghan",
-        "kurde kurdes kurdish kurdistan",
-        "européen européenne europe european ue eu",
-        "onusien onusienne onu un",
-        "jordanien jordanienne jordanie jordanian jordan",
-        "qatari qatarie qatar",
+# Words that open a part of the figure before them: "huit morts, dont trois
+# enfants", "killing eight people, including three children".
+INCLUSION_CUES: PhraseTable[str] = PhraseTable(
+    (cue, cue)
+    for cue in (
+        "dont", "dont notamment", "parmi lesquels", "parmi lesquelles", "parmi eux",
+        "parmi elles", "parmi ceux-ci", "parmi celles-ci", "y compris", "notamment",
+        "including", "among them", "among whom", "among which", "among those", "of whom",
+        "of which",
     )
-)
+)  # fmt: skip
+# After a number, the same thing the other way round: "12 of them children".
+PARTITIVE_CUES: PhraseTable[str] = PhraseTable(
+    (cue, cue)
+    for cue in ("of them", "of whom", "of which", "of those", "d'entre eux", "d'entre elles")
+)  # fmt: skip
 
-# ---------------------------------------------------------------- continuation
+# ------------------------------------------------------- ages, times, plurals
 
-# A sentence with one of these, and no source of its own, continues the report
-# of the sentence before it.
-CONTINUATION_MARKERS: PhraseTable[str] = PhraseTable(
-    (m, "marker")
-    for m in (
-        "également", "aussi", "en outre", "par ailleurs", "de plus", "d'autre part",
-        "la même source", "même source", "parmi eux", "parmi elles", "toujours",
-        "also", "further", "furthermore", "moreover", "in addition", "additionally",
-        "the same source", "among them", "among those", "would", "reportedly", "allegedly",
+# Before a bare number, these make it an age: "aged 19", "âgé de 19".
+AGE_CUES: PhraseTable[str] = PhraseTable(
+    (cue, cue)
+    for cue in (
+        "aged", "at age", "at the age of", "âgé de", "âgée de", "âgés de", "âgées de",
+        "à l'âge de",
     )
-)
-# French conditional (reported speech): "aurait", "seraient".
-CONDITIONAL_RE = re.compile(r"^[^\W\d_]{2,}(?:rait|raient)$", re.IGNORECASE)
-NOT_CONDITIONAL = frozenset(
-    {"portrait", "retrait", "extrait", "attrait", "trait", "abstrait", "distrait",
-     "soustrait", "portraits", "retraits", "extraits", "traits"}
+)  # fmt: skip
+# After a number, a time zone makes it a clock time: "1750 GMT", "6 h 30 heure locale".
+TIME_ZONES: PhraseTable[str] = PhraseTable(
+    (zone, zone)
+    for zone in (
+        "GMT", "UTC", "HEC", "HNE", "ET", "EST", "EDT", "CET", "CEST", "BST", "local time",
+        "heure locale", "heures locales", "heure de Paris", "heure française",
+    )
+)  # fmt: skip
+# English plurals without a final -s. A number above one before a singular
+# noun describes it ("a 2005 video", "a 6.4 earthquake"); these nouns are plural.
+PLURALS_WITHOUT_S = frozenset(
+    {"people", "children", "men", "women", "police", "dead", "wounded", "injured", "missing",
+     "staff", "personnel", "crew", "aircraft", "livestock", "cattle", "sheep", "fish", "deer",
+     "clergy", "feet", "teeth", "yen"}
+)  # fmt: skip
+# Singular determiners: no count above one follows them, so a bare number after
+# one is a name or a label ("le 1122" for a hotline, "le 93" for a département).
+# Not "this"/"that": "that" is a conjunction too ("said that 19 remained").
+SINGULAR_DETS = frozenset(
+    {"le", "la", "ce", "cet", "cette", "son", "sa", "mon", "ma", "ton", "ta", "notre",
+     "votre", "leur", "a", "an"}
+)  # fmt: skip
+
+# ----------------------------------------------------------------------- titles
+
+# A quoted text right after one of these is a title, not speech: "l'émission
+# « X »", "the operation dubbed “X”", "le journal titrait : « X »".
+TITLE_CUES: PhraseTable[str] = PhraseTable(
+    (cue, cue)
+    for cue in (
+        # French nouns
+        "émission", "programme", "livre", "ouvrage", "roman", "essai", "récit", "film",
+        "documentaire", "série", "feuilleton", "pièce", "spectacle", "chanson", "album",
+        "podcast", "opération", "journal", "quotidien", "hebdomadaire", "magazine", "revue",
+        "titre", "gros titre", "article", "éditorial", "chronique", "tribune",
+        "rapport",
+        # French verbs and participles
+        "intitulé", "intitulée", "intitulés", "intitulées", "baptisé", "baptisée", "baptisés",
+        "baptisées", "surnommé", "surnommée", "dénommé", "dénommée", "titrait", "titraient",
+        "titré", "titrant", "sous le titre",
+        # English nouns
+        "show", "programme", "program", "book", "novel", "memoir", "film", "movie",
+        "documentary", "series", "play", "song", "album", "podcast", "operation",
+        "newspaper", "magazine", "headline", "column", "editorial", "op-ed", "article",
+        "report",
+        # English verbs and participles
+        "titled", "entitled", "dubbed", "called", "named", "nicknamed", "codenamed",
+        "code-named", "headlined", "under the title", "under the headline",
+    )
+)  # fmt: skip
+# Words left in lowercase inside a Title Case title: "Meet the Voters",
+# "La Nuit des Otages".
+TITLE_MINOR_WORDS = frozenset(
+    {"le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "et", "ou", "à", "au",
+     "aux", "en", "sur", "sous", "par", "pour", "dans", "avec", "sans", "contre", "chez",
+     "entre", "vers",
+     "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with",
+     "from", "as", "nor", "but", "vs", "into", "over"}
 )  # fmt: skip

@@ -24,7 +24,8 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from site_builder.annotate.pipelines import PipelineInfo, load_pipeline
+from site_builder.annotate.pipelines import PipelineInfo, load_pipeline, split_components
+from site_builder.annotate.syntax import RawToken, needs_parse, parse_tokens
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -32,7 +33,8 @@ if TYPE_CHECKING:
 # Analysis of one text, in offsets of that text.
 Sentences = list[tuple[int, int]]
 Mentions = list[tuple[int, int, str]]  # start, end, label
-Raw = tuple[Sentences, Mentions]
+Parses = list[list[RawToken]]  # one token list per parsed sentence
+Raw = tuple[Sentences, Mentions, Parses]
 
 # Below this many characters to analyse, a worker pool costs more than it
 # saves (measured on 2 cores: see docs/annotation.md, "Performance").
@@ -54,13 +56,28 @@ def pipeline(lang: str, model: str) -> tuple[Language, PipelineInfo]:
 
 def analyse_texts(lang: str, model: str, texts: Sequence[str], batch_size: int,
                   ) -> tuple[PipelineInfo, list[Raw]]:
-    """Sentences and entity mentions of each text, in its own offsets."""
+    """Sentences, entity mentions and the parses attribution needs, in each text's offsets.
+
+    Two passes over one pipeline: sentences and entities for every text, then
+    the parser for the sentences `needs_parse` picks only (see syntax.py).
+    """
     nlp, info = pipeline(lang, model)
+    first, second = split_components(nlp)
     results: list[Raw] = []
-    for doc in nlp.pipe(texts, batch_size=batch_size):
+    wanted: list[tuple[int, int]] = []  # (text index, sentence start) to parse
+    chunks: list[str] = []
+    for n, doc in enumerate(nlp.pipe(texts, batch_size=batch_size, disable=second)):
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
         mentions = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        results.append((sentences, mentions))
+        results.append((sentences, mentions, []))
+        if second:
+            for start, end in needs_parse(lang, doc.text, sentences):
+                wanted.append((n, start))
+                chunks.append(doc.text[start:end])
+    if chunks:
+        parsed = nlp.pipe(chunks, batch_size=batch_size, disable=first)
+        for (n, start), doc in zip(wanted, parsed, strict=True):
+            results[n][2].append(parse_tokens(doc, start))
     return info, results
 
 

@@ -1,12 +1,16 @@
 """Loading spaCy pipelines: only the components the stage needs, never a download.
 
-The stage needs named entities and sentence boundaries, nothing else. In the
-sm models both `ner` and `senter` embed their own tok2vec, so the shared
-`tok2vec`, the tagger/morphologizer, the parser, the attribute ruler and the
-lemmatizer are all excluded at load time (the French lemmatizer's tables alone
-make a full load take ~4 s instead of ~0.25 s). Which components to keep is
+The stage needs named entities and sentence boundaries for every text, and a
+dependency parse (with parts of speech) for the sentences attribution reads.
+The lemmatizer is excluded at load time (the French lemmatizer's tables alone
+make a full load take ~4 s instead of ~0.5 s). Which components to keep is
 read from the model's config, not hard-coded: a kept component that listens
 to a shared tok2vec (a listener architecture) keeps that tok2vec too.
+
+`split_components` then cuts the pipeline in two passes: entities and
+sentences (in the sm models `ner` and `senter` embed their own tok2vec), and
+the parse (the shared `tok2vec`, the tagger or morphologizer, the attribute
+ruler that maps English tags to parts of speech, the parser).
 
 A language whose model cannot be loaded falls back to `spacy.blank(lang)`
 with a rule-based sentencizer; entities then come from registry terms only.
@@ -30,6 +34,8 @@ log = logging.getLogger(__name__)
 BLANK = "blank"
 NER_FACTORIES = frozenset({"ner", "beam_ner", "entity_ruler"})
 SENT_FACTORIES = ("senter", "parser", "beam_parser", "sentencizer")  # by preference
+PARSE_FACTORIES = frozenset({"parser", "beam_parser", "morphologizer", "tagger",
+                             "attribute_ruler"})
 TOK2VEC_FACTORIES = frozenset({"tok2vec", "transformer", "curated_transformer"})
 
 
@@ -63,7 +69,7 @@ def _listener_upstreams(node: Any) -> Iterator[str]:
 
 
 def plan_components(config: dict[str, Any]) -> tuple[list[str], list[str]]:
-    """(components to exclude, disabled components to enable) for NER + sentences."""
+    """(components to exclude, disabled components to enable) for NER, sentences, syntax."""
     pipeline: list[str] = list(config["nlp"]["pipeline"])
     disabled = set(config["nlp"].get("disabled", []))
     components: dict[str, Any] = config["components"]
@@ -77,6 +83,7 @@ def plan_components(config: dict[str, Any]) -> tuple[list[str], list[str]]:
         if sent is not None:
             keep.add(sent)
             break
+    keep |= {name for name in pipeline if factory(name) in PARSE_FACTORIES}
     for name in list(keep):
         for upstream in _listener_upstreams(components.get(name, {}).get("model", {})):
             keep.update(n for n in pipeline if (upstream == "*" and factory(n) in
@@ -84,6 +91,30 @@ def plan_components(config: dict[str, Any]) -> tuple[list[str], list[str]]:
     exclude = [n for n in pipeline if n not in keep]
     enable = [n for n in pipeline if n in keep and n in disabled]
     return exclude, enable
+
+
+def split_components(nlp: Language) -> tuple[list[str], list[str]]:
+    """(pipes of the entity pass, pipes of the parse pass), each disabled in the other.
+
+    A shared tok2vec belongs to every pass with a component listening to it.
+    The parse pass is empty when the pipeline has no parser (a blank fallback).
+    """
+    names = list(nlp.pipe_names)
+    factories = {n: nlp.get_pipe_meta(n).factory for n in names}
+    if not any(f in ("parser", "beam_parser") for f in factories.values()):
+        return [], []
+    parse = {n for n in names if factories[n] in PARSE_FACTORIES}
+    entity = {n for n in names if n not in parse and factories[n] not in TOK2VEC_FACTORIES}
+    for n in names:
+        if factories[n] in TOK2VEC_FACTORIES:
+            listeners = set(getattr(nlp.get_pipe(n), "listening_components", []) or [])
+            if listeners & parse:
+                parse.add(n)
+            if listeners & entity:
+                entity.add(n)
+    # Each pass is given as what to disable in the other one.
+    return ([n for n in names if n in entity and n not in parse],
+            [n for n in names if n in parse and n not in entity])
 
 
 def _model_config(name: str) -> dict[str, Any] | None:
@@ -138,7 +169,9 @@ def load_pipeline(lang: str, model: str) -> tuple[Language, PipelineInfo]:
                    f"are recognised. Install it with pip, or set [annotate] models.{lang}")
         nlp = _blank(lang)
         return nlp, PipelineInfo(lang, model, "", tuple(nlp.pipe_names), warning)
-    if not any(nlp.get_pipe_meta(n).factory in SENT_FACTORIES for n in nlp.pipe_names):
+    # The parser runs on chosen sentences only, so sentences must come from elsewhere.
+    if not any(nlp.get_pipe_meta(n).factory in ("senter", "sentencizer")
+               for n in nlp.pipe_names):
         nlp.add_pipe("sentencizer", first=True)
     version = str(nlp.meta.get("version", ""))
     return nlp, PipelineInfo(lang, model, version, tuple(nlp.pipe_names))

@@ -1,0 +1,86 @@
+"""Which sentences get a dependency parse, and the parse in plain tuples.
+
+Attribution reads syntax (who is the subject of "a précisé"), but parsing
+every sentence would double the cost of the NLP stage. A sentence is parsed
+when it can hold an attribution: it has a reporting word ("selon", "said",
+"a précisé"…) or a quotation mark. The sentence before a quotation is parsed
+too, since "Ankara a défendu les frappes. « … »" names the speaker there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from site_builder.attribute.lexicon import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# One parsed token: start, end (offsets in the analysed text), pos, dep, head, morph.
+RawToken = tuple[int, int, str, str, int, str]
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_QUOTE_MARKS = frozenset('"«»“”')
+# The morphological features attribution reads; the rest are not kept.
+_FEATURES = ("Mood", "VerbForm", "Voice", "Person", "Number", "Gender")
+
+
+def _words(text: str) -> Iterable[str]:
+    for m in _WORD.finditer(text):
+        word = m.group().lower().replace("’", "'")
+        yield word
+        if "'" in word:  # "d'après" is one entry; "l'ong" is "ong" after the elision
+            yield word.split("'", 1)[1]
+
+
+def needs_parse(lang: str, text: str, sentences: Sequence[tuple[int, int]],
+                ) -> list[tuple[int, int]]:
+    """The sentences of `text` that attribution will read, wordless ones merged as in
+    the article's sentences (a lone « goes with the sentence after it)."""
+    triggers = lexicon(lang).trigger_words
+    sentences = merge_wordless(text, list(sentences))
+    wanted: set[int] = set()
+    for i, (start, end) in enumerate(sentences):
+        chunk = text[start:end]
+        if any(ch in _QUOTE_MARKS for ch in chunk):
+            wanted.add(i)
+            if i > 0:
+                wanted.add(i - 1)
+        elif any(w in triggers for w in _words(chunk)):
+            wanted.add(i)
+    return [sentences[i] for i in sorted(wanted)]
+
+
+def parse_tokens(doc: Doc, offset: int) -> list[RawToken]:
+    """A parsed doc as tuples, offsets shifted by `offset` (where the doc's text starts)."""
+    tokens: list[RawToken] = []
+    for tok in doc:
+        if tok.is_space:
+            continue
+        feats = "|".join(f"{k}={v}" for k in _FEATURES for v in tok.morph.get(k))
+        tokens.append((offset + tok.idx, offset + tok.idx + len(tok.text), tok.pos_, tok.dep_,
+                       tok.head.i, feats))
+    # Space tokens were dropped: head indices must follow.
+    kept = [t.i for t in doc if not t.is_space]
+    index = {old: new for new, old in enumerate(kept)}
+    return [(s, e, p, d, index.get(h, n), m) for n, (s, e, p, d, h, m) in enumerate(tokens)]
+
+
+def merge_wordless(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Attach "sentences" without a letter or digit (a lone opening quotation mark,
+    a dash) to the next sentence, or to the previous one at the end of a block."""
+    merged: list[tuple[int, int]] = []
+    pending: int | None = None
+    for start, end in sentences:
+        if not any(ch.isalnum() for ch in text[start:end]):
+            pending = start if pending is None else pending
+            continue
+        merged.append((start if pending is None else pending, end))
+        pending = None
+    if pending is not None:
+        if merged:
+            merged[-1] = (merged[-1][0], sentences[-1][1])
+        elif sentences:
+            merged.append((pending, sentences[-1][1]))
+    return merged

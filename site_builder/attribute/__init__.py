@@ -1,0 +1,46 @@
+"""Attribute stage: who said each quote and who reported each figure.
+
+Runs after linking, on one article at a time:
+
+    attribute(annotations, figures, quotes, actors) -> Attribution
+
+It reads the dependency parses the annotate stage kept for the sentences
+that can hold an attribution (see annotate/syntax.py), the article's linked
+entities and the actors they belong to. It is pure: it returns who is
+credited (model.Naming, by figure and quote index) and changes nothing it is
+given, so a caller can memoize it under `attribution_key`.
+
+The rules, their reasons and their limits are in docs/figures.md; the words
+they read are data, one file per language, in `data/`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from site_builder.attribute.assign import assign
+from site_builder.model import Actor, Annotations, Attribution, Figure, Quote
+
+__all__ = ["attribute", "attribution_key"]
+
+
+def attribute(ann: Annotations, figures: Sequence[Figure], quotes: Sequence[Quote],
+              actors: Mapping[str, Actor]) -> Attribution:
+    """Sources of `figures` and speakers of `quotes`, found in one article."""
+    return assign(ann, figures, quotes, actors)
+
+
+def attribution_key(ann: Annotations, actors: Mapping[str, Actor]) -> tuple[object, ...]:
+    """Everything `attribute` reads besides the article's own text and parses.
+
+    Two calls on the same text with equal keys give the same result, so a
+    caller may reuse the earlier one: the preview server then attributes again
+    only the articles whose linked actors changed.
+    """
+    ids = sorted({e.actor for e in ann.entities if e.actor is not None})
+    known = (actors.get(i) for i in ids)
+    return (
+        tuple(e.actor for e in ann.entities),
+        tuple((a.id, a.kind, a.name, tuple(a.aliases), a.description)
+              for a in known if a is not None),
+    )

@@ -1,0 +1,257 @@
+"""Tying each quote and figure of an article to the report that covers it.
+
+Quotes:
+1. a report after the quote in its closing sentence ("« … », a précisé
+   l'ONG"), or in the next sentence when the quote ends its own;
+2. else a report before it in its opening sentence ("X a déclaré : « … »",
+   "a assuré que ses drones ne frappaient que des « cibles militaires »");
+3. else, for a quotation that opens its sentence, the sentence before: its
+   report, or its subject when that is an actor ("Ankara a défendu les
+   frappes. « … »"), or the speaker of a quotation there.
+
+Figures:
+1. inside a quote: the quote's speaker;
+2. a report of the figure's sentence, outside quotes: the one whose verb
+   governs the figure, else the nearest;
+3. "la même source", "the same source": the latest report's speaker;
+4. a French sentence in the conditional ("seraient morts": reported, not
+   asserted) right after a report goes on with that report's speaker.
+
+Anything else has no source: narrative figures are not given to a speaker
+named nearby.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from site_builder.attribute.lexicon import lexicon
+from site_builder.attribute.refer import Context, Spoken
+from site_builder.attribute.reports import Report, find_reports
+from site_builder.attribute.tree import SUBJECTS, Tree
+from site_builder.model import (
+    Actor,
+    Annotations,
+    Attribution,
+    Figure,
+    Naming,
+    Quote,
+    Sentence,
+)
+
+_CONDITIONAL = re.compile(r"\b[^\W\d_]{2,}(?:rait|raient)\b", re.IGNORECASE)
+_NOT_CONDITIONAL = frozenset({"portrait", "retrait", "extrait", "attrait", "trait",
+                              "abstrait", "distrait", "soustrait"})
+_SPEAKER_KINDS = frozenset({"person", "organization", "place"})
+_QUOTE_PAD = " \u00a0\u202f\"«»“”.,!?…"
+
+
+@dataclass(slots=True)
+class _Sentence:
+    index: int
+    block: str
+    order: int
+    start: int
+    end: int
+    tree: Tree | None = None
+    reports: list[tuple[Report, Naming, str]] = field(default_factory=list)
+
+
+class _Article:
+    def __init__(self, ann: Annotations, quotes: Sequence[Quote],
+                 actors: Mapping[str, Actor]) -> None:
+        self.context = Context(ann, actors)
+        self.texts = {b.id: b.text for b in ann.blocks}
+        self.order = self.context.order
+        self.regions = _quote_regions(ann, quotes)
+        self.sentences = _sentences(ann.sentences, self.order, self.texts)
+        self.history: list[Spoken] = []
+        self._read(ann)
+
+    def _read(self, ann: Annotations) -> None:
+        trees: dict[tuple[str, int], Tree] = {}
+        for parse in ann.parses:
+            if parse.block in self.order:
+                span = self.sentence_at(parse.block, parse.tokens[0].start)
+                if span is not None and span.tree is None:
+                    span.tree = Tree(parse, self.texts[parse.block], span.order, span.index)
+                    trees[(parse.block, span.index)] = span.tree
+        for span in self.sentences:
+            if span.tree is None:
+                continue
+            lex = lexicon(span.tree.lang)
+            quoted = [(s, e) for s, e, _ in self.regions.get(span.block, [])]
+            for report in find_reports(span.tree, lex, quoted):
+                named = self.context.naming(span.tree, report.speaker, lex, self.history)
+                if named is None:
+                    continue
+                naming, kind = named
+                span.reports.append((report, naming, kind))
+                self.history.append(Spoken(span.index, naming, kind))
+
+    def sentence_at(self, block: str, offset: int) -> _Sentence | None:
+        best = None
+        for span in self.sentences:
+            if span.block != block:
+                continue
+            if span.start <= offset < span.end:
+                return span
+            if span.start <= offset:
+                best = span
+        return best
+
+    def region(self, block: str, offset: int) -> int | None:
+        for start, end, index in self.regions.get(block, []):
+            if start <= offset < end:
+                return index
+        return None
+
+    # ----------------------------------------------------------------- quotes
+
+    def quote(self, index: int, quote: Quote, done: Sequence[Naming | None]) -> Naming | None:
+        end_block = quote.end_block or quote.block
+        closing = self.sentence_at(end_block, max(quote.end - 1, 0))
+        opening = self.sentence_at(quote.block, quote.start)
+        if closing is not None:
+            after = [r for r in closing.reports if r[0].start >= quote.end
+                     and self.region(end_block, r[0].start) is None]
+            tail = self.texts[end_block][quote.end : closing.end]
+            if not after and not tail.strip(_QUOTE_PAD) and closing.index + 1 < len(
+                    self.sentences):
+                following = self.sentences[closing.index + 1]
+                if following.block == end_block and _opens_with_comma(
+                        self.texts[end_block][closing.end : following.start + 3]):
+                    after = list(following.reports)
+            if after:
+                return min(after, key=lambda r: r[0].start)[1]
+        if opening is None:
+            return None
+        before = [r for r in opening.reports if r[0].end <= quote.start]
+        if before:
+            return max(before, key=lambda r: r[0].end)[1]
+        head = self.texts[quote.block][opening.start : quote.start]
+        if head.strip(_QUOTE_PAD) or opening.index == 0:
+            return None
+        return self._before_quotation(opening, index, done)
+
+    def _before_quotation(self, opening: _Sentence, index: int,
+                          done: Sequence[Naming | None]) -> Naming | None:
+        """A quotation opening its sentence: who the sentence before is about."""
+        previous = self.sentences[opening.index - 1]
+        if opening.order - previous.order > 1:
+            return None
+        if previous.reports:
+            return previous.reports[-1][1]
+        for k in range(index - 1, -1, -1):  # a quotation right before, by a known speaker
+            if done[k] is not None and self._quote_in(k, previous):
+                return done[k]
+        tree = previous.tree
+        if tree is None:
+            return None
+        lex = lexicon(tree.lang)
+        for root in (i for i, t in enumerate(tree.tokens) if t.head == i):
+            for k in tree.kids(root, SUBJECTS):
+                named = self.context.naming(tree, k, lex, self.history)
+                if named is not None and named[0].actor and named[1] in _SPEAKER_KINDS:
+                    return named[0]
+        return None
+
+    def _quote_in(self, k: int, span: _Sentence) -> bool:
+        return any(index == k and s < span.end and span.start < e
+                   for s, e, index in self.regions.get(span.block, []))
+
+    # ---------------------------------------------------------------- figures
+
+    def figure(self, figure: Figure, quotes: Sequence[Naming | None]) -> Naming | None:
+        region = self.region(figure.block, figure.start)
+        if region is not None:
+            return quotes[region] if region < len(quotes) else None
+        span = self.sentence_at(figure.block, figure.start)
+        if span is None:
+            return None
+        outside = [r for r in span.reports if self.region(span.block, r[0].start) is None]
+        if outside:
+            return self._governing(span, outside, figure)
+        if self._same_source(span) or self._conditional(span, figure):
+            return self._previous_report(span)
+        return None
+
+    def _governing(self, span: _Sentence, reports: list[tuple[Report, Naming, str]],
+                   figure: Figure) -> Naming:
+        tree = span.tree
+        token = tree.token_at(figure.start) if tree is not None else None
+        if tree is not None and token is not None:
+            above = set(tree.ancestors(token))
+            governing = [r for r in reports if r[0].cue in above and not r[0].marker]
+            if len(governing) == 1:
+                return governing[0][1]
+
+        def distance(r: tuple[Report, Naming, str]) -> int:
+            if r[0].end <= figure.start:
+                return figure.start - r[0].end
+            return max(r[0].start - figure.end, 0)
+
+        return min(reports, key=distance)[1]
+
+    def _same_source(self, span: _Sentence) -> bool:
+        text = self.texts[span.block][span.start : span.end].lower().replace("’", "'")
+        lang = span.tree.lang if span.tree is not None else None
+        phrases = lexicon(lang).same_source if lang else frozenset()
+        return any(" ".join(p) in text for p in phrases)
+
+    def _conditional(self, span: _Sentence, figure: Figure) -> bool:
+        text = self.texts[span.block][span.start : span.end]
+        return any(m.group().lower() not in _NOT_CONDITIONAL
+                   for m in _CONDITIONAL.finditer(text))
+
+    def _previous_report(self, span: _Sentence) -> Naming | None:
+        if span.index == 0:
+            return None
+        previous = self.sentences[span.index - 1]
+        if span.order - previous.order > 1 or not previous.reports:
+            return None
+        return previous.reports[-1][1]
+
+
+def assign(ann: Annotations, figures: Sequence[Figure], quotes: Sequence[Quote],
+           actors: Mapping[str, Actor]) -> Attribution:
+    """Who each figure and each quote of one article is attributed to."""
+    article = _Article(ann, quotes, actors)
+    speakers: list[Naming | None] = []
+    for index, quote in enumerate(quotes):
+        speakers.append(article.quote(index, quote, speakers))
+    sources = tuple(article.figure(f, speakers) for f in figures)
+    return Attribution(figures=sources, quotes=tuple(speakers))
+
+
+def _opens_with_comma(text: str) -> bool:
+    return text.lstrip(_QUOTE_PAD.replace(",", "")).startswith(",")
+
+
+def _sentences(given: Sequence[Sentence], order: Mapping[str, int],
+               texts: Mapping[str, str]) -> list[_Sentence]:
+    spans = sorted((s for s in given if s.block in order),
+                   key=lambda s: (order[s.block], s.start))
+    covered = {s.block for s in spans}
+    spans += [Sentence(b, 0, len(texts[b])) for b in order if b not in covered and texts[b]]
+    spans.sort(key=lambda s: (order[s.block], s.start))
+    return [_Sentence(i, s.block, order[s.block], s.start, s.end) for i, s in enumerate(spans)]
+
+
+def _quote_regions(ann: Annotations, quotes: Sequence[Quote],
+                   ) -> dict[str, list[tuple[int, int, int]]]:
+    """Per block, the character ranges each quote covers."""
+    blocks = ann.blocks
+    order = {b.id: i for i, b in enumerate(blocks)}
+    regions: dict[str, list[tuple[int, int, int]]] = {}
+    for index, q in enumerate(quotes):
+        if q.block not in order:
+            continue
+        last = order.get(q.end_block or q.block, order[q.block])
+        for b in blocks[order[q.block] : last + 1]:
+            start = q.start if b.id == q.block else 0
+            end = q.end if b.id == (q.end_block or q.block) else len(b.text)
+            regions.setdefault(b.id, []).append((start, end, index))
+    return regions

@@ -1,0 +1,148 @@
+"""The words attribution reads, per language, loaded once from `data/*.toml`.
+
+The parser gives the structure (who is the subject of which verb); these lists
+only say which verbs report speech, which words introduce a source ("selon",
+"according to"), which common nouns refer back to an actor ("l'ONG", "the
+ministry") and which stand for someone unnamed ("un diplomate", "officials").
+A language without a file gets the English lists' structure with no words, so
+nothing is attributed there rather than something wrong.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+DesignatorKind = Literal["person", "organization"]
+
+
+@dataclass(frozen=True, slots=True)
+class Designator:
+    """A common noun that refers back to an actor: "l'ONG", "le président"."""
+
+    kind: DesignatorKind
+    keywords: frozenset[str]  # words looked for in a candidate's names and roles
+    strict: bool = False  # True: an actor without a keyword match is not a candidate
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    lang: str
+    reporting: frozenset[str]  # single-word forms of reporting verbs
+    reporting_phrases: frozenset[tuple[str, ...]]  # "fait savoir", "mis en garde"
+    weak: frozenset[str]  # reporting only with a content clause, a quote or a figure
+    source_markers: frozenset[tuple[str, ...]]  # "selon", "according to"
+    document_nouns: frozenset[str]
+    pronouns: dict[str, frozenset[str]]  # pronoun -> actor kinds it can stand for
+    definite: frozenset[str]
+    indefinite: frozenset[str]
+    same_source: frozenset[tuple[str, ...]]
+    generic_nouns: frozenset[str]
+    time_words: frozenset[str]
+
+    def is_reporting(self, word: str) -> bool:
+        return word.lower() in self.reporting
+
+    @property
+    def trigger_words(self) -> frozenset[str]:
+        """Words whose presence makes a sentence worth parsing."""
+        firsts = {p[0] for p in self.reporting_phrases | self.source_markers}
+        return self.reporting | firsts
+
+
+def _french_er(verb: str) -> set[str]:
+    stem = verb[:-2]
+    soft = stem + "e" if stem.endswith("g") else stem  # "fustigeant"
+    cedilla = stem[:-1] + "ç" if stem.endswith("c") else soft  # "annonçant"
+    return {
+        stem + "é", stem + "ée", stem + "és", stem + "ées", verb,
+        stem + "e", stem + "ent", stem + "es",
+        soft + "ait", soft + "aient", cedilla + "ant", soft + "a", stem + "èrent",
+        stem + "era", stem + "eront", stem + "erait", stem + "eraient",
+        cedilla + "ait" if stem.endswith("c") else soft + "ait",
+    }
+
+
+def _french_irregular_infinitive(verb: str) -> set[str]:
+    """-ir, -re and -tre verbs in the list ("démentir", "reconnaître"): a few safe forms."""
+    if verb.endswith("er"):
+        return _french_er(verb)
+    return {verb}
+
+
+def _english_regular(verb: str) -> set[str]:
+    if verb.endswith("e"):
+        past, ing = verb + "d", verb[:-1] + "ing"
+    elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        past, ing = verb[:-1] + "ied", verb + "ing"
+    elif verb in {"admit", "commit", "put"}:
+        past, ing = verb + ("" if verb == "put" else "ted"), verb + verb[-1] + "ing"
+    else:
+        past, ing = verb + "ed", verb + "ing"
+    third = verb[:-1] + "ies" if verb.endswith("y") and verb[-2:-1] not in "aeiou" else (
+        verb + "es" if verb.endswith(("s", "sh", "ch", "x")) else verb + "s")
+    return {verb, third, past, ing}
+
+
+def _words(items: list[str]) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    singles = {w.lower() for w in items if " " not in w}
+    phrases = {tuple(w.lower().split()) for w in items if " " in w}
+    return frozenset(singles), frozenset(phrases)
+
+
+def _read(name: str) -> dict[str, Any]:
+    path = resources.files("site_builder.attribute") / "data" / f"{name}.toml"
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """The attribution words of `lang` (an empty lexicon for a language without a file)."""
+    data = _read(lang)
+    forms: set[str] = set()
+    for verb in data.get("reporting_er", []):
+        forms |= _french_irregular_infinitive(verb)
+    for verb in data.get("reporting_regular", []):
+        forms |= _english_regular(verb)
+    singles, phrases = _words(list(data.get("reporting_forms", [])))
+    forms |= singles
+    markers_single, markers = _words(list(data.get("source_markers", [])))
+    lists: dict[str, list[str]] = data.get("lists", {})
+    same_single, same = _words(lists.get("same_source", []))
+    return Lexicon(
+        lang=lang,
+        reporting=frozenset(forms),
+        reporting_phrases=phrases,
+        weak=frozenset(w.lower() for w in data.get("weak", [])),
+        source_markers=markers | {(m,) for m in markers_single},
+        document_nouns=frozenset(data.get("document_nouns", [])),
+        pronouns={p: frozenset(k) for p, k in data.get("pronouns", {}).items()},
+        definite=frozenset(lists.get("definite", [])),
+        indefinite=frozenset(lists.get("indefinite", [])),
+        same_source=same | {(m,) for m in same_single},
+        generic_nouns=frozenset(w.lower() for w in lists.get("generic_nouns", [])),
+        time_words=frozenset(lists.get("time_words", [])),
+    )
+
+
+@cache
+def designators() -> dict[str, Designator]:
+    """Designator nouns of every language, by their lowercase words."""
+    table: dict[str, dict[str, Any]] = _read("designators").get("designators", {})
+    return {
+        noun.lower(): Designator(entry["kind"], frozenset(entry["keywords"]),
+                                 bool(entry.get("strict", False)))
+        for noun, entry in table.items()
+    }
+
+
+@cache
+def demonym_groups() -> tuple[frozenset[str], ...]:
+    """Nationality adjectives with their countries: {"américain", "états-unis", "us"...}."""
+    return tuple(frozenset(g.split()) for g in _read("designators").get("demonyms", []))

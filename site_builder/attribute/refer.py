@@ -1,0 +1,334 @@
+"""From the token heading a speaker's words to who that is.
+
+- A name: the entity at that token, or a person's name in apposition to a
+  title ("le président américain Donald Trump").
+- A pronoun ("il", "a-t-elle", "he"): the speaker of the latest report before
+  it that a pronoun of that kind can stand for.
+- A definite description ("l'ONG", "le ministre", "the group"): the latest
+  actor before it of the designator's kind whose names or roles hold one of
+  its keywords; for a role ("le ministre"), the latest person introduced with
+  that role ("Jean Morel, ministre des Affaires étrangères"), else the latest
+  person named; for an organization noun that is not strict, the latest
+  organization.
+- Someone unnamed ("un diplomate occidental", "officials"): the words only.
+
+Roles come from the words next to each name in the article: a title just
+before it, or an apposition between commas just after it, and from the
+actor's registry description.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from site_builder.attribute.lexicon import Designator, Lexicon, demonym_groups, designators
+from site_builder.attribute.tree import NOMINAL, Tree
+from site_builder.model import Actor, Annotations, Entity, Naming
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|[,.;:!?()«»“”\"]")
+_STOP = frozenset(",.;:!?()«»“”\"")
+_NAME_PARTS = frozenset({"appos", "flat", "flat:name", "nmod", "nmod:poss", "compound"})
+_PHRASE_PARTS = frozenset({"det", "amod", "compound", "flat", "flat:name", "nummod",
+                           "poss", "nmod:poss", "fixed"})
+_COUNTS = frozenset({"nummod"})
+_LISTENER_MARKS = frozenset({"à", "au", "aux", "to"})
+_TOLD = frozenset({"told", "tells", "tell", "telling"})
+# "le même ministère", "the same group": pointing back, not qualifying.
+_ANAPHORIC = frozenset({"même", "same", "autre", "other"})
+# Reports further back than this many sentences are not referred to by a pronoun.
+PRONOUN_WINDOW = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Spoken:
+    """A resolved speaker, remembered for the pronouns that follow."""
+
+    sentence: int
+    naming: Naming
+    kind: str
+
+
+def key(word: str) -> str:
+    """Compare words loosely: inflection folds, nationality and country fold together."""
+    low = word.lower().replace("’", "'")
+    for index, group in enumerate(demonym_groups()):
+        if low in group:
+            return f"demonym:{index}"
+    return low.removesuffix("s")[:6]
+
+
+@lru_cache(maxsize=4096)
+def keys(text: str) -> frozenset[str]:
+    return frozenset(key(w) for w in _WORD.findall(text) if w not in _STOP)
+
+
+class Context:
+    """What reference resolution knows of one article: names, their places and roles."""
+
+    def __init__(self, ann: Annotations, actors: Mapping[str, Actor]) -> None:
+        self.actors = actors
+        self.texts = {b.id: b.text for b in ann.blocks}
+        self.order = {b.id: i for i, b in enumerate(ann.blocks)}
+        self.entities = sorted((e for e in ann.entities if e.block in self.order),
+                               key=lambda e: (self.order[e.block], e.start))
+        self.positions = [(self.order[e.block], e.start) for e in self.entities]
+        self.roles: dict[str, set[str]] = {}
+        for e in self.entities:
+            if e.actor is not None:
+                self.roles.setdefault(e.actor, set()).update(self._context_keys(e))
+
+    # ------------------------------------------------------------------ names
+
+    def kind(self, entity: Entity) -> str:
+        actor = self.actors.get(entity.actor) if entity.actor else None
+        return actor.kind if actor else entity.kind
+
+    def entity_at(self, block: str, offset: int) -> Entity | None:
+        k = bisect_left(self.positions, (self.order[block], offset + 1)) - 1
+        while k >= 0 and self.entities[k].block == block:
+            e = self.entities[k]
+            if e.start <= offset < e.end:
+                return e
+            if e.end <= offset:
+                break
+            k -= 1
+        return None
+
+    def naming(self, tree: Tree, k: int, lex: Lexicon, history: Sequence[Spoken],
+               ) -> tuple[Naming, str] | None:
+        """Who token `k` of `tree` stands for, and the kind of speaker that is."""
+        if tree.tokens[k].pos == "NUM" or any(True for _ in tree.kids(k, _COUNTS)):
+            return None  # "…, ont rapporté 11 personnes": a count, not someone named
+        entity = self.entity_at(tree.block, tree.tokens[k].start)
+        if entity is not None:
+            return self._entity_naming(entity), self.kind(entity)
+        word = tree.word(k)
+        if word in lex.pronouns and tree.tokens[k].pos in ("PRON", "DET", "X", "NOUN"):
+            return self._pronoun(tree, word, lex, history)
+        designator = self._designator(tree, k)
+        det = self._determiner(tree, k)
+        start, end = self._phrase(tree, k)
+        words = Naming(None, tree.text[start:end], tree.block, start, end)
+        if designator is not None:
+            named = self._named_in_phrase(tree, k, designator)
+            if named is not None:
+                return named
+            if det is None or det in lex.definite or self._possessed(tree, k):
+                actor = self._resolve(designator, self._qualifiers(tree, k), tree.block,
+                                      tree.tokens[k].start,
+                                      {s.naming.actor for s in history if s.naming.actor})
+                if actor is not None:
+                    return Naming(actor, words.text, tree.block, start, end), designator.kind
+                if self._qualifiers(tree, k) or not self._earlier(
+                        tree.block, tree.tokens[k].start, designator.kind):
+                    # "le ministère soudanais de la Santé", or the first "l'ONG" of the text
+                    return words, designator.kind
+                return None  # "le ministre" and no one it surely refers to: better nothing
+        if self._same_source(tree, k, lex) and history:
+            return history[-1].naming, history[-1].kind  # "selon la même source"
+        if word in lex.generic_nouns or (det is not None and det in lex.indefinite
+                                          and tree.tokens[k].pos == "NOUN"):
+            return self._without_determiner(tree, k, words), "person"
+        if tree.tokens[k].pos == "PROPN" and tree.surface(k)[:1].isupper() and any(
+                tree.tokens[j].pos not in ("PUNCT", "DET") for j in range(k)):
+            # A name the entity stage missed; a sentence's first word may just be capitalized.
+            return words, "person"
+        return None
+
+    def _same_source(self, tree: Tree, k: int, lex: Lexicon) -> bool:
+        words = tuple(tree.word(j) for j in tree.subtree(k) if tree.tokens[j].pos != "DET")
+        return any(words[i : i + len(p)] == p for p in lex.same_source
+                   for i in range(len(words)))
+
+    def _without_determiner(self, tree: Tree, k: int, words: Naming) -> Naming:
+        """ "une source militaire" is named "source militaire", as editors write it."""
+        first = next((j for j in range(len(tree.tokens)) if tree.tokens[j].start >= words.start),
+                     k)
+        while first < k and tree.tokens[first].dep == "det":
+            first += 1
+        start = tree.tokens[first].start
+        return Naming(None, tree.text[start : words.end], words.block, start, words.end)
+
+    def _entity_naming(self, e: Entity) -> Naming:
+        return Naming(e.actor, e.text, e.block, e.start, e.end)
+
+    def _named_in_phrase(self, tree: Tree, k: int, designator: Designator,
+                         ) -> tuple[Naming, str] | None:
+        """ "le président américain Donald Trump", "l'ONG Amnesty": the name in the title."""
+        for j in tree.subtree(k):
+            if j == k or tree.tokens[j].dep not in _NAME_PARTS or tree.has_case(j):
+                continue
+            entity = self.entity_at(tree.block, tree.tokens[j].start)
+            if entity is not None and self.kind(entity) == designator.kind:
+                return self._entity_naming(entity), designator.kind
+        return None
+
+    # ------------------------------------------------------------ the phrase
+
+    def _determiner(self, tree: Tree, k: int) -> str | None:
+        for j in tree.kids(k):
+            if j < k and tree.tokens[j].dep in ("det", "nummod") and tree.tokens[j].pos in (
+                    "DET", "NUM", "ADP", "NOUN", "PRON"):
+                return tree.word(j)
+        return None
+
+    def _possessed(self, tree: Tree, k: int) -> bool:
+        return any(tree.tokens[j].dep in ("poss", "nmod:poss") or "Poss" in tree.surface(j)
+                   for j in tree.kids(k))
+
+    def _phrase(self, tree: Tree, k: int) -> tuple[int, int]:
+        """Character extent of the speaker's words: the noun with its close modifiers."""
+        parts = [k]
+        for j in tree.kids(k):
+            if tree.tokens[j].dep in _PHRASE_PARTS:
+                parts.extend(tree.subtree(j))
+            elif tree.tokens[j].dep in ("nmod", "prep") and j > k:
+                sub = tree.subtree(j)
+                if len(sub) <= 4 and not any(tree.tokens[s].pos == "VERB" for s in sub):
+                    parts.extend(sub)
+        first, last = min(parts), max(parts)
+        while first < k and tree.words[first] in _STOP:
+            first += 1
+        while last > k and tree.words[last] in _STOP:
+            last -= 1
+        return tree.tokens[first].start, tree.tokens[last].end
+
+    def _designator(self, tree: Tree, k: int) -> Designator | None:
+        table = designators()
+        word = tree.word(k)
+        if k + 1 < len(tree.tokens):
+            pair = table.get(f"{word} {tree.word(k + 1)}")
+            if pair is not None:
+                return pair
+        if k > 0:
+            pair = table.get(f"{tree.word(k - 1)} {word}")
+            if pair is not None:
+                return pair
+        return table.get(word)
+
+    def _qualifiers(self, tree: Tree, k: int) -> set[str]:
+        """ "le président américain", "the US president", "le ministère de la Santé"."""
+        words: set[str] = set()
+        for j in tree.kids(k):
+            dep = tree.tokens[j].dep
+            if dep in ("amod", "compound", "nmod") and tree.tokens[j].pos in (
+                    "ADJ", "PROPN", "NOUN"):
+                words.add(key(tree.surface(j)))
+        return words - _ANAPHORIC
+
+    # ------------------------------------------------------------- resolving
+
+    def _pronoun(self, tree: Tree, word: str, lex: Lexicon, history: Sequence[Spoken],
+                 ) -> tuple[Naming, str] | None:
+        kinds = lex.pronouns[word]
+        for spoken in reversed(history):
+            if tree.sentence - spoken.sentence > PRONOUN_WINDOW:
+                break
+            kind = "organization" if spoken.kind == "place" else spoken.kind
+            if kind in kinds:
+                return spoken.naming, spoken.kind
+        if "person" not in kinds:
+            return None
+        # No report before it: the one person named since the sentence before.
+        people = {e.actor: e for e in self._nearby(tree) if e.actor and self.kind(e) == "person"}
+        if len(people) == 1:
+            entity = next(iter(people.values()))
+            return self._entity_naming(entity), "person"
+        return None
+
+    def _nearby(self, tree: Tree) -> list[Entity]:
+        """Entities from the start of the block before the tree's block up to its start."""
+        low = (max(tree.order - 1, 0), 0)
+        high = (tree.order, tree.start)
+        return [e for e, p in zip(self.entities, self.positions, strict=True) if low <= p < high]
+
+    def _resolve(self, designator: Designator, qualifiers: set[str], block: str,
+                 offset: int, speakers: set[str]) -> str | None:
+        """The actor a definite description refers back to, or None when unsure.
+
+        Among actors whose names or roles hold the designator's keywords (and
+        its qualifiers), one that already spoke wins, then the latest. With no
+        keyword match, a description that is not strict falls back on the only
+        actor of its kind named before, never on one of several.
+        """
+        earlier = self._earlier(block, offset, designator.kind)
+        wanted = {key(w) for w in designator.keywords}
+        if designator.kind == "person":
+            found = [(a, self.roles.get(a, set()) | keys(self._description(a))) for a in earlier]
+        else:
+            found = [(a, keys(self._names(a)) | self.roles.get(a, set())) for a in earlier]
+        for test in (lambda f: f & wanted and qualifiers <= f, lambda f: f & wanted):
+            matching = [a for a, f in found if test(f)]
+            if matching:
+                spoken = [a for a in matching if a in speakers]
+                return (spoken or matching)[0]
+            if designator.kind == "person":
+                break  # a role with qualifiers that no one has: not the latest person
+        if len(earlier) == 1 and not designator.strict and not (
+                designator.kind == "person" and qualifiers):
+            return earlier[0]
+        return None
+
+    def _earlier(self, block: str, offset: int, kind: str) -> list[str]:
+        """Actors of `kind` named before a position, latest first, once each."""
+        cut = bisect_left(self.positions, (self.order[block], offset))
+        seen: set[str] = set()
+        found: list[str] = []
+        for e in reversed(self.entities[:cut]):
+            wanted = kind == self.kind(e) or (kind == "organization" and self.kind(e) == "place"
+                                              and False)
+            if e.actor is None or e.actor in seen or not wanted or self._listener(e):
+                continue
+            seen.add(e.actor)
+            found.append(e.actor)
+        return found
+
+    def _listener(self, e: Entity) -> bool:
+        """ "a déclaré à l'AFP", "told Reuters": the one spoken to is not referred back to."""
+        before = _WORD.findall(self.texts[e.block][max(0, e.start - 40) : e.start])
+        words = [w.lower().replace("’", "'") for w in before]
+        while words and words[-1] in ("l'", "la", "le", "les", "the", "l"):
+            words.pop()
+        if words and words[-1] in _TOLD:
+            return True
+        return len(words) >= 2 and words[-1] in _LISTENER_MARKS and (
+            words[-2].endswith(("é", "ée", "és", "ait", "ed", "aid")))
+
+    def _description(self, actor_id: str) -> str:
+        actor = self.actors.get(actor_id)
+        return actor.description or "" if actor else ""
+
+    def _names(self, actor_id: str) -> str:
+        actor = self.actors.get(actor_id)
+        return " ".join([actor.name, *actor.aliases]) if actor else ""
+
+    def _context_keys(self, e: Entity) -> set[str]:
+        """The title next to a name: "le président américain [X]", "[X], porte-parole de…"."""
+        text = self.texts[e.block]
+        before = [m.group() for m in _WORD.finditer(text[max(0, e.start - 60) : e.start])]
+        near: list[str] = []
+        for w in reversed(before[-6:]):
+            if w in _STOP:
+                break
+            near.append(w)
+        if before and before[-1] == ",":
+            # "le ministre de la Justice, Réginald Pierre-Louis": the title before a comma.
+            for w in reversed(before[-9:-1]):
+                if w in _STOP:
+                    break
+                near.append(w)
+        after = text[e.end : e.end + 80]
+        if after.lstrip().startswith(","):
+            for w in _WORD.findall(after.lstrip()[1:])[:7]:
+                if w in _STOP:
+                    break
+                near.append(w)
+        return {key(w) for w in near} - {""}
+
+
+def is_nominal(tree: Tree, k: int) -> bool:
+    return tree.tokens[k].pos in NOMINAL

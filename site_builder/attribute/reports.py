@@ -1,0 +1,209 @@
+"""Reporting clauses in a parsed sentence, and the token that names who reports.
+
+A report is a reporting verb with its speaker, or a source marker with its
+object. The speaker is read from the parse:
+
+- the subject of the verb, before it ("l'ONG a précisé") or after it ("a
+  précisé l'ONG", "said the ministry"; the French model often labels such an
+  inverted subject as an object, so after a clause-opening mark the first
+  nominal dependent after the verb that no preposition governs counts);
+- the agent of a passive ("a été annoncé par le ministère", "was confirmed by");
+- for a participle or a conjunct with no subject of its own ("…, calling it",
+  "en accusant", "et a ajouté"), the subject of the verb it hangs on;
+- the object of a source marker ("selon l'OSDH", "according to", "citing"),
+  past a document noun ("selon un bilan de l'OSDH").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from site_builder.attribute.lexicon import Lexicon
+from site_builder.attribute.tree import (
+    ADVERBIAL_CLAUSES,
+    AGENTS,
+    CONJUNCTS,
+    NOMINAL,
+    OBJECTS,
+    SUBJECTS,
+    Tree,
+)
+
+# Marks before a verb that announce an inverted subject after it.
+_INVERSION = frozenset({",", '"', "«", "»", "“", "”", "—", "–", ":"})
+# A verb with a content clause or a quotation is reporting even when the verb is weak.
+_CONTENT = frozenset({"ccomp", "parataxis"})
+_VERB_POS = frozenset({"VERB", "AUX"})
+_RELATIVES = frozenset({"qui", "who", "which", "that"})
+_RELATIVE_CLAUSES = frozenset({"acl:relcl", "relcl", "acl"})
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    tree: Tree
+    cue: int  # the verb or the (last word of the) source marker
+    speaker: int  # the token heading the words that name the speaker
+    start: int  # character extent of the cue words, in the block
+    end: int
+    marker: bool = False  # "selon"-like rather than a verb
+
+
+def find_reports(tree: Tree, lex: Lexicon, quoted: list[tuple[int, int]]) -> list[Report]:
+    """Every report of the sentence whose cue word is outside quotations."""
+    found: list[Report] = []
+    for i in range(len(tree.tokens)):
+        if any(s <= tree.tokens[i].start < e for s, e in quoted):
+            continue
+        report = _marker(tree, lex, i) or _verb(tree, lex, i, quoted)
+        if report is not None:
+            found.append(report)
+    return found
+
+
+def _phrase_at(tree: Tree, i: int, phrases: frozenset[tuple[str, ...]]) -> int | None:
+    """Index of the last token of a phrase starting at `i`, longest first."""
+    best = None
+    for phrase in phrases:
+        words = []
+        k = i
+        while k < len(tree.tokens) and len(words) < len(phrase):
+            word = tree.word(k)
+            # The tokenizer may or may not split "d'après"; compare words, not tokens.
+            if word.endswith("'") and k + 1 < len(tree.tokens):
+                word += tree.word(k + 1)
+                k += 1
+            words.append(word)
+            k += 1
+        if tuple(words) == phrase and (best is None or k - 1 > best):
+            best = k - 1
+    return best
+
+
+def _marker(tree: Tree, lex: Lexicon, i: int) -> Report | None:
+    if i > 0 and _phrase_at(tree, i - 1, lex.source_markers) is not None:
+        return None  # inside a longer marker that starts earlier
+    last = _phrase_at(tree, i, lex.source_markers)
+    if last is None:
+        return None
+    target = _marker_object(tree, last)
+    if target is None:
+        return None
+    target = _past_documents(tree, lex, target)
+    return Report(tree, last, target, tree.tokens[i].start, tree.tokens[last].end, marker=True)
+
+
+def _marker_object(tree: Tree, last: int) -> int | None:
+    """The nominal a source marker governs: its head, or its object."""
+    tok = tree.tokens[last]
+    if tree.word(last) == "source" or tree.word(last) == "sources":
+        return last  # "de source militaire": the noun itself names the source
+    if tok.head > last and tree.tokens[tok.head].pos in NOMINAL:
+        return tok.head
+    for k in tree.children[last]:
+        if k > last and tree.tokens[k].pos in NOMINAL:
+            return k
+        for j in tree.children[k]:  # "according" -> "to" -> object
+            if j > k and tree.tokens[j].pos in NOMINAL:
+                return j
+    for k in range(last + 1, min(last + 5, len(tree.tokens))):
+        if tree.tokens[k].pos in NOMINAL:
+            return k
+        if tree.tokens[k].pos in ("PUNCT", "VERB"):
+            break
+    return None
+
+
+def _past_documents(tree: Tree, lex: Lexicon, k: int) -> int:
+    """ "selon un bilan de l'OSDH": from the document noun to who issued it."""
+    if tree.word(k) not in lex.document_nouns:
+        return k
+    for j in tree.subtree(k):
+        if j > k and tree.tokens[j].pos in ("PROPN", "NOUN") and tree.has_case(j) \
+                and tree.word(j) not in lex.document_nouns:
+            return j
+    return k
+
+
+def _verb(tree: Tree, lex: Lexicon, i: int, quoted: list[tuple[int, int]]) -> Report | None:
+    word = tree.word(i)
+    phrase_end = _phrase_at(tree, i, lex.reporting_phrases)
+    if word not in lex.reporting and phrase_end is None:
+        return None
+    tok = tree.tokens[i]
+    if tok.pos not in _VERB_POS and not _after_auxiliary(tree, i):
+        return None  # "l'annonce", "the claims": a noun, not a verb
+    if word in lex.weak and not _has_content(tree, i, quoted):
+        return None
+    speaker = _speaker(tree, lex, i)
+    if speaker is None:
+        return None
+    end = tree.tokens[phrase_end if phrase_end is not None else i].end
+    return Report(tree, i, speaker, tok.start, end)
+
+
+def _after_auxiliary(tree: Tree, i: int) -> bool:
+    return any(tree.tokens[k].dep.startswith("aux") for k in tree.children[i])
+
+
+def _has_content(tree: Tree, i: int, quoted: list[tuple[int, int]]) -> bool:
+    if any(True for _ in tree.kids(i, _CONTENT)):
+        return True
+    near = (tree.tokens[max(i - 3, 0)].start, tree.tokens[min(i + 3, len(tree.tokens) - 1)].end)
+    return any(s < near[1] and near[0] < e for s, e in quoted)
+
+
+def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
+    """The token naming who speaks through verb `i`, following the rules above."""
+    if tree.is_passive(i):
+        for k in tree.kids(i, AGENTS):
+            return _agent_object(tree, k)
+        return None  # "X a été accusé": the subject is not the speaker
+    subjects = [k for k in tree.kids(i, SUBJECTS) if tree.word(k) != "t"]  # "a-t-il"
+    for k in subjects:
+        if tree.word(k) in _RELATIVES and tree.tokens[i].dep in _RELATIVE_CLAUSES:
+            return tree.tokens[i].head  # "les autorités, qui font état de…": the antecedent
+        if k < i:
+            return k
+    # After the verb, the first nominal is the subject: the French model often
+    # calls an inverted subject an object, and an apposition after it a subject.
+    inverted = _inverted_subject(tree, lex, i)
+    after = [k for k in subjects if k > i] + ([inverted] if inverted is not None else [])
+    if after:
+        return min(after)
+    dep = tree.tokens[i].dep
+    if dep in CONJUNCTS or dep in ADVERBIAL_CLAUSES:
+        # "…, calling it", "en accusant", "et a ajouté": the subject of the verb it hangs on.
+        head = tree.tokens[i].head
+        if head != i and tree.tokens[head].pos in _VERB_POS | {"ADJ", "NOUN"}:
+            for k in tree.kids(head, SUBJECTS):
+                if k != i:
+                    return k
+    return None
+
+
+def _agent_object(tree: Tree, k: int) -> int:
+    """French puts the agent itself under obl:agent; English puts "by" with an object."""
+    if tree.tokens[k].pos in NOMINAL:
+        return k
+    for j in tree.kids(k):
+        if tree.tokens[j].pos in NOMINAL:
+            return j
+    return k
+
+
+def _inverted_subject(tree: Tree, lex: Lexicon, i: int) -> int | None:
+    """ "« … », a précisé l'ONG", "…, said the ministry": the nominal after the verb."""
+    k = i - 1
+    while k >= 0 and (tree.tokens[k].dep.startswith("aux") or tree.tokens[k].pos == "ADV"
+                      or tree.word(k) in lex.pronouns or tree.word(k) == "t"):
+        k -= 1
+    if k >= 0 and tree.words[k] not in _INVERSION:
+        return None
+    for j in tree.children[i]:
+        tok = tree.tokens[j]
+        if j < i or tok.dep not in OBJECTS or tok.pos not in NOMINAL or tree.has_case(j):
+            continue
+        if tree.word(j) in lex.document_nouns or tree.word(j) in lex.time_words:
+            continue
+        return j
+    return None

@@ -1,0 +1,95 @@
+"""One parsed sentence, with its text, for reading dependencies.
+
+The parse comes from the annotate stage as plain tuples (model.Parse); this
+adds what reading it needs: each token's words, its children, and the
+sentence's place in the article.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from site_builder.model import Parse, SyntaxToken
+
+# Dependency labels, French (Universal Dependencies) and English (ClearNLP) models alike.
+SUBJECTS = frozenset({"nsubj", "csubj", "expl:subj"})
+PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "nsubjpass"})
+AGENTS = frozenset({"obl:agent", "agent"})
+CASE_MARKS = frozenset({"case", "prep", "mark"})
+OBJECTS = frozenset({"obj", "dobj", "nsubj", "attr", "appos", "obl:mod", "nmod", "npadvmod"})
+CONJUNCTS = frozenset({"conj"})
+ADVERBIAL_CLAUSES = frozenset({"advcl", "xcomp", "acl", "conj", "parataxis", "dep"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "X"})
+
+
+class Tree:
+    """A parse and its block text; token indices are positions in `parse.tokens`."""
+
+    def __init__(self, parse: Parse, text: str, order: int, sentence: int) -> None:
+        self.parse = parse
+        self.block = parse.block
+        self.lang = parse.lang
+        self.text = text
+        self.order = order  # the block's position in the article
+        self.sentence = sentence  # index of the sentence in the article's reading order
+        self.tokens: tuple[SyntaxToken, ...] = parse.tokens
+        self.words = [text[t.start : t.end].lower().replace("’", "'") for t in self.tokens]
+        self.children: list[list[int]] = [[] for _ in self.tokens]
+        for i, tok in enumerate(self.tokens):
+            if tok.head != i:
+                self.children[tok.head].append(i)
+        self._starts = [t.start for t in self.tokens]
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    def word(self, i: int) -> str:
+        """The token's lowercase word, hyphens of "-t-il" stripped."""
+        return self.words[i].strip("-")
+
+    def surface(self, i: int) -> str:
+        return self.text[self.tokens[i].start : self.tokens[i].end]
+
+    def kids(self, i: int, deps: frozenset[str] | None = None) -> Iterator[int]:
+        for k in self.children[i]:
+            if deps is None or self.tokens[k].dep in deps:
+                yield k
+
+    def ancestors(self, i: int) -> Iterator[int]:
+        seen = {i}
+        while self.tokens[i].head not in seen:
+            i = self.tokens[i].head
+            seen.add(i)
+            yield i
+
+    def subtree(self, i: int) -> list[int]:
+        found, stack = [], [i]
+        while stack:
+            k = stack.pop()
+            found.append(k)
+            stack.extend(self.children[k])
+        return sorted(found)
+
+    def token_at(self, offset: int) -> int | None:
+        """The token covering a character offset of the block, if any."""
+        k = bisect_right(self._starts, offset) - 1
+        if k >= 0 and self.tokens[k].start <= offset < self.tokens[k].end:
+            return k
+        return None
+
+    def has_feature(self, i: int, feature: str) -> bool:
+        return feature in self.tokens[i].morph.split("|")
+
+    def is_passive(self, i: int) -> bool:
+        return self.has_feature(i, "Voice=Pass") or any(
+            self.tokens[k].dep in ("aux:pass", "auxpass") for k in self.children[i])
+
+    def has_case(self, i: int) -> bool:
+        """Is the token governed by a preposition ("à l'AFP", "sur X")?"""
+        return any(self.tokens[k].dep in CASE_MARKS and k < i for k in self.children[i])

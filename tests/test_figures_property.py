@@ -19,6 +19,10 @@ _PIECES = [
     "combattants", "des deux camps", "Syrian", "civilians", "mars", "March", "lundi", "h",
     "heures", "jours", "years", "e", "er", "th", "G", "Covid", "article", "«", "»", "“", "”",
     '"', "\n", "'", "’", "k", "m", "km", "pour cent", "percent", "et demi", "Boeing", "n°",
+    # sub-counts, ages, clock times, codes, modifiers
+    "dont", "including", "parmi lesquels", "of them", "of whom", "d'entre eux", "une",
+    "Jane Doe", "(", ")", "aged", "GMT", "heure locale", "+", "0", "01", "0143",
+    "123456789012", "video", "le", "magnitude", "enfant",
 ]  # fmt: skip
 
 texts = st.one_of(

@@ -9,7 +9,10 @@ from site_builder.annotate.quotes import find_quotes
 from site_builder.model import BlockLang
 
 _PIECES = ["«", "»", "“", "”", '"', "\u00a0", " ", "\n", "mot", "Nous", "avons", ":", ",",
-           ".", "!", "a dit", "said", "’", "‘"]  # fmt: skip
+           ".", "!", "a dit", "said", "’", "‘",
+           # title signals: naming words, Title Case, capitals
+           "l’émission", "livre", "dubbed", "titled", "Meet", "the", "Voters", "LA",
+           "GUERRE"]  # fmt: skip
 texts = st.one_of(
     st.text(max_size=80),
     st.lists(st.sampled_from(_PIECES), max_size=30).map(" ".join),

@@ -38,7 +38,7 @@ def needs_parse(lang: str, text: str, sentences: Sequence[tuple[int, int]],
                 ) -> list[tuple[int, int]]:
     """The sentences of `text` that attribution will read, wordless ones merged as in
     the article's sentences (a lone « goes with the sentence after it)."""
-    triggers = lexicon(lang).trigger_words
+    lex = lexicon(lang)
     sentences = merge_wordless(text, list(sentences))
     wanted: set[int] = set()
     for i, (start, end) in enumerate(sentences):
@@ -47,7 +47,7 @@ def needs_parse(lang: str, text: str, sentences: Sequence[tuple[int, int]],
             wanted.add(i)
             if i > 0:
                 wanted.add(i - 1)
-        elif any(w in triggers for w in _words(chunk)):
+        elif lex.triggers(list(_words(chunk))):
             wanted.add(i)
     return [sentences[i] for i in sorted(wanted)]
 

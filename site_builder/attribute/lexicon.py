@@ -11,12 +11,14 @@ nothing is attributed there rather than something wrong.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
 DesignatorKind = Literal["person", "organization"]
+# First word -> the phrases starting with it, longest first.
+PhraseIndex = dict[str, tuple[tuple[str, ...], ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,15 +44,30 @@ class Lexicon:
     same_source: frozenset[tuple[str, ...]]
     generic_nouns: frozenset[str]
     time_words: frozenset[str]
+    marker_index: PhraseIndex = field(default_factory=dict)
+    phrase_index: PhraseIndex = field(default_factory=dict)
 
     def is_reporting(self, word: str) -> bool:
         return word.lower() in self.reporting
 
-    @property
-    def trigger_words(self) -> frozenset[str]:
-        """Words whose presence makes a sentence worth parsing."""
-        firsts = {p[0] for p in self.reporting_phrases | self.source_markers}
-        return self.reporting | firsts
+    def triggers(self, words: list[str]) -> bool:
+        """Do these lowercase words hold a reporting verb or a source marker?
+
+        Phrases ("à en croire", "fait savoir") count only whole: their first
+        words alone ("à", "fait") are in almost every sentence.
+        """
+        if any(w in self.reporting or (w,) in self.source_markers for w in words):
+            return True
+        text = f" {' '.join(words)} "
+        return any(f" {' '.join(p)} " in text
+                   for p in self.reporting_phrases | self.source_markers if len(p) > 1)
+
+
+def _index(phrases: frozenset[tuple[str, ...]]) -> PhraseIndex:
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        grouped.setdefault(phrase[0], []).append(phrase)
+    return {w: tuple(sorted(ps, key=len, reverse=True)) for w, ps in grouped.items()}
 
 
 def _french_er(verb: str) -> set[str]:
@@ -115,12 +132,13 @@ def lexicon(lang: str) -> Lexicon:
     markers_single, markers = _words(list(data.get("source_markers", [])))
     lists: dict[str, list[str]] = data.get("lists", {})
     same_single, same = _words(lists.get("same_source", []))
+    sources = markers | {(m,) for m in markers_single}
     return Lexicon(
         lang=lang,
         reporting=frozenset(forms),
         reporting_phrases=phrases,
         weak=frozenset(w.lower() for w in data.get("weak", [])),
-        source_markers=markers | {(m,) for m in markers_single},
+        source_markers=sources,
         document_nouns=frozenset(data.get("document_nouns", [])),
         pronouns={p: frozenset(k) for p, k in data.get("pronouns", {}).items()},
         definite=frozenset(lists.get("definite", [])),
@@ -128,6 +146,8 @@ def lexicon(lang: str) -> Lexicon:
         same_source=same | {(m,) for m in same_single},
         generic_nouns=frozenset(w.lower() for w in lists.get("generic_nouns", [])),
         time_words=frozenset(lists.get("time_words", [])),
+        marker_index=_index(sources),
+        phrase_index=_index(phrases),
     )
 
 

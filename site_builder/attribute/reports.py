@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from site_builder.attribute.lexicon import Lexicon
+from site_builder.attribute.lexicon import Lexicon, PhraseIndex
 from site_builder.attribute.tree import (
     ADVERBIAL_CLAUSES,
     AGENTS,
@@ -60,29 +60,25 @@ def find_reports(tree: Tree, lex: Lexicon, quoted: list[tuple[int, int]]) -> lis
     return found
 
 
-def _phrase_at(tree: Tree, i: int, phrases: frozenset[tuple[str, ...]]) -> int | None:
-    """Index of the last token of a phrase starting at `i`, longest first."""
-    best = None
-    for phrase in phrases:
-        words = []
-        k = i
-        while k < len(tree.tokens) and len(words) < len(phrase):
-            word = tree.word(k)
-            # The tokenizer may or may not split "d'après"; compare words, not tokens.
-            if word.endswith("'") and k + 1 < len(tree.tokens):
-                word += tree.word(k + 1)
-                k += 1
-            words.append(word)
-            k += 1
-        if tuple(words) == phrase and (best is None or k - 1 > best):
-            best = k - 1
-    return best
+def _phrase_at(tree: Tree, i: int, index: PhraseIndex) -> int | None:
+    """Index of the last token of a listed phrase starting at `i`, longest first."""
+    for phrase in index.get(tree.joined[i][0], ()):
+        k, n = i, 0
+        while n < len(phrase) and k < len(tree.tokens):
+            word, after = tree.joined[k]
+            if word != phrase[n]:
+                break
+            n += 1
+            k = after
+        if n == len(phrase):
+            return k - 1
+    return None
 
 
 def _marker(tree: Tree, lex: Lexicon, i: int) -> Report | None:
-    if i > 0 and _phrase_at(tree, i - 1, lex.source_markers) is not None:
+    if i > 0 and _phrase_at(tree, i - 1, lex.marker_index) is not None:
         return None  # inside a longer marker that starts earlier
-    last = _phrase_at(tree, i, lex.source_markers)
+    last = _phrase_at(tree, i, lex.marker_index)
     if last is None:
         return None
     target = _marker_object(tree, last)
@@ -126,7 +122,7 @@ def _past_documents(tree: Tree, lex: Lexicon, k: int) -> int:
 
 def _verb(tree: Tree, lex: Lexicon, i: int, quoted: list[tuple[int, int]]) -> Report | None:
     word = tree.word(i)
-    phrase_end = _phrase_at(tree, i, lex.reporting_phrases)
+    phrase_end = _phrase_at(tree, i, lex.phrase_index)
     if word not in lex.reporting and phrase_end is None:
         return None
     tok = tree.tokens[i]

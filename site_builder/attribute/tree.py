@@ -40,6 +40,16 @@ class Tree:
             if tok.head != i:
                 self.children[tok.head].append(i)
         self._starts = [t.start for t in self.tokens]
+        self._stripped = [w.strip("-") for w in self.words]
+        # Each token's word with an elided article glued to the next one
+        # ("d'" + "après"), and the index after it: the tokenizer may or may
+        # not split such words, the word lists never do.
+        self.joined: list[tuple[str, int]] = []
+        for i, word in enumerate(self._stripped):
+            if word.endswith("'") and i + 1 < len(self.tokens):
+                self.joined.append((word + self._stripped[i + 1], i + 2))
+            else:
+                self.joined.append((word, i + 1))
 
     @property
     def start(self) -> int:
@@ -51,7 +61,7 @@ class Tree:
 
     def word(self, i: int) -> str:
         """The token's lowercase word, hyphens of "-t-il" stripped."""
-        return self.words[i].strip("-")
+        return self._stripped[i]
 
     def surface(self, i: int) -> str:
         return self.text[self.tokens[i].start : self.tokens[i].end]

@@ -41,6 +41,7 @@ from site_builder.model import (
     Annotations,
     Article,
     Attribution,
+    BlockLang,
     Figure,
     Quote,
     Site,
@@ -84,10 +85,16 @@ _Attributed = tuple[str, tuple[object, ...], list[Figure], list[Quote]]
 
 @dataclass(slots=True)
 class _Detected:
-    """Figures and quotes found in one article's text, before attribution."""
+    """Figures and quotes found in one article's text, before attribution.
+
+    `quotes` holds every quotation, short ones included; the indices in
+    `short` are quotations too short to be quotes on their own: they are kept
+    only when attribution gives them a speaker (words in reported speech).
+    """
 
     figures: list[Figure]
     quotes: list[Quote]
+    short: frozenset[int]
 
 
 class Builder:
@@ -427,7 +434,7 @@ class Builder:
         if detected is None:
             protected = {b.id: b.protected for b in article.blocks}
             figures = [f for b in nlp.blocks for f in find_figures(b, protected.get(b.id, ()))]
-            detected = _Detected(figures, find_quotes(nlp.blocks, protected))
+            detected = _detect(nlp.blocks, protected, figures)
             self._detected[article.digest] = detected
         # Linking sets every entity's actor again on each build, so an
         # article's copy lives as long as its text: copying ~30 entities
@@ -463,9 +470,12 @@ class Builder:
             known = self._attributed.get(article.path)
             if known is None or known[:2] != (article.digest, key):
                 detected = self._detected[article.digest]
-                result = attribute(ann, detected.figures, detected.quotes, actors)
-                known = (article.digest, key, *credited(detected.figures, detected.quotes,
-                                                        result))
+                result = attribute(ann, detected.figures, detected.quotes, actors,
+                                   tentative=detected.short)
+                figures, quotes = credited(detected.figures, detected.quotes, result)
+                quotes = [q for i, q in enumerate(quotes)
+                          if i not in detected.short or result.quotes[i] is not None]
+                known = (article.digest, key, figures, quotes)
             ann.figures, ann.quotes = known[2], known[3]
             memo[article.path] = known
         self._attributed = memo
@@ -494,6 +504,16 @@ class Builder:
         self._published_bytes = dict(outputs)
         self._published = True
         return written, removed
+
+
+def _detect(blocks: list[BlockLang], protected: Mapping[str, tuple[tuple[int, int], ...]],
+            figures: list[Figure]) -> _Detected:
+    order = {b.id: i for i, b in enumerate(blocks)}
+    full = find_quotes(blocks, protected)
+    short = find_quotes(blocks, protected, short=True)
+    quotes = sorted(full + short, key=lambda q: (order[q.block], q.start))
+    ids = {id(q) for q in short}
+    return _Detected(figures, quotes, frozenset(i for i, q in enumerate(quotes) if id(q) in ids))
 
 
 def credited(figures: list[Figure], quotes: list[Quote],

@@ -64,11 +64,15 @@ def quote_spans(
 def find_quotes(
     blocks: Sequence[BlockLang],
     protected: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+    *,
+    short: bool = False,
 ) -> list[Quote]:
     """Every quotation of an article's blocks, in document order.
 
     `protected` maps a block id to the ranges of its text that are code:
-    quotation marks there are ignored.
+    quotation marks there are ignored. With `short`, only the quotations
+    dropped for being short (« cibles militaires »): words in reported speech
+    or scare quotes, which only attribution can tell apart.
     """
     protected = protected or {}
     quotes: list[Quote] = []
@@ -88,8 +92,8 @@ def find_quotes(
             else:
                 parts = [(block, span)]
             if span.closed:
-                quote = _build(parts)
-                if quote is not None:
+                quote, is_short = _build(parts)
+                if quote is not None and is_short == short:
                     quotes.append(quote)
             else:
                 pending = (parts, span.opener)
@@ -174,24 +178,23 @@ def _trimmed(
     return _Span(opener, start, end, closed, after_colon, named)
 
 
-def _build(parts: list[tuple[BlockLang, _Span]]) -> Quote | None:
+def _build(parts: list[tuple[BlockLang, _Span]]) -> tuple[Quote | None, bool]:
+    """The quote these parts make (None for a title or no words), and whether it is short."""
     pieces = [block.text[span.start : span.end] for block, span in parts]
     text = "\n\n".join(pieces)
     first_block, first = parts[0]
     last_block, last = parts[-1]
     words = _WORD_RE.findall(text)
     utterance = text.endswith(_UTTERANCE_END) or first.after_colon
-    if not words or (len(words) < MIN_WORDS and not utterance):
-        return None
-    if len(parts) == 1 and _is_title(words, first.named):
-        return None
+    if not words or (len(parts) == 1 and _is_title(words, first.named)):
+        return None, False
     return Quote(
         text=text,
         block=first_block.id,
         start=first.start,
         end=last.end,
         end_block=last_block.id if len(parts) > 1 else None,
-    )
+    ), len(words) < MIN_WORDS and not utterance
 
 
 # ------------------------------------------------------------------- titles

@@ -16,7 +16,7 @@ they read are data, one file per language, in `data/`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from site_builder.attribute.assign import assign
 from site_builder.model import Actor, Annotations, Attribution, Figure, Quote
@@ -25,9 +25,13 @@ __all__ = ["attribute", "attribution_key"]
 
 
 def attribute(ann: Annotations, figures: Sequence[Figure], quotes: Sequence[Quote],
-              actors: Mapping[str, Actor]) -> Attribution:
-    """Sources of `figures` and speakers of `quotes`, found in one article."""
-    return assign(ann, figures, quotes, actors)
+              actors: Mapping[str, Actor], tentative: Collection[int] = ()) -> Attribution:
+    """Sources of `figures` and speakers of `quotes`, found in one article.
+
+    The quotes at indices in `tentative` (short quotations: « cibles
+    militaires ») get a speaker only from a report of their own sentence.
+    """
+    return assign(ann, figures, quotes, actors, tentative)
 
 
 def attribution_key(ann: Annotations, actors: Mapping[str, Actor]) -> tuple[object, ...]:

@@ -24,7 +24,7 @@ named nearby.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from site_builder.attribute.lexicon import lexicon
@@ -81,6 +81,7 @@ class _Article:
         for span in self.sentences:
             if span.tree is None:
                 continue
+            self._note_subjects(span.tree)
             lex = lexicon(span.tree.lang)
             quoted = [(s, e) for s, e, _ in self.regions.get(span.block, [])]
             for report in find_reports(span.tree, lex, quoted):
@@ -90,6 +91,13 @@ class _Article:
                 naming, kind = named
                 span.reports.append((report, naming, kind))
                 self.history.append(Spoken(span.index, naming, kind))
+
+    def _note_subjects(self, tree: Tree) -> None:
+        for root in (i for i, t in enumerate(tree.tokens) if t.head == i):
+            for k in tree.kids(root, SUBJECTS):
+                entity = self.context.entity_at(tree.block, tree.tokens[k].start)
+                if entity is not None and entity.actor is not None:
+                    self.context.subjects.add(entity.actor)
 
     def sentence_at(self, block: str, offset: int) -> _Sentence | None:
         best = None
@@ -110,7 +118,8 @@ class _Article:
 
     # ----------------------------------------------------------------- quotes
 
-    def quote(self, index: int, quote: Quote, done: Sequence[Naming | None]) -> Naming | None:
+    def quote(self, index: int, quote: Quote, done: Sequence[Naming | None],
+              tentative: bool = False) -> Naming | None:
         end_block = quote.end_block or quote.block
         closing = self.sentence_at(end_block, max(quote.end - 1, 0))
         opening = self.sentence_at(quote.block, quote.start)
@@ -132,7 +141,7 @@ class _Article:
         if before:
             return max(before, key=lambda r: r[0].end)[1]
         head = self.texts[quote.block][opening.start : quote.start]
-        if head.strip(_QUOTE_PAD) or opening.index == 0:
+        if head.strip(_QUOTE_PAD) or opening.index == 0 or tentative:
             return None
         return self._before_quotation(opening, index, done)
 
@@ -164,10 +173,11 @@ class _Article:
 
     # ---------------------------------------------------------------- figures
 
-    def figure(self, figure: Figure, quotes: Sequence[Naming | None]) -> Naming | None:
+    def figure(self, figure: Figure, quotes: Sequence[Naming | None],
+               tentative: Collection[int] = ()) -> Naming | None:
         region = self.region(figure.block, figure.start)
-        if region is not None:
-            return quotes[region] if region < len(quotes) else None
+        if region is not None and not (region in tentative and quotes[region] is None):
+            return quotes[region]
         span = self.sentence_at(figure.block, figure.start)
         if span is None:
             return None
@@ -216,13 +226,13 @@ class _Article:
 
 
 def assign(ann: Annotations, figures: Sequence[Figure], quotes: Sequence[Quote],
-           actors: Mapping[str, Actor]) -> Attribution:
+           actors: Mapping[str, Actor], tentative: Collection[int] = ()) -> Attribution:
     """Who each figure and each quote of one article is attributed to."""
     article = _Article(ann, quotes, actors)
     speakers: list[Naming | None] = []
     for index, quote in enumerate(quotes):
-        speakers.append(article.quote(index, quote, speakers))
-    sources = tuple(article.figure(f, speakers) for f in figures)
+        speakers.append(article.quote(index, quote, speakers, index in tentative))
+    sources = tuple(article.figure(f, speakers, tentative) for f in figures)
     return Attribution(figures=sources, quotes=tuple(speakers))
 
 

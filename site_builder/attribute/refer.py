@@ -35,6 +35,7 @@ _NAME_PARTS = frozenset({"appos", "flat", "flat:name", "nmod", "nmod:poss", "com
 _PHRASE_PARTS = frozenset({"det", "amod", "compound", "flat", "flat:name", "nummod",
                            "poss", "nmod:poss", "fixed"})
 _COUNTS = frozenset({"nummod"})
+_SINGULAR_DEFINITE = frozenset({"le", "la", "l'", "the", "this", "ce", "cet", "cette"})
 _LISTENER_MARKS = frozenset({"à", "au", "aux", "to"})
 _TOLD = frozenset({"told", "tells", "tell", "telling"})
 # "le même ministère", "the same group": pointing back, not qualifying.
@@ -76,6 +77,7 @@ class Context:
         self.entities = sorted((e for e in ann.entities if e.block in self.order),
                                key=lambda e: (self.order[e.block], e.start))
         self.positions = [(self.order[e.block], e.start) for e in self.entities]
+        self.subjects: set[str] = set()  # actors that are the subject of a parsed sentence
         self.roles: dict[str, set[str]] = {}
         for e in self.entities:
             if e.actor is not None:
@@ -109,35 +111,58 @@ class Context:
         word = tree.word(k)
         if word in lex.pronouns and tree.tokens[k].pos in ("PRON", "DET", "X", "NOUN"):
             return self._pronoun(tree, word, lex, history)
-        designator = self._designator(tree, k)
+        if self._same_source(tree, k, lex) and history:
+            return history[-1].naming, history[-1].kind  # "selon la même source"
         det = self._determiner(tree, k)
+        designator = self._designator(tree, k)
+        if designator is None and word in lex.generic_nouns and det in _SINGULAR_DEFINITE:
+            # "le diplomate norvégien", "the official": someone named before, by role.
+            designator = Designator("person", frozenset({word}))
         start, end = self._phrase(tree, k)
         words = Naming(None, tree.text[start:end], tree.block, start, end)
-        if designator is not None:
+        if tree.tokens[k].pos in ("NOUN", "PROPN"):
             named = self._named_in_phrase(tree, k, designator)
             if named is not None:
                 return named
-            if det is None or det in lex.definite or self._possessed(tree, k):
-                actor = self._resolve(designator, self._qualifiers(tree, k), tree.block,
-                                      tree.tokens[k].start,
-                                      {s.naming.actor for s in history if s.naming.actor})
-                if actor is not None:
-                    return Naming(actor, words.text, tree.block, start, end), designator.kind
-                if self._qualifiers(tree, k) or not self._earlier(
-                        tree.block, tree.tokens[k].start, designator.kind):
-                    # "le ministère soudanais de la Santé", or the first "l'ONG" of the text
-                    return words, designator.kind
-                return None  # "le ministre" and no one it surely refers to: better nothing
-        if self._same_source(tree, k, lex) and history:
-            return history[-1].naming, history[-1].kind  # "selon la même source"
+        if designator is not None and (det is None or det in lex.definite
+                                       or self._possessed(tree, k)):
+            qualifiers = self._qualifiers(tree, k)
+            actor = self._resolve(designator, qualifiers, tree.block, tree.tokens[k].start,
+                                  {s.naming.actor for s in history if s.naming.actor})
+            if actor is not None:
+                return Naming(actor, words.text, tree.block, start, end), designator.kind
+            foreign = any(q.startswith("demonym:") for q in qualifiers)
+            if not self._earlier(tree.block, tree.tokens[k].start, designator.kind) or (
+                    qualifiers and (designator.kind == "organization" or foreign)):
+                # "le ministère soudanais de la Santé", "le président iranien" (someone
+                # described, not named), or the first "l'ONG" of the text
+                return words, designator.kind
+            return None  # "le ministre" and no one it surely refers to: better nothing
         if word in lex.generic_nouns or (det is not None and det in lex.indefinite
                                           and tree.tokens[k].pos == "NOUN"):
             return self._without_determiner(tree, k, words), "person"
-        if tree.tokens[k].pos == "PROPN" and tree.surface(k)[:1].isupper() and any(
-                tree.tokens[j].pos not in ("PUNCT", "DET") for j in range(k)):
-            # A name the entity stage missed; a sentence's first word may just be capitalized.
-            return words, "person"
+        if tree.tokens[k].pos == "PROPN" and tree.surface(k)[:1].isupper():
+            known = self._surname(tree, k)
+            if known is not None:
+                return known
+            if any(tree.tokens[j].pos not in ("PUNCT", "DET") for j in range(k)):
+                # A name the entity stage missed; a sentence's first word may just be
+                # capitalized.
+                return words, "person"
         return None
+
+    def _surname(self, tree: Tree, k: int) -> tuple[Naming, str] | None:
+        """ "Velasco" after "Arturo Velasco": the one person named before with that last name."""
+        word = tree.surface(k)
+        found = {e.actor for e in self._before(tree.block, tree.tokens[k].start)
+                 if e.actor and self.kind(e) == "person" and e.text.split()[-1] == word}
+        if len(found) != 1:
+            return None
+        t = tree.tokens[k]
+        return Naming(found.pop(), word, tree.block, t.start, t.end), "person"
+
+    def _before(self, block: str, offset: int) -> list[Entity]:
+        return self.entities[:bisect_left(self.positions, (self.order[block], offset))]
 
     def _same_source(self, tree: Tree, k: int, lex: Lexicon) -> bool:
         words = tuple(tree.word(j) for j in tree.subtree(k) if tree.tokens[j].pos != "DET")
@@ -156,15 +181,40 @@ class Context:
     def _entity_naming(self, e: Entity) -> Naming:
         return Naming(e.actor, e.text, e.block, e.start, e.end)
 
-    def _named_in_phrase(self, tree: Tree, k: int, designator: Designator,
+    def _named_in_phrase(self, tree: Tree, k: int, designator: Designator | None,
                          ) -> tuple[Naming, str] | None:
-        """ "le président américain Donald Trump", "l'ONG Amnesty": the name in the title."""
+        """A name in apposition to a title: "le président américain Donald Trump", "le
+        coordinateur de l'ONU au Yémen, Piet van der Berg", "l'ONG Amnesty"."""
+        kinds = {designator.kind} if designator else {"person", "organization"}
+        person_title = designator is not None and designator.kind == "person"
+        loose: tuple[Naming, str] | None = None
         for j in tree.subtree(k):
             if j == k or tree.tokens[j].dep not in _NAME_PARTS or tree.has_case(j):
                 continue
             entity = self.entity_at(tree.block, tree.tokens[j].start)
-            if entity is not None and self.kind(entity) == designator.kind:
-                return self._entity_naming(entity), designator.kind
+            if entity is None:
+                continue
+            if self.kind(entity) in kinds and (designator is not None
+                                               or tree.tokens[j].dep == "appos"):
+                kind = designator.kind if designator is not None else self.kind(entity)
+                return self._entity_naming(entity), kind
+            # The recognizer often calls a person an organization: under a person's
+            # title, a name set off by a comma is that person ("the WFP's country
+            # director, Hanna Lindqvist").
+            if person_title and loose is None and tree.tokens[j].dep == "appos" \
+                    and tree.text[: entity.start].rstrip().endswith(",") \
+                    and self.kind(entity) != "place":
+                loose = self._entity_naming(entity), "person"
+        if loose is not None:
+            return loose
+        # The parser may hang the name elsewhere: take it right after the title's words.
+        last = max(tree.subtree(k))
+        after = tree.text[tree.tokens[last].end :]
+        gap = len(after) - len(after.lstrip(" ,\u00a0"))
+        if after[:gap].count(",") == 1:
+            entity = self.entity_at(tree.block, tree.tokens[last].end + gap)
+            if entity is not None and self.kind(entity) == "person" and "person" in kinds:
+                return self._entity_naming(entity), "person"
         return None
 
     # ------------------------------------------------------------ the phrase
@@ -268,10 +318,37 @@ class Context:
                 return (spoken or matching)[0]
             if designator.kind == "person":
                 break  # a role with qualifiers that no one has: not the latest person
-        if len(earlier) == 1 and not designator.strict and not (
-                designator.kind == "person" and qualifiers):
+        if designator.kind == "person":
+            return self._salient(block, offset, qualifiers, speakers)
+        if len(earlier) == 1 and not designator.strict:
             return earlier[0]
         return None
+
+    def _salient(self, block: str, offset: int, qualifiers: set[str],
+                 speakers: set[str]) -> str | None:
+        """The person a role with no matching name refers to: "le diplomate norvégien".
+
+        Among the people named since the previous paragraph, the latest one
+        who spoke or was a sentence's subject, else the only one; never one
+        whose roles name another nationality than the description.
+        """
+        low, high = (max(self.order[block] - 1, 0), 0), (self.order[block], offset)
+        people: list[str] = []
+        for e, position in zip(reversed(self.entities), reversed(self.positions), strict=True):
+            if low <= position < high and e.actor and self.kind(e) == "person" \
+                    and e.actor not in people and not self._listener(e):
+                people.append(e.actor)
+        wanted = {q for q in qualifiers if q.startswith("demonym:")}
+        people = [a for a in people if not self._other_nationality(a, wanted)]
+        salient = [a for a in people if a in speakers or a in self.subjects]
+        if salient:
+            return salient[0]
+        return people[0] if len(people) == 1 else None
+
+    def _other_nationality(self, actor_id: str, wanted: set[str]) -> bool:
+        roles = self.roles.get(actor_id, set()) | keys(self._description(actor_id))
+        known = {r for r in roles if r.startswith("demonym:")}
+        return bool(wanted and known and not wanted & known)
 
     def _earlier(self, block: str, offset: int, kind: str) -> list[str]:
         """Actors of `kind` named before a position, latest first, once each."""

@@ -85,7 +85,8 @@ class _Article:
             lex = lexicon(span.tree.lang)
             quoted = [(s, e) for s, e, _ in self.regions.get(span.block, [])]
             for report in find_reports(span.tree, lex, quoted):
-                named = self.context.naming(span.tree, report.speaker, lex, self.history)
+                named = self.context.naming(span.tree, report.speaker, lex, self.history,
+                                            describe=report.marker)
                 if named is None:
                     continue
                 naming, kind = named
@@ -141,9 +142,33 @@ class _Article:
         if before:
             return max(before, key=lambda r: r[0].end)[1]
         head = self.texts[quote.block][opening.start : quote.start]
+        if head.rstrip(_QUOTE_PAD.replace(".", "")).endswith(":") and not tentative:
+            return self._introduced(opening, quote)
         if head.strip(_QUOTE_PAD) or opening.index == 0 or tentative:
             return None
         return self._before_quotation(opening, index, done)
+
+    def _introduced(self, opening: _Sentence, quote: Quote) -> Naming | None:
+        """ "X a justifié la mesure : « … »": a colon makes the clause before it a speech
+        act, whatever its verb; the speaker is that clause's subject."""
+        tree = opening.tree
+        if tree is None:
+            return None
+        colon = tree.token_at(quote.start - 1)
+        k = colon if colon is not None else tree.token_at(quote.start)
+        while k is not None and k > 0 and tree.words[k] != ":":
+            k -= 1
+        if not k:
+            return None
+        verbs = [v for v in [tree.tokens[k - 1].head, *tree.ancestors(k - 1)]
+                 if tree.tokens[v].pos in ("VERB", "AUX") and v < k]
+        lex = lexicon(tree.lang)
+        for verb in verbs:
+            for s in tree.kids(verb, SUBJECTS):
+                named = self.context.naming(tree, s, lex, self.history)
+                if named is not None and named[1] in _SPEAKER_KINDS:
+                    return named[0]
+        return None
 
     def _before_quotation(self, opening: _Sentence, index: int,
                           done: Sequence[Naming | None]) -> Naming | None:

@@ -101,8 +101,12 @@ class Context:
         return None
 
     def naming(self, tree: Tree, k: int, lex: Lexicon, history: Sequence[Spoken],
-               ) -> tuple[Naming, str] | None:
-        """Who token `k` of `tree` stands for, and the kind of speaker that is."""
+               describe: bool = False) -> tuple[Naming, str] | None:
+        """Who token `k` of `tree` stands for, and the kind of speaker that is.
+
+        With `describe` (the object of "selon"), a described source that is
+        none of the cases below keeps its words: "selon la télévision d'État".
+        """
         if tree.tokens[k].pos == "NUM" or any(True for _ in tree.kids(k, _COUNTS)):
             return None  # "…, ont rapporté 11 personnes": a count, not someone named
         entity = self.entity_at(tree.block, tree.tokens[k].start)
@@ -127,10 +131,15 @@ class Context:
         if designator is not None and (det is None or det in lex.definite
                                        or self._possessed(tree, k)):
             qualifiers = self._qualifiers(tree, k)
+            if self._anaphoric(tree, k):  # "le même ministère": the one that just spoke
+                return self._spoken_like(designator, history, tree.sentence, strict=False)
             actor = self._resolve(designator, qualifiers, tree.block, tree.tokens[k].start,
                                   {s.naming.actor for s in history if s.naming.actor})
             if actor is not None:
                 return Naming(actor, words.text, tree.block, start, end), designator.kind
+            spoken = self._spoken_like(designator, history, tree.sentence, strict=True)
+            if spoken is not None:
+                return spoken
             foreign = any(q.startswith("demonym:") for q in qualifiers)
             if not self._earlier(tree.block, tree.tokens[k].start, designator.kind) or (
                     qualifiers and (designator.kind == "organization" or foreign)):
@@ -149,6 +158,30 @@ class Context:
                 # A name the entity stage missed; a sentence's first word may just be
                 # capitalized.
                 return words, "person"
+        if describe and tree.tokens[k].pos in ("NOUN", "PROPN") and det is not None \
+                and word not in lex.document_nouns:
+            return words, "organization"
+        return None
+
+    def _anaphoric(self, tree: Tree, k: int) -> bool:
+        return any(tree.word(j) in _ANAPHORIC for j in tree.kids(k))
+
+    def _spoken_like(self, designator: Designator, history: Sequence[Spoken], sentence: int,
+                     strict: bool) -> tuple[Naming, str] | None:
+        """A speaker before, described with the designator's words: "le ministère" after
+        "selon le ministère libanais de la Santé" (no actor: a described source).
+
+        With `strict` False, any recent speaker of the designator's kind will do.
+        """
+        wanted = {key(w) for w in designator.keywords}
+        for spoken in reversed(history):
+            if sentence - spoken.sentence > PRONOUN_WINDOW * 2:
+                break
+            kind = "organization" if spoken.kind == "place" else spoken.kind
+            if kind != designator.kind:
+                continue
+            if not strict or keys(spoken.naming.text) & wanted:
+                return spoken.naming, spoken.kind
         return None
 
     def _surname(self, tree: Tree, k: int) -> tuple[Naming, str] | None:
@@ -207,14 +240,18 @@ class Context:
                 loose = self._entity_naming(entity), "person"
         if loose is not None:
             return loose
-        # The parser may hang the name elsewhere: take it right after the title's words.
-        last = max(tree.subtree(k))
-        after = tree.text[tree.tokens[last].end :]
-        gap = len(after) - len(after.lstrip(" ,\u00a0"))
-        if after[:gap].count(",") == 1:
-            entity = self.entity_at(tree.block, tree.tokens[last].end + gap)
-            if entity is not None and self.kind(entity) == "person" and "person" in kinds:
-                return self._entity_naming(entity), "person"
+        # The parser may hang the name elsewhere: take it right after the title's
+        # words and a comma, past a second title ("son porte-parole, le commandant X").
+        j = max(tree.subtree(k)) + 1
+        if "person" in kinds and j < len(tree.tokens) and tree.words[j] == ",":
+            for n in range(j + 1, min(j + 4, len(tree.tokens))):
+                entity = self.entity_at(tree.block, tree.tokens[n].start)
+                if entity is not None:
+                    if self.kind(entity) == "person":
+                        return self._entity_naming(entity), "person"
+                    break
+                if tree.tokens[n].pos not in ("DET", "NOUN", "ADJ"):
+                    break
         return None
 
     # ------------------------------------------------------------ the phrase

@@ -34,6 +34,9 @@ _INVERSION = frozenset({",", '"', "«", "»", "“", "”", "—", "–", ":"})
 # A verb with a content clause or a quotation is reporting even when the verb is weak.
 _CONTENT = frozenset({"ccomp", "parataxis"})
 _VERB_POS = frozenset({"VERB", "AUX"})
+# Dependents that open a clause of their own: an agent inside belongs to another verb.
+_CLAUSES = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "conj", "parataxis",
+                      "csubj"})
 _RELATIVES = frozenset({"qui", "who", "which", "that"})
 _RELATIVE_CLAUSES = frozenset({"acl:relcl", "relcl", "acl"})
 
@@ -151,9 +154,9 @@ def _has_content(tree: Tree, i: int, quoted: list[tuple[int, int]]) -> bool:
 def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
     """The token naming who speaks through verb `i`, following the rules above."""
     if tree.is_passive(i):
-        for k in tree.kids(i, AGENTS):
-            return _agent_object(tree, k)
-        return None  # "X a été accusé": the subject is not the speaker
+        # With no agent ("X a été accusé"), the subject is not the speaker.
+        agent = _agent(tree, i)
+        return _agent_object(tree, agent) if agent is not None else None
     subjects = [k for k in tree.kids(i, SUBJECTS) if tree.word(k) != "t"]  # "a-t-il"
     for k in subjects:
         if tree.word(k) in _RELATIVES and tree.tokens[i].dep in _RELATIVE_CLAUSES:
@@ -174,6 +177,19 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
             for k in tree.kids(head, SUBJECTS):
                 if k != i:
                     return k
+    return None
+
+
+def _agent(tree: Tree, i: int) -> int | None:
+    """The passive's agent, also where the parser hung it on a word of the clause
+    ("annoncée samedi par le CICR" with "par le CICR" under "samedi")."""
+    stack = list(tree.children[i])
+    while stack:
+        k = stack.pop(0)
+        if tree.tokens[k].dep in AGENTS:
+            return k
+        if tree.tokens[k].dep not in _CLAUSES:
+            stack.extend(tree.children[k])
     return None
 
 

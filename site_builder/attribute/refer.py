@@ -35,6 +35,8 @@ _NAME_PARTS = frozenset({"appos", "flat", "flat:name", "nmod", "nmod:poss", "com
 _PHRASE_PARTS = frozenset({"det", "amod", "compound", "flat", "flat:name", "nummod",
                            "poss", "nmod:poss", "fixed"})
 _COUNTS = frozenset({"nummod"})
+# How a name hangs on a title the designator list does not know ("le colonel X").
+_TITLED_NAME = frozenset({"appos", "flat", "flat:name"})
 _SINGULAR_DEFINITE = frozenset({"le", "la", "l'", "the", "this", "ce", "cet", "cette"})
 _LISTENER_MARKS = frozenset({"à", "au", "aux", "to"})
 _TOLD = frozenset({"told", "tells", "tell", "telling"})
@@ -56,6 +58,8 @@ class Spoken:
 def key(word: str) -> str:
     """Compare words loosely: inflection folds, nationality and country fold together."""
     low = word.lower().replace("’", "'")
+    if "'" in low[:3]:
+        low = low.split("'", 1)[1]  # "l'armée" is "armée"
     for index, group in enumerate(demonym_groups()):
         if low in group:
             return f"demonym:{index}"
@@ -158,10 +162,17 @@ class Context:
                 # A name the entity stage missed; a sentence's first word may just be
                 # capitalized.
                 return words, "person"
-        if describe and tree.tokens[k].pos in ("NOUN", "PROPN") and det is not None \
-                and word not in lex.document_nouns:
+        if tree.tokens[k].pos in ("NOUN", "PROPN") and word not in lex.document_nouns and (
+                (describe and det is not None) or self._owned(tree, k)):
+            # "selon la télévision d'État", "Greece's coast guard said": a body described.
             return words, "organization"
         return None
+
+    def _owned(self, tree: Tree, k: int) -> bool:
+        """ "Greece's coast guard", "the UN refugee agency": a name owns or qualifies the noun."""
+        return any(tree.tokens[j].dep in ("poss", "nmod:poss", "compound") and
+                   self.entity_at(tree.block, tree.tokens[j].start) is not None
+                   for j in tree.kids(k) if j < k)
 
     def _anaphoric(self, tree: Tree, k: int) -> bool:
         return any(tree.word(j) in _ANAPHORIC for j in tree.kids(k))
@@ -228,7 +239,7 @@ class Context:
             if entity is None:
                 continue
             if self.kind(entity) in kinds and (designator is not None
-                                               or tree.tokens[j].dep == "appos"):
+                                               or tree.tokens[j].dep in _TITLED_NAME):
                 kind = designator.kind if designator is not None else self.kind(entity)
                 return self._entity_naming(entity), kind
             # The recognizer often calls a person an organization: under a person's
@@ -312,13 +323,17 @@ class Context:
     def _pronoun(self, tree: Tree, word: str, lex: Lexicon, history: Sequence[Spoken],
                  ) -> tuple[Naming, str] | None:
         kinds = lex.pronouns[word]
+        recent = False
         for spoken in reversed(history):
             if tree.sentence - spoken.sentence > PRONOUN_WINDOW:
                 break
+            recent = True
             kind = "organization" if spoken.kind == "place" else spoken.kind
             if kind in kinds:
                 return spoken.naming, spoken.kind
-        if "person" not in kinds:
+        if "person" not in kinds or recent:
+            # A report just before names someone the pronoun cannot be (or the
+            # recognizer got that speaker's kind wrong): better no one than a guess.
             return None
         # No report before it: the one person named since the sentence before.
         people = {e.actor: e for e in self._nearby(tree) if e.actor and self.kind(e) == "person"}
@@ -357,9 +372,12 @@ class Context:
                 break  # a role with qualifiers that no one has: not the latest person
         if designator.kind == "person":
             return self._salient(block, offset, qualifiers, speakers)
-        if len(earlier) == 1 and not designator.strict:
-            return earlier[0]
-        return None
+        if designator.strict:
+            return None
+        spoke = [a for a in earlier if a in speakers]
+        if len(spoke) == 1:
+            return spoke[0]  # "the Geneva-based group": the one organization quoted so far
+        return earlier[0] if len(earlier) == 1 else None
 
     def _salient(self, block: str, offset: int, qualifiers: set[str],
                  speakers: set[str]) -> str | None:

@@ -44,6 +44,7 @@ from site_builder.model import (
 _CONDITIONAL = re.compile(r"\b[^\W\d_]{2,}(?:rait|raient)\b", re.IGNORECASE)
 _NOT_CONDITIONAL = frozenset({"portrait", "retrait", "extrait", "attrait", "trait",
                               "abstrait", "distrait", "soustrait"})
+_RELATIVE_CLAUSES = frozenset({"acl:relcl", "relcl", "acl"})
 _SPEAKER_KINDS = frozenset({"person", "organization", "place"})
 _QUOTE_PAD = " \u00a0\u202f\"«»“”.,!?…"
 
@@ -81,6 +82,7 @@ class _Article:
         for span in self.sentences:
             if span.tree is None:
                 continue
+            self._note_names(span.tree)
             self._note_subjects(span.tree)
             lex = lexicon(span.tree.lang)
             quoted = [(s, e) for s, e, _ in self.regions.get(span.block, [])]
@@ -91,7 +93,14 @@ class _Article:
                     continue
                 naming, kind = named
                 span.reports.append((report, naming, kind))
-                self.history.append(Spoken(span.index, naming, kind))
+                main = span.tree.tokens[report.cue].dep not in _RELATIVE_CLAUSES
+                self.history.append(Spoken(span.index, naming, kind, main))
+
+    def _note_names(self, tree: Tree) -> None:
+        for k, tok in enumerate(tree.tokens):
+            entity = self.context.entity_at(tree.block, tok.start)
+            if entity is not None:
+                tree.names[k] = self.context.kind(entity)
 
     def _note_subjects(self, tree: Tree) -> None:
         for root in (i for i, t in enumerate(tree.tokens) if t.head == i):

@@ -53,6 +53,7 @@ class Spoken:
     sentence: int
     naming: Naming
     kind: str
+    main: bool = True  # False for a report inside a relative clause ("X, qui dénonce…")
 
 
 def key(word: str) -> str:
@@ -254,6 +255,9 @@ class Context:
         # The parser may hang the name elsewhere: take it right after the title's
         # words and a comma, past a second title ("son porte-parole, le commandant X").
         j = max(tree.subtree(k)) + 1
+        while j < min(k + 9, len(tree.tokens)) and tree.words[j] != "," and \
+                tree.tokens[j].pos not in ("VERB", "AUX", "PUNCT"):
+            j += 1  # past a complement the parser hung elsewhere ("… dans les territoires")
         if "person" in kinds and j < len(tree.tokens) and tree.words[j] == ",":
             for n in range(j + 1, min(j + 4, len(tree.tokens))):
                 entity = self.entity_at(tree.block, tree.tokens[n].start)
@@ -327,6 +331,8 @@ class Context:
         for spoken in reversed(history):
             if tree.sentence - spoken.sentence > PRONOUN_WINDOW:
                 break
+            if not spoken.main:
+                continue  # a pronoun takes up a main clause's speaker
             recent = True
             kind = "organization" if spoken.kind == "place" else spoken.kind
             if kind in kinds:

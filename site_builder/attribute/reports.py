@@ -157,6 +157,9 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
         # With no agent ("X a été accusé"), the subject is not the speaker.
         agent = _agent(tree, i)
         return _agent_object(tree, agent) if agent is not None else None
+    named = _name_before_comma(tree, lex, i)
+    if named is not None:
+        return named
     subjects = [k for k in tree.kids(i, SUBJECTS) if tree.word(k) != "t"]  # "a-t-il"
     for k in subjects:
         if tree.word(k) in _RELATIVES and tree.tokens[i].dep in _RELATIVE_CLAUSES:
@@ -201,6 +204,33 @@ def _agent_object(tree: Tree, k: int) -> int:
         if tree.tokens[j].pos in NOMINAL:
             return j
     return k
+
+
+def _name_before_comma(tree: Tree, lex: Lexicon, i: int) -> int | None:
+    """ "La présidente de l'association X, Nathalie Berthier, a dénoncé": a person's
+    name set off by commas right before the verb is its subject, however the
+    parser attached the title around it."""
+    k = _before_verb(tree, lex, i)
+    if k is None or k < 1 or tree.words[k] != ",":
+        return None
+    name = k - 1
+    if tree.names.get(name) != "person":
+        return None
+    while name > 0 and tree.names.get(name - 1) == "person":
+        name -= 1
+    # "X, a-t-il dit" never; "…, Nathalie Berthier, a dénoncé": a comma before the name too.
+    if name > 0 and tree.words[name - 1] == ",":
+        return name
+    return None
+
+
+def _before_verb(tree: Tree, lex: Lexicon, i: int) -> int | None:
+    """The token before a verb's auxiliaries, adverbs and clitic pronouns."""
+    k = i - 1
+    while k >= 0 and (tree.tokens[k].dep.startswith("aux") or tree.tokens[k].pos == "ADV"
+                      or tree.word(k) in lex.pronouns or tree.word(k) == "t"):
+        k -= 1
+    return k if k >= 0 else None
 
 
 def _inverted_subject(tree: Tree, lex: Lexicon, i: int) -> int | None:

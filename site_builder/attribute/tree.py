@@ -40,6 +40,7 @@ class Tree:
             if tok.head != i:
                 self.children[tok.head].append(i)
         self._starts = [t.start for t in self.tokens]
+        self.names: dict[int, str] = {}  # token index -> kind of the entity it is part of
         self._stripped = [w.strip("-") for w in self.words]
         # Each token's word with an elided article glued to the next one
         # ("d'" + "après"), and the index after it: the tokenizer may or may

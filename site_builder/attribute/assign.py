@@ -133,6 +133,9 @@ class _Article:
         end_block = quote.end_block or quote.block
         closing = self.sentence_at(end_block, max(quote.end - 1, 0))
         opening = self.sentence_at(quote.block, quote.start)
+        governing = self._governing_report(opening, quote)
+        if governing is not None:  # "X dénonce des « arrestations arbitraires »"
+            return governing
         if closing is not None:
             after = [r for r in closing.reports if r[0].start >= quote.end
                      and self.region(end_block, r[0].start) is None]
@@ -155,7 +158,29 @@ class _Article:
             return self._introduced(opening, quote)
         if head.strip(_QUOTE_PAD) or opening.index == 0 or tentative:
             return None
+        if closing is not None and self._unread_tag(closing, quote):
+            return None  # "« … », a-t-elle lancé": its own tag, with a verb not listed
         return self._before_quotation(opening, index, done)
+
+    def _governing_report(self, opening: _Sentence | None, quote: Quote) -> Naming | None:
+        """The report whose verb the quotation's words depend on, in the parse."""
+        tree = opening.tree if opening is not None else None
+        if tree is None or not opening.reports:
+            return None
+        first = tree.token_at(quote.start)
+        if first is None:
+            return None
+        above = set(tree.ancestors(first))
+        inside = [r for r in opening.reports if r[0].cue in above and not r[0].marker
+                  and not quote.start <= r[0].start < quote.end]
+        return max(inside, key=lambda r: r[0].start)[1] if inside else None
+
+    def _unread_tag(self, closing: _Sentence, quote: Quote) -> bool:
+        tail = self.texts[closing.block][quote.end : closing.end].lstrip(_QUOTE_PAD)
+        tree = closing.tree
+        if not tail.startswith(",") or tree is None:
+            return False
+        return any(t.pos == "VERB" and quote.end <= t.start for t in tree.tokens)
 
     def _introduced(self, opening: _Sentence, quote: Quote) -> Naming | None:
         """ "X a justifié la mesure : « … »": a colon makes the clause before it a speech

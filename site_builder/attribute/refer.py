@@ -170,9 +170,12 @@ class Context:
         return None
 
     def _owned(self, tree: Tree, k: int) -> bool:
-        """ "Greece's coast guard", "the UN refugee agency": a name owns or qualifies the noun."""
-        return any(tree.tokens[j].dep in ("poss", "nmod:poss", "compound") and
-                   self.entity_at(tree.block, tree.tokens[j].start) is not None
+        """ "Greece's coast guard", "the UN refugee agency": a name owns or qualifies a
+        noun for a body (a designator noun), not "Sudan's economy"."""
+        if self._designator(tree, k) is None:
+            return False
+        return any(tree.tokens[j].dep in ("poss", "nmod:poss", "compound")
+                   and self.entity_at(tree.block, tree.tokens[j].start) is not None
                    for j in tree.kids(k) if j < k)
 
     def _anaphoric(self, tree: Tree, k: int) -> bool:
@@ -239,8 +242,9 @@ class Context:
             entity = self.entity_at(tree.block, tree.tokens[j].start)
             if entity is None:
                 continue
-            if self.kind(entity) in kinds and (designator is not None
-                                               or tree.tokens[j].dep in _TITLED_NAME):
+            if self.kind(entity) in kinds and (designator is not None or (
+                    tree.tokens[j].dep in _TITLED_NAME
+                    and (j == k + 1 or tree.text[: entity.start].rstrip().endswith(",")))):
                 kind = designator.kind if designator is not None else self.kind(entity)
                 return self._entity_naming(entity), kind
             # The recognizer often calls a person an organization: under a person's
@@ -293,10 +297,16 @@ class Context:
                 if len(sub) <= 4 and not any(tree.tokens[s].pos == "VERB" for s in sub):
                     parts.extend(sub)
         first, last = min(parts), max(parts)
-        while first < k and tree.words[first] in _STOP:
-            first += 1
-        while last > k and tree.words[last] in _STOP:
-            last -= 1
+        # The words stay between the commas around the noun: what follows one is
+        # an apposition, not the name ("son comité de soutien, au moins 18 …").
+        for j in range(k + 1, last + 1):
+            if tree.words[j] in _STOP:
+                last = j - 1
+                break
+        for j in range(k - 1, first - 1, -1):
+            if tree.words[j] in _STOP:
+                first = j + 1
+                break
         return tree.tokens[first].start, tree.tokens[last].end
 
     def _designator(self, tree: Tree, k: int) -> Designator | None:

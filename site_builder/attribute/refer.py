@@ -233,7 +233,9 @@ class Context:
                          ) -> tuple[Naming, str] | None:
         """A name in apposition to a title: "le président américain Donald Trump", "le
         coordinateur de l'ONU au Yémen, Piet van der Berg", "l'ONG Amnesty"."""
-        kinds = {designator.kind} if designator else {"person", "organization"}
+        # An organization's name is often labelled "other" (MISC) by the recognizer.
+        kinds = ({designator.kind} | ({"other"} if designator.kind == "organization" else set())
+                 if designator else {"person", "organization"})
         person_title = designator is not None and designator.kind == "person"
         loose: tuple[Naming, str] | None = None
         for j in tree.subtree(k):

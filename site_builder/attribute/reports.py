@@ -160,7 +160,10 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
     named = _name_before_comma(tree, lex, i)
     if named is not None:
         return named
-    subjects = [k for k in tree.kids(i, SUBJECTS) if tree.word(k) != "t"]  # "a-t-il"
+    # The nearest nominal subject: "…, dont 60 % d'enfants, a-t-il rappelé" has two.
+    subjects = sorted((k for k in tree.kids(i, SUBJECTS)
+                       if tree.word(k) != "t" and tree.tokens[k].pos in NOMINAL),
+                      key=lambda k: abs(k - i))
     for k in subjects:
         if tree.word(k) in _RELATIVES and tree.tokens[i].dep in _RELATIVE_CLAUSES:
             return tree.tokens[i].head  # "les autorités, qui font état de…": the antecedent
@@ -172,6 +175,9 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
     after = [k for k in subjects if k > i] + ([inverted] if inverted is not None else [])
     if after:
         return min(after)
+    fragment = _fragment_subject(tree, lex, i)
+    if fragment is not None:
+        return fragment
     dep = tree.tokens[i].dep
     if dep in CONJUNCTS or dep in ADVERBIAL_CLAUSES:
         # "…, calling it", "en accusant", "et a ajouté": the subject of the verb it hangs on.
@@ -222,6 +228,25 @@ def _name_before_comma(tree: Tree, lex: Lexicon, i: int) -> int | None:
     if name > 0 and tree.words[name - 1] == ",":
         return name
     return None
+
+
+def _fragment_subject(tree: Tree, lex: Lexicon, i: int) -> int | None:
+    """A subject the parser cut off: "L'ONG X (VDH) a accusé", parsed as a fragment
+    of its own, still ends right before the verb's auxiliary."""
+    k = _before_verb(tree, lex, i)
+    if k is not None and tree.words[k] == ")":
+        while k > 0 and tree.words[k] != "(":
+            k -= 1
+        k -= 1
+    if k is None or k < 0 or tree.tokens[k].pos not in NOMINAL | {"ADJ"}:
+        return None
+    while tree.tokens[k].head != k and tree.tokens[k].head < i:
+        if tree.tokens[k].dep in ("case", "nmod") and tree.has_case(k):
+            return None  # "… à Alep a dit": a complement, not a subject
+        k = tree.tokens[k].head
+    if tree.tokens[k].head not in (k, i) or tree.tokens[k].pos not in NOMINAL:
+        return None
+    return k
 
 
 def _before_verb(tree: Tree, lex: Lexicon, i: int) -> int | None:

@@ -98,8 +98,13 @@ class Tree:
         return feature in self.tokens[i].morph.split("|")
 
     def is_passive(self, i: int) -> bool:
-        return self.has_feature(i, "Voice=Pass") or any(
-            self.tokens[k].dep in ("aux:pass", "auxpass") for k in self.children[i])
+        """A passive has a passive auxiliary ("a été annoncé", "was confirmed"), or is a bare
+        participle the model marks passive ("annoncée par le ministère"). The French
+        model also marks "a-t-il rappelé" passive: an auxiliary of tense rules that out."""
+        deps = {self.tokens[k].dep for k in self.children[i]}
+        if deps & {"aux:pass", "auxpass"}:
+            return True
+        return self.has_feature(i, "Voice=Pass") and not deps & {"aux:tense", "aux"}
 
     def has_case(self, i: int) -> bool:
         """Is the token governed by a preposition ("à l'AFP", "sur X")?"""

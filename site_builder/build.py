@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import dataclasses
 import hashlib
 import logging
 import time
@@ -21,8 +20,8 @@ from pathlib import Path, PurePosixPath
 from site_builder import manifest
 from site_builder.annotate import AnnotateStats, annotate_articles, warm_up
 from site_builder.annotate.figures import find_figures
-from site_builder.annotate.quotes import find_quotes
-from site_builder.attribute import attribute, attribution_key
+from site_builder.annotate.quotes import find_quotations
+from site_builder.attribute import attribute, attribution_key, credit
 from site_builder.config import Config, load_config
 from site_builder.content.loader import REGISTRY_NAME, discover, duplicate_slugs, load_article
 from site_builder.errors import ContentError, Problem, SiteError
@@ -40,8 +39,6 @@ from site_builder.model import (
     AnnotatedArticle,
     Annotations,
     Article,
-    Attribution,
-    BlockLang,
     Figure,
     Quote,
     Site,
@@ -434,7 +431,8 @@ class Builder:
         if detected is None:
             protected = {b.id: b.protected for b in article.blocks}
             figures = [f for b in nlp.blocks for f in find_figures(b, protected.get(b.id, ()))]
-            detected = _detect(nlp.blocks, protected, figures)
+            quotes, short = find_quotations(nlp.blocks, protected)
+            detected = _Detected(figures, quotes, short)
             self._detected[article.digest] = detected
         # Linking sets every entity's actor again on each build, so an
         # article's copy lives as long as its text: copying ~30 entities
@@ -472,10 +470,8 @@ class Builder:
                 detected = self._detected[article.digest]
                 result = attribute(ann, detected.figures, detected.quotes, actors,
                                    tentative=detected.short)
-                figures, quotes = credited(detected.figures, detected.quotes, result)
-                quotes = [q for i, q in enumerate(quotes)
-                          if i not in detected.short or result.quotes[i] is not None]
-                known = (article.digest, key, figures, quotes)
+                known = (article.digest, key,
+                         *credit(detected.figures, detected.quotes, detected.short, result))
             ann.figures, ann.quotes = known[2], known[3]
             memo[article.path] = known
         self._attributed = memo
@@ -504,29 +500,6 @@ class Builder:
         self._published_bytes = dict(outputs)
         self._published = True
         return written, removed
-
-
-def _detect(blocks: list[BlockLang], protected: Mapping[str, tuple[tuple[int, int], ...]],
-            figures: list[Figure]) -> _Detected:
-    order = {b.id: i for i, b in enumerate(blocks)}
-    full = find_quotes(blocks, protected)
-    short = find_quotes(blocks, protected, short=True)
-    quotes = sorted(full + short, key=lambda q: (order[q.block], q.start))
-    ids = {id(q) for q in short}
-    return _Detected(figures, quotes, frozenset(i for i, q in enumerate(quotes) if id(q) in ids))
-
-
-def credited(figures: list[Figure], quotes: list[Quote],
-             result: Attribution) -> tuple[list[Figure], list[Quote]]:
-    """The detected figures and quotes with the attribute stage's answers filled in."""
-    sourced = [
-        dataclasses.replace(f, source=n.actor, source_text=n.text, source_start=n.start,
-                            source_end=n.end, source_block=n.block) if n else f
-        for f, n in zip(figures, result.figures, strict=True)
-    ]
-    spoken = [dataclasses.replace(q, speaker=n.actor, speaker_text=n.text) if n else q
-              for q, n in zip(quotes, result.quotes, strict=True)]
-    return sourced, spoken
 
 
 def _article_signature(item: AnnotatedArticle,

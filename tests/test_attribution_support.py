@@ -14,10 +14,9 @@ from collections.abc import Mapping, Sequence
 from site_builder.annotate import nlp
 from site_builder.annotate.figures import find_figures
 from site_builder.annotate.normalize import normalize
-from site_builder.annotate.quotes import find_quotes
+from site_builder.annotate.quotes import find_quotations
 from site_builder.annotate.syntax import merge_wordless
-from site_builder.attribute import attribute
-from site_builder.build import credited
+from site_builder.attribute import attribute, credit
 from site_builder.config import AnnotateConfig
 from site_builder.model import (
     Actor,
@@ -115,9 +114,9 @@ def annotate(
     ann = Annotations(blocks=blocks, entities=entities_in(blocks, names or {}),
                       sentences=sentences, parses=parses)
     figures = [f for b in blocks for f in find_figures(b)]
-    quotes = find_quotes(blocks)
-    result = attribute(ann, figures, quotes, {a.id: a for a in actors})
-    ann.figures, ann.quotes = credited(figures, quotes, result)
+    quotes, short = find_quotations(blocks)
+    result = attribute(ann, figures, quotes, {a.id: a for a in actors}, tentative=short)
+    ann.figures, ann.quotes = credit(figures, quotes, short, result)
     return ann
 
 

@@ -261,6 +261,79 @@ def test_units(text: str, unit: str, lang: str) -> None:
     assert figures(text, lang)[0].unit == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "lang"),
+    [
+        # A function word of the other language is a noun here.
+        ("Divers found four car wrecks.", ("four car wrecks", 4, "car wrecks"), "en"),
+        ("Il a réussi onze as dans la finale.", ("onze as", 11, "as"), "fr"),
+    ],
+)
+def test_units_read_the_block_languages_stop_words(
+    text: str, figure: tuple[str, float, str], lang: str
+) -> None:
+    assert [(f.text, f.value, f.unit) for f in figures(text, lang)] == [figure]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "lang"),
+    [
+        # A quotation in the other language is read with that language's words.
+        ("« 40 ambulances were turned back », a-t-il écrit.", "ambulances", "fr"),
+        ("“Nous avons vu 40 ambulances dans la file”, he wrote.", "ambulances", "en"),
+        ("“We sent 40 ambulances to the border,” he wrote.", "ambulances", "en"),
+    ],
+)
+def test_a_quotation_in_the_other_language_is_read_in_it(
+    text: str, unit: str, lang: str
+) -> None:
+    [f] = figures(text, lang)
+    assert f.unit == unit
+
+
+# ---------------------------------------------------------- part of a plural set
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figure"),
+    [
+        ("The league said two of its referees had resigned.", "en",
+         ("two of its referees", 2, "referees")),
+        ("Four of their crew were rescued.", "en", ("Four of their crew", 4, "crew")),
+        ("at least 12 of the injured", "en", ("at least 12 of the injured", 12, "injured")),
+        ("La fédération a suspendu deux de ses arbitres.", "fr",
+         ("deux de ses arbitres", 2, "arbitres")),
+        ("Trois des blessés ont été évacués.", "fr", ("Trois des blessés", 3, "blessés")),
+        ("Hundreds of their supporters marched.", "en",
+         ("Hundreds of their supporters", 200, "supporters")),
+        ("des centaines de leurs partisans", "fr",
+         ("des centaines de leurs partisans", 200, "partisans")),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_plural_set_counts_its_noun(
+    text: str, lang: str, figure: tuple[str, float, str]
+) -> None:
+    assert [(f.text, f.value, f.unit) for f in figures(text, lang)] == [figure]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Two of the region's largest ports closed.", "en"),  # no plural set after "of the"
+        ("Deux de la famille sont partis.", "fr"),
+        ("Three of the four pilots", "en"),  # the set is a number, not a noun
+        ("Deux des trois pilotes", "fr"),
+    ],
+)
+def test_a_partitive_without_a_plural_noun_is_not_a_count(text: str, lang: str) -> None:
+    assert figures(text, lang) == []
+
+
+def test_a_partitive_does_not_take_the_next_number() -> None:
+    found = figures("Officials said 9 of its 60 drivers had quit.", "en")
+    assert [(f.text, f.unit) for f in found] == [("9", ""), ("60 drivers", "drivers")]
+
+
 # -------------------------------------------------------------- not a figure
 
 

@@ -321,9 +321,11 @@ GLUED_UNITS = frozenset({"km", "kg", "t", "m", "mm", "cm", "ha", "kt", "mw", "gw
 
 # ----------------------------------------------------------------------- units
 
-# Where the counted noun phrase after a number stops.
-UNIT_STOP = frozenset(
-    {# French determiners, prepositions, conjunctions, pronouns, auxiliaries
+# Where the counted noun phrase after a number stops, per language: a function
+# word of one language can be a noun of the other ("car" in "three car bombs",
+# "as" in "douze as"), so a block reads its own language's list.
+UNIT_STOP_FR = frozenset(
+    {# determiners, prepositions, conjunctions, pronouns, auxiliaries
      "le", "la", "les", "un", "une", "de", "des", "du", "ce", "cet", "cette", "ces", "son",
      "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "notre", "nos", "votre", "vos",
      "dans", "à", "au", "aux", "en", "depuis", "pendant", "sur", "sous", "vers", "par",
@@ -338,21 +340,32 @@ UNIT_STOP = frozenset(
      "si", "quand", "lorsque", "alors", "tandis", "chaque", "tout", "tous", "toute", "toutes",
      "ainsi", "cela", "ceci", "ça", "ici", "là", "hier", "aujourd", "demain", "désormais",
      "toujours", "seulement", "maintenant", "actuellement", "seuls", "seules", "lundi",
-     "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-     # English
-     "the", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
-     "of", "in", "at", "since", "during", "for", "by", "with", "from", "into", "near",
+     "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+)  # fmt: skip
+UNIT_STOP_EN = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+     "of", "in", "on", "at", "since", "during", "for", "by", "with", "from", "into", "near",
      "after", "before", "over", "under", "within", "across", "through", "among", "against",
      "toward", "towards", "per", "about", "around", "between", "to", "as", "than", "until",
-     "and", "but", "nor", "so", "yet", "while", "whereas", "because", "if", "when",
-     "who", "whom", "whose", "which", "where", "it", "they", "we", "he", "she", "you", "i",
-     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+     "via", "and", "or", "but", "nor", "so", "yet", "while", "whereas", "because", "if",
+     "when", "who", "whom", "whose", "which", "where", "it", "they", "we", "he", "she", "you",
+     "i", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
      "would", "could", "should", "may", "might", "can", "must", "shall", "did", "do", "does",
      "not", "no", "also", "still", "each", "every", "all", "according", "said", "says",
      "died", "fled", "remain", "remained", "including", "there", "here", "now",
      "then", "today", "yesterday", "last", "next", "ago", "only", "just", "alone", "monday",
      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )  # fmt: skip
+# Other languages get both lists.
+UNIT_STOP = UNIT_STOP_FR | UNIT_STOP_EN
+_UNIT_STOPS = {"fr": UNIT_STOP_FR, "en": UNIT_STOP_EN}
+
+
+def unit_stop(lang: str) -> frozenset[str]:
+    """The words a counted noun phrase stops at in a block of language `lang`."""
+    return _UNIT_STOPS.get(lang, UNIT_STOP)
+
+
 # Complements kept in a unit: "combattants des deux camps", "members of the army".
 UNIT_COMPLEMENT = frozenset({"de", "des", "du", "of"})
 UNIT_COMPLEMENT_DETS = frozenset({"le", "la", "les", "the", "leur", "leurs", "their", "its"})
@@ -396,6 +409,17 @@ INCLUSION_CUES: PhraseTable[str] = PhraseTable(
 PARTITIVE_CUES: PhraseTable[str] = PhraseTable(
     (cue, cue)
     for cue in ("of them", "of whom", "of which", "of those", "d'entre eux", "d'entre elles")
+)  # fmt: skip
+# After a number, a determiner that opens the set it is taken from: "two of
+# its members", "deux de ses membres", "trois des otages". The counted noun
+# follows, and must be plural.
+PARTITIVE_SETS: PhraseTable[str] = PhraseTable(
+    (cue, cue)
+    for cue in (
+        "of its", "of their", "of his", "of her", "of our", "of your", "of my", "of the",
+        "of these", "de ses", "de leurs", "de nos", "de vos", "de mes", "de tes", "de ces",
+        "des", "d'entre les", "d'entre ses", "d'entre leurs",
+    )
 )  # fmt: skip
 
 # ------------------------------------------------------- ages, times, plurals

@@ -3,16 +3,16 @@
 `find_figures` turns the numbers of one block (see `numbers.py`) into
 `Figure`s: it reads the qualifier before a number ("au moins", "up to"), the
 second end of a range ("entre 200 et 300"), and the counted noun phrase after
-it, and it throws away numbers that are not counts: dates, years, times,
-durations, ordinals, article numbers, numbers inside names, number words
-used as pronouns ("les deux"), clock times ("1750 GMT", "17 h 50"), ages
-("Jane Doe, 31,"), numbers describing a singular noun ("a 2005 video") and
-labels after a singular determiner ("le 1122").
+it ("trois voitures piégées", "two of its members"), in the block's language
+or, inside a quotation in the other one, in that language. It drops digits
+that are part of something else ("G20", "3e", "14h30", "12/03"), and
+`exclusions.py` drops the numbers that are not counts: dates, years, times,
+ages, durations, reference numbers, names, labels.
 
 A count inside another one is a figure of its own: "huit morts, dont trois
 enfants" gives "huit morts" and "trois enfants"; with no noun of its own
 ("dont trois", "three of whom") it counts the enclosing figure's noun.
-Detection only: who reported a figure is decided later by `attribution.py`.
+Detection only: who reported a figure is decided later by `site_builder.attribute`.
 docs/figures.md lists the rules.
 """
 
@@ -22,16 +22,12 @@ from collections.abc import Sequence
 
 from site_builder.annotate import cues
 from site_builder.annotate.cues import Token
-from site_builder.annotate.numbers import Numeral, find_numerals
+from site_builder.annotate.exclusions import may_be_plural, not_a_count
+from site_builder.annotate.numbers import SECOND_LANG, Numeral, find_numerals
 from site_builder.annotate.quotes import quote_spans
 from site_builder.model import BlockLang, Figure, Qualifier
 
-_SENTENCE_PUNCT = frozenset(".!?:;«»“”\"(")
 _DIGIT_JOINERS = frozenset({"/", ":", "-", "–", "."})
-_MAX_DAY = 31
-_MAX_AGE = 120
-_MAX_MINUTE = 59
-_VOWELS = frozenset("aeiouyàâéèêëîïôûù")
 # Marks that end the clause a sub-count must share with its enclosing figure.
 _CLAUSE_END = frozenset(".!?;:«»“”\"")
 
@@ -47,7 +43,8 @@ def find_figures(block: BlockLang, protected: Sequence[tuple[int, int]] = ()) ->
         if numeral.first < used:
             continue
         outer = _enclosing_unit(tokens, numeral, figures[-1] if figures else None, used)
-        built = _figure(block, tokens, numerals, k, used, outer)
+        lang = _reading_lang(tokens, numeral, quoted, block.lang)
+        built = _figure(block, lang, tokens, numerals, k, used, outer)
         if built is not None and not any(
             s < built[0].end and built[0].start < e for s, e in protected
         ):  # a protected range between two tokens: the figure would straddle it
@@ -58,6 +55,7 @@ def find_figures(block: BlockLang, protected: Sequence[tuple[int, int]] = ()) ->
 
 def _figure(
     block: BlockLang,
+    lang: str,
     tokens: Sequence[Token],
     numerals: Sequence[Numeral],
     k: int,
@@ -66,8 +64,9 @@ def _figure(
 ) -> tuple[Figure, int] | None:
     """The figure numeral `k` starts, and the index of the token after it.
 
-    Nothing before token `floor` may be taken: it belongs to the previous figure.
-    `outer_unit` is the unit of the figure this one is part of, or "".
+    Its words are read as `lang`. Nothing before token `floor` may be taken: it
+    belongs to the previous figure. `outer_unit` is the unit of the figure this
+    one is part of, or "".
     """
     n = numerals[k]
     if _bad_form(tokens, n) or (_is_article_one(tokens, n) and not outer_unit):
@@ -90,15 +89,16 @@ def _figure(
             start, qualifier = before
         else:
             qualifier = n.implied or "exact"
-    unit, unit_words, end = _unit(tokens, last, block.lang, symbol)
+    following = next((m.first for m in numerals[k + 1 :] if m.first >= last.last), len(tokens))
+    unit, unit_words, end = _unit(tokens, last, lang, symbol, following)
     if not unit:
         # "âgés de 24 et 31 ans": the first number shares the second one's noun.
         shared = _coordinated(tokens, numerals, last)
         if shared is not None:
-            unit, unit_words, _ = _unit(tokens, shared, block.lang, None)
+            unit, unit_words, _ = _unit(tokens, shared, lang, None)
     if not unit and outer_unit:
         unit = outer_unit  # "huit morts, dont trois": three of the dead
-    if _not_a_count(tokens, n, qualifier, unit, unit_words, block.lang):
+    if not_a_count(tokens, n, qualifier, unit, unit_words, lang):
         return None
     first_char, last_char = tokens[start].start, tokens[end - 1].end
     figure = Figure(
@@ -111,6 +111,22 @@ def _figure(
         end=last_char,
     )
     return figure, end
+
+
+def _reading_lang(
+    tokens: Sequence[Token], n: Numeral, quoted: Sequence[tuple[int, int]], lang: str
+) -> str:
+    """The language a number's unit is read in: the block's, or the other one
+    (French/English) in a quotation that holds more of its function words
+    ("« 300 people were killed »" in a French block)."""
+    other = SECOND_LANG.get(lang)
+    at = tokens[n.first].start
+    span = next(((s, e) for s, e in quoted if s <= at < e), None)
+    if other is None or span is None:
+        return lang
+    words = [t.norm for t in tokens if span[0] <= t.start < span[1]]
+    own, theirs = cues.unit_stop(lang), cues.unit_stop(other)
+    return other if sum(w in theirs for w in words) > sum(w in own for w in words) else lang
 
 
 # ------------------------------------------------------------ sub-counts
@@ -245,11 +261,12 @@ def _coordinated(
 
 
 def _unit(
-    tokens: Sequence[Token], n: Numeral, lang: str, symbol: str | None
+    tokens: Sequence[Token], n: Numeral, lang: str, symbol: str | None, following: int = -1
 ) -> tuple[str, list[str], int]:
     """The counted noun phrase after a number: (unit, its head words, end token).
 
-    `symbol` is a currency sign written before the number ("$2 million").
+    `symbol` is a currency sign written before the number ("$2 million");
+    `following` is the first token of the next number, which no unit starts at.
     """
     j = n.last
     if symbol is not None:
@@ -270,19 +287,33 @@ def _unit(
         and (n.scale > 1 or n.implied is not None or tokens[j - 1].norm in cues.MAGNITUDE_WORDS)
     ):  # fmt: skip
         j += 1
-    head_end, heads = (
-        _english_head(tokens, j) if lang == "en" else _french_head(tokens, j, n.value)
-    )
+    stop = cues.unit_stop(lang)
+    head_end, heads = _head(tokens, j, lang, n.value, stop)
+    whole = cues.PARTITIVE_SETS.match_at(tokens, n.last)
+    if not heads and whole is not None and whole[0] != following:
+        # "two of its members", "deux de ses membres": a part of a plural set.
+        j = whole[0]
+        head_end, heads = _head(tokens, j, lang, n.value, stop)
+        if not any(map(may_be_plural, heads)):
+            heads = []  # "two of the world's": no plural set
     if not heads:
         return "", [], n.last
-    end = _complement(tokens, head_end)
+    end = _complement(tokens, head_end, stop)
     return _slice(tokens, j, end), heads, end
 
 
-def _english_head(tokens: Sequence[Token], j: int) -> tuple[int, list[str]]:
+def _head(
+    tokens: Sequence[Token], j: int, lang: str, value: float, stop: frozenset[str]
+) -> tuple[int, list[str]]:
+    if lang == "en":
+        return _english_head(tokens, j, stop)
+    return _french_head(tokens, j, value, stop)
+
+
+def _english_head(tokens: Sequence[Token], j: int, stop: frozenset[str]) -> tuple[int, list[str]]:
     """ "Syrian civilians", "armed men": up to three words, before any verb."""
     words: list[str] = []
-    while len(words) < cues.UNIT_MAX_WORDS and (end := _word_group(tokens, j)) is not None:
+    while len(words) < cues.UNIT_MAX_WORDS and (end := _word_group(tokens, j, stop)) is not None:
         norm = tokens[j].norm
         if words and norm.endswith(("ed", "ing")):
             break  # "people killed": the participle starts a reduced clause
@@ -291,14 +322,16 @@ def _english_head(tokens: Sequence[Token], j: int) -> tuple[int, list[str]]:
     return j, words
 
 
-def _french_head(tokens: Sequence[Token], j: int, value: float) -> tuple[int, list[str]]:
+def _french_head(
+    tokens: Sequence[Token], j: int, value: float, stop: frozenset[str]
+) -> tuple[int, list[str]]:
     """ "civils", "combattants kurdes": a noun and up to two adjectives after it."""
-    end = _word_group(tokens, j)
+    end = _word_group(tokens, j, stop)
     if end is None or (value > 1 and _looks_finite(tokens[j].norm)):
         return j, []
     words = [tokens[j].norm]
     j = end
-    while len(words) < cues.UNIT_MAX_WORDS and (end := _word_group(tokens, j)) is not None:
+    while len(words) < cues.UNIT_MAX_WORDS and (end := _word_group(tokens, j, stop)) is not None:
         tok = tokens[j]
         if tok.text[:1].isupper() or _looks_finite(tok.norm):
             break
@@ -312,7 +345,7 @@ def _looks_finite(norm: str) -> bool:
     return norm.endswith("ent")
 
 
-def _complement(tokens: Sequence[Token], j: int) -> int:
+def _complement(tokens: Sequence[Token], j: int, stop: frozenset[str]) -> int:
     """Keep one "de + det + noun" complement: "des deux camps", "of the army"."""
     if j >= len(tokens) or tokens[j].norm not in cues.UNIT_COMPLEMENT or tokens[j].protected:
         return j
@@ -322,11 +355,11 @@ def _complement(tokens: Sequence[Token], j: int) -> int:
         or tokens[k].norm in cues.SMALL_NUMBER_WORDS
     ):  # fmt: skip
         k += 1
-    end = _word_group(tokens, k)
+    end = _word_group(tokens, k, stop)
     if end is None or tokens[k].norm in cues.TIME_UNITS:
         return j
     # One adjective may follow in French: "de l'armée syrienne".
-    adjective = _word_group(tokens, end)
+    adjective = _word_group(tokens, end, stop)
     if adjective is not None and tokens[end].text[:1].islower() and not _looks_finite(
         tokens[end].norm
     ):
@@ -334,11 +367,14 @@ def _complement(tokens: Sequence[Token], j: int) -> int:
     return end
 
 
-def _word_group(tokens: Sequence[Token], j: int) -> int | None:
-    """A content word, with hyphenated parts ("porte-parole"), or None."""
+def _word_group(tokens: Sequence[Token], j: int, stop: frozenset[str]) -> int | None:
+    """A content word, with hyphenated parts ("porte-parole"), or None.
+
+    `stop` holds the function words of the block's language (`cues.unit_stop`).
+    """
     if j >= len(tokens) or tokens[j].kind != "word" or tokens[j].protected:
         return None
-    if tokens[j].norm in cues.UNIT_STOP or cues.is_elided(tokens[j]):
+    if tokens[j].norm in stop or cues.is_elided(tokens[j]):
         return None
     end = j + 1
     while (
@@ -357,138 +393,3 @@ def _slice(tokens: Sequence[Token], i: int, j: int) -> str:
             parts.append(" ")
         parts.append(tokens[k].text)
     return "".join(parts)
-
-
-# -------------------------------------------------------------- not a count
-
-
-def _not_a_count(
-    tokens: Sequence[Token],
-    n: Numeral,
-    qualifier: Qualifier,
-    unit: str,
-    heads: list[str],
-    lang: str,
-) -> bool:
-    before = tokens[n.first - 1] if n.first > 0 else None
-    after = tokens[n.last] if n.last < len(tokens) else None
-    if set(heads) & (cues.TIME_UNITS | cues.FREQUENCY_UNITS):
-        return True  # "24 heures", "depuis trois jours", "for three days", "deux fois"
-    if _date_or_time(tokens, n, before, after) or _clock_time(tokens, n, unit):
-        return True
-    if _year(tokens, n, before if qualifier == "exact" else None, unit):
-        return True
-    if _age(tokens, n, unit) or _describes_singular(tokens, n, unit, heads, lang):
-        return True
-    if not unit and n.value >= 2 and before is not None and before.norm in cues.SINGULAR_DETS:
-        return True  # "le 1122": a count above one never takes a singular determiner
-    if before is not None and (
-        before.norm in cues.REFERENCE_NOUNS or before.norm in cues.REFERENCE_SIGNS
-        or (
-            before.norm == "." and n.first > 1
-            and tokens[n.first - 2].norm in cues.REFERENCE_ABBREVIATIONS
-        )
-    ):  # fmt: skip
-        return True  # "l'article 51", "la résolution 2254", "No. 5"
-    if not unit and before is not None and _is_name_part(tokens, n.first - 1):
-        return True  # "Boeing 737", "Windows 10"
-    if n.spelled and n.implied is None and qualifier == "exact":
-        # "les deux camps", "l'un des deux": a number word naming a known set.
-        if before is not None and before.norm in cues.DEFINITE_DETS:
-            return True
-        if not unit:
-            return True  # "les deux", "tous les trois": pronoun-like
-    return False
-
-
-def _date_or_time(
-    tokens: Sequence[Token], n: Numeral, before: Token | None, after: Token | None
-) -> bool:
-    day_like = n.value <= _MAX_DAY and n.value == int(n.value)
-    if after is not None and after.norm in cues.MONTHS and day_like:
-        return True  # "le 12 mars", "12 March"
-    if before is not None and before.norm == "." and n.first > 1:
-        before = tokens[n.first - 2]  # "Feb. 8", "sept. 2025"
-    if before is not None and (before.norm in cues.MONTHS or before.norm in cues.WEEKDAYS):
-        return True  # "mars 2026", "March 12", "lundi 12"
-    if after is not None and after.norm in {"h", "heures", "am", "pm"}:
-        return True  # "vers 14 h", "10 am"
-    nxt = [t.norm for t in tokens[n.last : n.last + 3]]
-    return nxt in (["a", ".", "m"], ["p", ".", "m"])  # "10 a.m."
-
-
-def _clock_time(tokens: Sequence[Token], n: Numeral, unit: str) -> bool:
-    """ "1750 GMT", "0600 local time", and the minutes of "17 h 50"."""
-    if cues.TIME_ZONES.match_at(tokens, n.last) is not None:
-        return True
-    hour_mark = tokens[n.first - 1] if n.first > 1 else None
-    return (
-        not unit and hour_mark is not None and hour_mark.norm in {"h", "heure", "heures"}
-        and tokens[n.first - 2].kind == "num" and n.value <= _MAX_MINUTE
-    )  # fmt: skip
-
-
-def _age(tokens: Sequence[Token], n: Numeral, unit: str) -> bool:
-    """A bare number after a name or "aged": "Jane Doe, 31,", "Marie Dupont (52)"."""
-    if unit or n.spelled or n.value > _MAX_AGE:
-        return False
-    if cues.AGE_CUES.match_before(tokens, n.first) is not None:
-        return True
-    if n.first < 2 or tokens[n.first - 1].norm not in {",", "("}:
-        return False
-    name = tokens[n.first - 2]
-    closer = tokens[n.last].norm if n.last < len(tokens) else "."
-    closers = {")"} if tokens[n.first - 1].norm == "(" else {",", ".", ";", ")"}
-    # The number closes an apposition to a capitalized name: "Doe, 31, was".
-    return name.kind == "word" and name.text[:1].isupper() and closer in closers
-
-
-def _year(tokens: Sequence[Token], n: Numeral, before: Token | None, unit: str) -> bool:
-    """A bare 4-digit number in 1800-2100 after "en", "since"... or with no noun."""
-    if not _year_shaped(tokens, n):
-        return False
-    return not unit or unit[:1].isupper() or (before is not None and before.norm in cues.YEAR_CUES)
-
-
-def _year_shaped(tokens: Sequence[Token], n: Numeral) -> bool:
-    """Four plain digits between 1800 and 2100: "2005", not "2,005" nor "2005 millions"."""
-    if n.spelled or n.scale != 1 or n.last - n.first != 1:
-        return False
-    digits = tokens[n.first].text
-    low, high = cues.YEAR_RANGE
-    return len(digits) == 4 and low <= int(digits) <= high
-
-
-def _describes_singular(
-    tokens: Sequence[Token], n: Numeral, unit: str, heads: Sequence[str], lang: str
-) -> bool:
-    """A number above one before a singular noun describes it, it does not count it:
-    "a 2005 video", "a 3 million dollar contract", "une vidéo de 2005 montrant".
-
-    In English, adverbs after a real count look singular too ("40 more
-    overnight"), so there it also needs "a"/"an" before it or a year's shape.
-    """
-    if n.value < 2 or not heads or unit[:1].isupper() or any(map(_may_be_plural, heads)):
-        return False
-    if lang == "fr":
-        return True
-    indefinite = n.first > 0 and tokens[n.first - 1].norm in {"a", "an"}
-    return lang == "en" and (indefinite or _year_shaped(tokens, n))
-
-
-def _may_be_plural(word: str) -> bool:
-    """ "-s"/"-x" plurals, "people", "20 killed", and units that never inflect ("mph")."""
-    return (
-        word.endswith(("s", "x", "z", "ed")) or word in cues.PLURALS_WITHOUT_S
-        or word in cues.GLUED_UNITS or not any(c in _VOWELS for c in word)
-    )  # fmt: skip
-
-
-def _is_name_part(tokens: Sequence[Token], i: int) -> bool:
-    """A capitalized word that does not open a sentence: "Boeing" in "Boeing 737"."""
-    tok = tokens[i]
-    if tok.kind != "word" or not tok.text[:1].isupper():
-        return False
-    if i == 0 or tokens[i - 1].norm in _SENTENCE_PUNCT:
-        return False
-    return tok.norm not in cues.UNIT_STOP

@@ -25,10 +25,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from site_builder.annotate.pipelines import PipelineInfo, load_pipeline, split_components
-from site_builder.annotate.syntax import RawToken, needs_parse, parse_tokens
+from site_builder.annotate.syntax import RawToken, needs_parse, parse_span, parse_tokens
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 # Analysis of one text, in offsets of that text.
 Sentences = list[tuple[int, int]]
@@ -39,6 +40,9 @@ Raw = tuple[Sentences, Mentions, Parses]
 # Below this many characters to analyse, a worker pool costs more than it
 # saves (measured on 2 cores: see docs/annotation.md, "Performance").
 PARALLEL_MIN_CHARS = 60_000
+# When the sentences to parse make up this share of a text, parsing the whole
+# text (already tokenized) costs less than parsing copies of the sentences.
+WHOLE_DOC_SHARE = 0.6
 
 _PIPELINES: dict[tuple[str, str], tuple[Language, PipelineInfo]] = {}
 
@@ -64,20 +68,33 @@ def analyse_texts(lang: str, model: str, texts: Sequence[str], batch_size: int,
     nlp, info = pipeline(lang, model)
     first, second = split_components(nlp)
     results: list[Raw] = []
-    wanted: list[tuple[int, int]] = []  # (text index, sentence start) to parse
+    whole: list[tuple[int, Doc, list[tuple[int, int]]]] = []  # docs parsed whole
+    wanted: list[tuple[int, int]] = []  # (text index, sentence start) parsed alone
     chunks: list[str] = []
     for n, doc in enumerate(nlp.pipe(texts, batch_size=batch_size, disable=second)):
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
         mentions = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         results.append((sentences, mentions, []))
-        if second:
-            for start, end in needs_parse(lang, doc.text, sentences):
-                wanted.append((n, start))
-                chunks.append(doc.text[start:end])
+        if not second:
+            continue
+        spans = needs_parse(lang, doc.text, sentences)
+        # Most of the text to parse: parse the doc already tokenized, not copies.
+        if sum(e - s for s, e in spans) >= WHOLE_DOC_SHARE * len(doc.text):
+            whole.append((n, doc, spans))
+            continue
+        for start, end in spans:
+            wanted.append((n, start))
+            chunks.append(doc.text[start:end])
+    if whole:
+        docs = nlp.pipe((d for _, d, _ in whole), batch_size=batch_size, disable=first)
+        for (n, _, spans), doc in zip(whole, docs, strict=True):
+            results[n][2].extend(parse_span(doc, start, end) for start, end in spans)
     if chunks:
         parsed = nlp.pipe(chunks, batch_size=batch_size, disable=first)
         for (n, start), doc in zip(wanted, parsed, strict=True):
             results[n][2].append(parse_tokens(doc, start))
+    for raw in results:
+        raw[2].sort(key=lambda tokens: tokens[0][0] if tokens else 0)
     return info, results
 
 

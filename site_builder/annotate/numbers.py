@@ -31,7 +31,7 @@ _TEXT2NUM_LANGS = frozenset({"fr", "en", "es", "pt", "de", "nl", "da", "it"})
 # Number words of the other language are read inside quotes only (an English
 # statement quoted in a French article), except words that are also ordinary
 # words of the block's language.
-_SECOND_LANG = {"fr": "en", "en": "fr"}
+SECOND_LANG = {"fr": "en", "en": "fr"}
 _FALSE_FRIENDS = {"en": frozenset({"cent", "mille", "sept", "un", "une"}), "fr": frozenset()}
 _SPACES = frozenset(" \u00a0\u202f")
 _HARD_SPACES = frozenset("\u00a0\u202f")
@@ -66,8 +66,8 @@ def find_numerals(
     """
     found = _digits(text, tokens, lang)
     found += _words(tokens, lang)
-    if lang in _SECOND_LANG and quoted:
-        other = _SECOND_LANG[lang]
+    if lang in SECOND_LANG and quoted:
+        other = SECOND_LANG[lang]
         found += [
             n for n in _words(tokens, other)
             if _inside(tokens, n, quoted)

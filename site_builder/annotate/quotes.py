@@ -100,6 +100,20 @@ def find_quotes(
     return quotes
 
 
+def find_quotations(
+    blocks: Sequence[BlockLang],
+    protected: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+) -> tuple[list[Quote], frozenset[int]]:
+    """Every quotation, short ones included, in document order, and the indices of
+    the short ones: attribution keeps those only when their sentence credits them."""
+    order = {b.id: i for i, b in enumerate(blocks)}
+    short = find_quotes(blocks, protected, short=True)
+    quotes = sorted(find_quotes(blocks, protected) + short,
+                    key=lambda q: (order[q.block], q.start))
+    ids = {id(q) for q in short}
+    return quotes, frozenset(i for i, q in enumerate(quotes) if id(q) in ids)
+
+
 def _continuation_start(text: str) -> int:
     """Where a paragraph's words start after a leading opening mark, or -1."""
     stripped = len(text) - len(text.lstrip(_PAD))

@@ -53,18 +53,9 @@ def needs_parse(lang: str, text: str, sentences: Sequence[tuple[int, int]],
 
 
 def parse_tokens(doc: Doc, offset: int) -> list[RawToken]:
-    """A parsed doc as tuples, offsets shifted by `offset` (where the doc's text starts)."""
-    tokens: list[RawToken] = []
-    for tok in doc:
-        if tok.is_space:
-            continue
-        feats = "|".join(f"{k}={v}" for k in _FEATURES for v in tok.morph.get(k))
-        tokens.append((offset + tok.idx, offset + tok.idx + len(tok.text), tok.pos_, tok.dep_,
-                       tok.head.i, feats))
-    # Space tokens were dropped: head indices must follow.
-    kept = [t.i for t in doc if not t.is_space]
-    index = {old: new for new, old in enumerate(kept)}
-    return [(s, e, p, d, index.get(h, n), m) for n, (s, e, p, d, h, m) in enumerate(tokens)]
+    """A doc parsed on its own, offsets shifted by `offset` (where its text starts)."""
+    return [(s + offset, e + offset, p, d, h, m)
+            for s, e, p, d, h, m in parse_span(doc, 0, len(doc.text))]
 
 
 def merge_wordless(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -84,3 +75,23 @@ def merge_wordless(text: str, sentences: list[tuple[int, int]]) -> list[tuple[in
         elif sentences:
             merged.append((pending, sentences[-1][1]))
     return merged
+
+
+def parse_span(doc: Doc, start: int, end: int) -> list[RawToken]:
+    """The parse of one sentence [start, end) of a parsed doc, in the doc's offsets.
+
+    A head outside the sentence (the parser may join sentences) makes the
+    token a root of its own: attribution reads one sentence at a time.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    inside = [t for t in span if not t.is_space]
+    index = {t.i: n for n, t in enumerate(inside)}
+    tokens: list[RawToken] = []
+    for n, tok in enumerate(inside):
+        feats = "|".join(f"{k}={v}" for k in _FEATURES for v in tok.morph.get(k))
+        head = index.get(tok.head.i, n)
+        dep = tok.dep_ if tok.head.i in index else "ROOT"
+        tokens.append((tok.idx, tok.idx + len(tok.text), tok.pos_, dep, head, feats))
+    return tokens

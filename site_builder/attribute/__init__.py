@@ -16,12 +16,13 @@ they read are data, one file per language, in `data/`.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Mapping, Sequence
 
 from site_builder.attribute.assign import assign
 from site_builder.model import Actor, Annotations, Attribution, Figure, Quote
 
-__all__ = ["attribute", "attribution_key"]
+__all__ = ["attribute", "attribution_key", "credit"]
 
 
 def attribute(ann: Annotations, figures: Sequence[Figure], quotes: Sequence[Quote],
@@ -48,3 +49,21 @@ def attribution_key(ann: Annotations, actors: Mapping[str, Actor]) -> tuple[obje
         tuple((a.id, a.kind, a.name, tuple(a.aliases), a.description)
               for a in known if a is not None),
     )
+
+
+def credit(figures: Sequence[Figure], quotes: Sequence[Quote], tentative: Collection[int],
+           result: Attribution) -> tuple[list[Figure], list[Quote]]:
+    """New figures and quotes with the stage's answers filled in.
+
+    A tentative (short) quotation nobody is credited with is a scare quote,
+    not a quote: it is left out.
+    """
+    sourced = [
+        dataclasses.replace(f, source=n.actor, source_text=n.text, source_start=n.start,
+                            source_end=n.end, source_block=n.block) if n else f
+        for f, n in zip(figures, result.figures, strict=True)
+    ]
+    spoken = [dataclasses.replace(q, speaker=n.actor, speaker_text=n.text) if n else q
+              for i, (q, n) in enumerate(zip(quotes, result.quotes, strict=True))
+              if n is not None or i not in tentative]
+    return sourced, spoken

@@ -47,6 +47,7 @@ _NOT_CONDITIONAL = frozenset({"portrait", "retrait", "extrait", "attrait", "trai
 _RELATIVE_CLAUSES = frozenset({"acl:relcl", "relcl", "acl"})
 _SPEAKER_KINDS = frozenset({"person", "organization", "place"})
 _QUOTE_PAD = " \u00a0\u202f\"«»“”.,!?…"
+_CLOSING_PAD = " \u00a0\u202f\"»”.!?…"
 
 
 @dataclass(slots=True)
@@ -103,11 +104,13 @@ class _Article:
                 tree.names[k] = self.context.kind(entity)
 
     def _note_subjects(self, tree: Tree) -> None:
+        """Remember who the sentence is about: "Le ministre …, X, a reçu …" is about X."""
+        lex = lexicon(tree.lang)
         for root in (i for i, t in enumerate(tree.tokens) if t.head == i):
             for k in tree.kids(root, SUBJECTS):
-                entity = self.context.entity_at(tree.block, tree.tokens[k].start)
-                if entity is not None and entity.actor is not None:
-                    self.context.subjects.add(entity.actor)
+                named = self.context.naming(tree, k, lex, ())
+                if named is not None and named[0].actor is not None:
+                    self.context.subjects.add(named[0].actor)
 
     def sentence_at(self, block: str, offset: int) -> _Sentence | None:
         best = None
@@ -176,11 +179,16 @@ class _Article:
         return max(inside, key=lambda r: r[0].start)[1] if inside else None
 
     def _unread_tag(self, closing: _Sentence, quote: Quote) -> bool:
-        tail = self.texts[closing.block][quote.end : closing.end].lstrip(_QUOTE_PAD)
+        """Does the quotation end on a tag naming someone we could not resolve ("», a
+        lancé le porte-parole")? A tag with a pronoun ("she said") may still
+        take up the sentence before the quotation."""
+        tail = self.texts[closing.block][quote.end : closing.end].lstrip(_CLOSING_PAD)
         tree = closing.tree
         if not tail.startswith(",") or tree is None:
             return False
-        return any(t.pos == "VERB" and quote.end <= t.start for t in tree.tokens)
+        after = [t for t in tree.tokens if t.start >= quote.end]
+        return any(t.pos == "VERB" for t in after) and any(
+            t.pos in ("NOUN", "PROPN") for t in after)
 
     def _introduced(self, opening: _Sentence, quote: Quote) -> Naming | None:
         """ "X a justifié la mesure : « … »": a colon makes the clause before it a speech

@@ -44,6 +44,7 @@ class Lexicon:
     same_source: frozenset[tuple[str, ...]]
     generic_nouns: frozenset[str]
     time_words: frozenset[str]
+    agent_markers: frozenset[str] = frozenset()  # "par", "by": the agent of a passive
     marker_index: PhraseIndex = field(default_factory=dict)
     phrase_index: PhraseIndex = field(default_factory=dict)
 
@@ -146,6 +147,7 @@ def lexicon(lang: str) -> Lexicon:
         same_source=same | {(m,) for m in same_single},
         generic_nouns=frozenset(w.lower() for w in lists.get("generic_nouns", [])),
         time_words=frozenset(lists.get("time_words", [])),
+        agent_markers=frozenset(lists.get("agent_markers", [])),
         marker_index=_index(sources),
         phrase_index=_index(phrases),
     )

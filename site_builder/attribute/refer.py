@@ -129,6 +129,11 @@ class Context:
             designator = Designator("person", frozenset({word}))
         start, end = self._phrase(tree, k)
         words = Naming(None, tree.text[start:end], tree.block, start, end)
+        if designator is None and det in _SINGULAR_DEFINITE and tree.tokens[k].pos == "NOUN":
+            # Any "the network", "le collectif": an actor named before with that word.
+            found = self._name_with_word(word, tree.block, tree.tokens[k].start)
+            if found is not None:
+                return Naming(found[0], words.text, tree.block, start, end), found[1]
         if tree.tokens[k].pos in ("NOUN", "PROPN"):
             named = self._named_in_phrase(tree, k, designator)
             if named is not None:
@@ -147,7 +152,8 @@ class Context:
                 return spoken
             foreign = any(q.startswith("demonym:") for q in qualifiers)
             if not self._earlier(tree.block, tree.tokens[k].start, designator.kind) or (
-                    qualifiers and (designator.kind == "organization" or foreign)):
+                    qualifiers and (designator.kind == "organization" or foreign)) or (
+                    self._owned(tree, k)):
                 # "le ministère soudanais de la Santé", "le président iranien" (someone
                 # described, not named), or the first "l'ONG" of the text
                 return words, designator.kind
@@ -159,15 +165,26 @@ class Context:
             known = self._surname(tree, k)
             if known is not None:
                 return known
-            if any(tree.tokens[j].pos not in ("PUNCT", "DET") for j in range(k)):
-                # A name the entity stage missed; a sentence's first word may just be
-                # capitalized.
+            if any(tree.tokens[j].pos != "PUNCT" for j in range(k)):
+                # A name the entity stage missed ("The WHO said"); a sentence's first
+                # word may just be capitalized.
                 return words, "person"
         if tree.tokens[k].pos in ("NOUN", "PROPN") and word not in lex.document_nouns and (
                 (describe and det is not None) or self._owned(tree, k)):
             # "selon la télévision d'État", "Greece's coast guard said": a body described.
             return words, "organization"
         return None
+
+    def _name_with_word(self, word: str, block: str, offset: int) -> tuple[str, str] | None:
+        """The one person or organization named before whose names hold `word`."""
+        wanted = key(word)
+        found: dict[str, str] = {}
+        for e in self._before(block, offset):
+            kind = self.kind(e)
+            if e.actor and kind in ("person", "organization") and \
+                    wanted in keys(self._names(e.actor)):
+                found[e.actor] = kind
+        return next(iter(found.items())) if len(found) == 1 else None
 
     def _owned(self, tree: Tree, k: int) -> bool:
         """ "Greece's coast guard", "the UN refugee agency": a name owns or qualifies a
@@ -200,14 +217,23 @@ class Context:
         return None
 
     def _surname(self, tree: Tree, k: int) -> tuple[Naming, str] | None:
-        """ "Velasco" after "Arturo Velasco": the one person named before with that last name."""
+        """A name the recognizer missed here but found before: "Velasco" after "Arturo
+        Velasco" (the one person with that last name), "WHO" after "World Health
+        Organization (WHO)" (an actor's alias)."""
         word = tree.surface(k)
-        found = {e.actor for e in self._before(tree.block, tree.tokens[k].start)
-                 if e.actor and self.kind(e) == "person" and e.text.split()[-1] == word}
+        found: dict[str, str] = {}
+        for e in self._before(tree.block, tree.tokens[k].start):
+            if e.actor is None:
+                continue
+            actor = self.actors.get(e.actor)
+            aliases = {e.text, *(actor.aliases if actor else ()), actor.name if actor else ""}
+            if word in aliases or (self.kind(e) == "person" and e.text.split()[-1] == word):
+                found[e.actor] = self.kind(e)
         if len(found) != 1:
             return None
+        actor_id, kind = found.popitem()
         t = tree.tokens[k]
-        return Naming(found.pop(), word, tree.block, t.start, t.end), "person"
+        return Naming(actor_id, word, tree.block, t.start, t.end), kind
 
     def _before(self, block: str, offset: int) -> list[Entity]:
         return self.entities[:bisect_left(self.positions, (self.order[block], offset))]
@@ -296,7 +322,7 @@ class Context:
                 parts.extend(tree.subtree(j))
             elif tree.tokens[j].dep in ("nmod", "prep") and j > k:
                 sub = tree.subtree(j)
-                if len(sub) <= 4 and not any(tree.tokens[s].pos == "VERB" for s in sub):
+                if len(sub) <= 6 and not any(tree.tokens[s].pos == "VERB" for s in sub):
                     parts.extend(sub)
         first, last = min(parts), max(parts)
         # The words stay between the commas around the noun: what follows one is

@@ -22,6 +22,7 @@ from site_builder.attribute.lexicon import Lexicon, PhraseIndex
 from site_builder.attribute.tree import (
     ADVERBIAL_CLAUSES,
     AGENTS,
+    CASE_MARKS,
     CONJUNCTS,
     NOMINAL,
     OBJECTS,
@@ -37,6 +38,9 @@ _VERB_POS = frozenset({"VERB", "AUX"})
 # Dependents that open a clause of their own: an agent inside belongs to another verb.
 _CLAUSES = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "conj", "parataxis",
                       "csubj"})
+# What may stand between a quotation's comma and its tag verb: "a-t-elle", "he", "the
+# ministry".
+_TAG_FILLERS = frozenset({"AUX", "PRON", "DET", "NOUN", "PROPN", "ADV", "ADJ"})
 _RELATIVES = frozenset({"qui", "who", "which", "that"})
 _RELATIVE_CLAUSES = frozenset({"acl:relcl", "relcl", "acl"})
 
@@ -54,13 +58,36 @@ class Report:
 def find_reports(tree: Tree, lex: Lexicon, quoted: list[tuple[int, int]]) -> list[Report]:
     """Every report of the sentence whose cue word is outside quotations."""
     found: list[Report] = []
+    tags = _tag_verbs(tree, quoted)
     for i in range(len(tree.tokens)):
         if any(s <= tree.tokens[i].start < e for s, e in quoted):
             continue
-        report = _marker(tree, lex, i) or _verb(tree, lex, i, quoted)
+        report = _marker(tree, lex, i) or _verb(tree, lex, i, quoted, i in tags)
         if report is not None:
             found.append(report)
     return found
+
+
+def _tag_verbs(tree: Tree, quoted: list[tuple[int, int]]) -> set[int]:
+    """Verbs of the speech tag right after a quotation: "« … », a-t-elle soupiré",
+    "“…,” he continued". There, any verb reports the quotation, listed or not."""
+    tags: set[int] = set()
+    for _, end in quoted:
+        k = next((n for n, t in enumerate(tree.tokens) if t.start >= end), None)
+        if k is None:
+            continue
+        while k < len(tree.tokens) and tree.tokens[k].pos == "PUNCT":
+            k += 1
+        if k == len(tree.tokens) or tree.tokens[k - 1].start < end or \
+                tree.words[k - 1] not in (",", "—", "–"):
+            continue  # no comma after the quotation: a new sentence, not a tag
+        for n in range(k, min(k + 4, len(tree.tokens))):
+            if tree.tokens[n].pos == "VERB":
+                tags.add(n)
+                break
+            if tree.tokens[n].pos not in _TAG_FILLERS:
+                break
+    return tags
 
 
 def _phrase_at(tree: Tree, i: int, index: PhraseIndex) -> int | None:
@@ -123,10 +150,11 @@ def _past_documents(tree: Tree, lex: Lexicon, k: int) -> int:
     return k
 
 
-def _verb(tree: Tree, lex: Lexicon, i: int, quoted: list[tuple[int, int]]) -> Report | None:
+def _verb(tree: Tree, lex: Lexicon, i: int, quoted: list[tuple[int, int]],
+          tag: bool = False) -> Report | None:
     word = tree.word(i)
     phrase_end = _phrase_at(tree, i, lex.phrase_index)
-    if word not in lex.reporting and phrase_end is None:
+    if word not in lex.reporting and phrase_end is None and not tag:
         return None
     tok = tree.tokens[i]
     if tok.pos not in _VERB_POS and not _after_auxiliary(tree, i):
@@ -155,8 +183,11 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
     """The token naming who speaks through verb `i`, following the rules above."""
     if tree.is_passive(i):
         # With no agent ("X a été accusé"), the subject is not the speaker.
-        agent = _agent(tree, i)
+        agent = _agent(tree, lex, i)
         return _agent_object(tree, agent) if agent is not None else None
+    clitic = _clitic_subject(tree, lex, i)
+    if clitic is not None:
+        return clitic
     named = _name_before_comma(tree, lex, i)
     if named is not None:
         return named
@@ -189,17 +220,22 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
     return None
 
 
-def _agent(tree: Tree, i: int) -> int | None:
+def _agent(tree: Tree, lex: Lexicon, i: int) -> int | None:
     """The passive's agent, also where the parser hung it on a word of the clause
     ("annoncée samedi par le CICR" with "par le CICR" under "samedi")."""
     stack = list(tree.children[i])
+    by_marker = None
     while stack:
         k = stack.pop(0)
         if tree.tokens[k].dep in AGENTS:
             return k
+        # The model may label the agent a plain complement: "confirmé par Croix-Verte".
+        if by_marker is None and tree.tokens[k].pos in NOMINAL and any(
+                tree.word(j) in lex.agent_markers for j in tree.kids(k, CASE_MARKS) if j < k):
+            by_marker = k
         if tree.tokens[k].dep not in _CLAUSES:
             stack.extend(tree.children[k])
-    return None
+    return by_marker
 
 
 def _agent_object(tree: Tree, k: int) -> int:
@@ -210,6 +246,17 @@ def _agent_object(tree: Tree, k: int) -> int:
         if tree.tokens[j].pos in NOMINAL:
             return j
     return k
+
+
+def _clitic_subject(tree: Tree, lex: Lexicon, i: int) -> int | None:
+    """ "a-t-elle assuré", "précise-t-il": a hyphenated pronoun next to the verb is its
+    subject, whatever the parser made of it."""
+    near = [*range(i - 1, max(i - 4, -1), -1), *range(i + 1, min(i + 4, len(tree.tokens)))]
+    for k in near:
+        surface = tree.surface(k)
+        if surface.startswith("-") and tree.word(k) in lex.pronouns:
+            return k
+    return None
 
 
 def _name_before_comma(tree: Tree, lex: Lexicon, i: int) -> int | None:
@@ -259,7 +306,15 @@ def _before_verb(tree: Tree, lex: Lexicon, i: int) -> int | None:
 
 
 def _inverted_subject(tree: Tree, lex: Lexicon, i: int) -> int | None:
-    """ "« … », a précisé l'ONG", "…, said the ministry": the nominal after the verb."""
+    """ "« … », a précisé l'ONG", "…, said the ministry": the nominal after the verb.
+
+    Only a finite verb or one with an auxiliary inverts: after "…, accusing", the
+    noun is an object ("accusing prosecutors").
+    """
+    finite = tree.has_feature(i, "VerbForm=Fin") or any(
+        tree.tokens[k].dep.startswith("aux") for k in tree.children[i])
+    if not finite:
+        return None
     k = i - 1
     while k >= 0 and (tree.tokens[k].dep.startswith("aux") or tree.tokens[k].pos == "ADV"
                       or tree.word(k) in lex.pronouns or tree.word(k) == "t"):

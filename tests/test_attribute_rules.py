@@ -1,0 +1,172 @@
+"""The attribute stage's rules, one mechanism per test, on the real parser.
+
+Entities are given by hand (tests/test_attribution_support.py), so each test
+pins down how the parse is read, not what the recognizer finds.
+"""
+
+from __future__ import annotations
+
+from site_builder.model import Annotations
+from tests.test_attribution_support import actor, annotate, figure, quote
+
+PEOPLE = {
+    "Lina Haddad": ("haddad", "person"),
+    "Haddad": ("haddad", "person"),
+    "Omar Khalil": ("khalil", "person"),
+    "Sara Vidal": ("vidal", "person"),
+    "Croix-Verte": ("croix", "organization"),
+    "Green Shield": ("shield", "organization"),
+    "Veilleurs du Nord": ("veilleurs", "organization"),
+}
+ACTORS = [
+    actor("haddad", "Lina Haddad", "person"),
+    actor("khalil", "Omar Khalil", "person"),
+    actor("vidal", "Sara Vidal", "person"),
+    actor("croix", "Croix-Verte", "organization"),
+    actor("shield", "Green Shield", "organization"),
+    actor("veilleurs", "Veilleurs du Nord", "organization"),
+]
+
+
+def fr(*paragraphs: str) -> Annotations:
+    return annotate(paragraphs, PEOPLE, ACTORS, "fr")
+
+
+def en(*paragraphs: str) -> Annotations:
+    return annotate(paragraphs, PEOPLE, ACTORS, "en")
+
+
+def speaker(ann: Annotations, text: str) -> tuple[str | None, str | None]:
+    q = quote(ann, text)
+    return q.speaker, q.speaker_text
+
+
+def source(ann: Annotations, text: str) -> tuple[str | None, str | None]:
+    f = figure(ann, text)
+    return f.source, f.source_text
+
+
+# ------------------------------------------------------------------ reports
+
+
+def test_inverted_subject_after_a_quote() -> None:
+    ann = fr("« Les routes vers le nord sont coupées depuis lundi », a précisé Lina Haddad.")
+    assert speaker(ann, "Les routes vers le nord")[0] == "haddad"
+
+
+def test_passive_agent() -> None:
+    ann = fr("Le départ de 120 familles a été confirmé mardi par Croix-Verte.")
+    assert source(ann, "120 familles")[0] == "croix"
+
+
+def test_passive_without_agent_names_no_one() -> None:
+    ann = fr("Lina Haddad a été accusée d’avoir caché 40 blessés.")
+    assert source(ann, "40 blessés") == (None, None)
+
+
+def test_object_of_selon_past_a_document_noun() -> None:
+    ann = fr("Selon un décompte de Croix-Verte, 85 maisons ont brûlé.")
+    assert source(ann, "85 maisons")[0] == "croix"
+
+
+def test_participle_takes_the_subject_of_its_verb() -> None:
+    ann = en("Green Shield suspended its convoys on Monday, saying 12 drivers had been hurt.")
+    assert source(ann, "12 drivers")[0] == "shield"
+
+
+def test_an_object_after_a_participle_is_not_an_inverted_subject() -> None:
+    ann = en("Omar Khalil rejected the ruling, accusing judges of a “shameful plot”.")
+    assert speaker(ann, "shameful plot")[0] == "khalil"
+
+
+def test_a_name_set_off_by_commas_before_the_verb_is_the_subject() -> None:
+    ann = fr("La porte-parole de l’association Veilleurs du Nord, Sara Vidal, a dénoncé "
+             "une situation « intenable » dans les camps.")
+    assert speaker(ann, "intenable")[0] == "vidal"
+
+
+def test_clitic_subject_with_a_count_in_the_sentence() -> None:
+    ann = fr("Lina Haddad a parlé d’une crise grave.",
+             "Environ 300 personnes ont fui, dont 40 % d’enfants, a-t-elle rappelé.")
+    assert source(ann, "300 personnes")[0] == "haddad"
+
+
+# -------------------------------------------------------------- references
+
+
+def test_role_after_a_comma_title() -> None:
+    ann = fr("La directrice de Croix-Verte, Lina Haddad, est arrivée à Goma.",
+             "« Nous manquons de tout », a déclaré la directrice.")
+    assert speaker(ann, "Nous manquons de tout")[0] == "haddad"
+
+
+def test_unmatched_role_takes_the_person_who_spoke() -> None:
+    ann = fr("« Rien n’est réglé », a déclaré Omar Khalil en quittant la réunion.",
+             "« Nous reviendrons demain », a ajouté le diplomate.")
+    assert speaker(ann, "Nous reviendrons demain")[0] == "khalil"
+
+
+def test_a_pronoun_takes_up_a_main_clause_speaker() -> None:
+    ann = fr("Interrogée sur les critiques de Omar Khalil, qui dénonce des retards, "
+             "Lina Haddad a répondu que l’aide arrivait.",
+             "« Les camions sont en route », a-t-elle assuré.")
+    assert speaker(ann, "Les camions sont en route")[0] == "haddad"
+
+
+def test_a_pronoun_after_a_speaker_it_cannot_stand_for_names_no_one() -> None:
+    ann = en("Green Shield said the road was closed. Omar Khalil was seen near the border.",
+             "“We have no fuel left,” she said.")
+    assert speaker(ann, "We have no fuel left") == (None, None)
+
+
+def test_same_designator_points_back_to_the_last_speaker() -> None:
+    ann = fr("Selon le ministère de l’Intérieur du Kivu, 60 personnes sont mortes.",
+             "Au moins 15 enfants ont disparu, selon le même ministère.")
+    assert source(ann, "15 enfants")[1] == "le ministère de l’Intérieur du Kivu"
+
+
+def test_a_described_body_is_named_by_its_words() -> None:
+    ann = en("Greece’s coast guard said it had rescued 93 people.")
+    assert source(ann, "93 people") == (None, "Greece’s coast guard")
+
+
+# ------------------------------------------------------------------ quotes
+
+
+def test_short_quote_in_reported_speech_is_kept_and_credited() -> None:
+    ann = fr("Croix-Verte a assuré que ses équipes ne transportaient que des « civils blessés ».")
+    assert speaker(ann, "civils blessés")[0] == "croix"
+
+
+def test_scare_quotes_with_no_report_are_dropped() -> None:
+    ann = fr("La ville vit dans une « normalité » de façade depuis des mois.")
+    assert not ann.quotes
+
+
+def test_a_quote_takes_the_report_governing_it() -> None:
+    ann = en("Lawyer Sara Vidal, who denounced “arbitrary arrests”, met Omar Khalil, "
+             "who said the inquiry would take months.")
+    assert speaker(ann, "arbitrary arrests")[0] == "vidal"
+
+
+def test_a_colon_makes_the_clause_before_a_speech_act() -> None:
+    ann = fr("Lina Haddad a justifié la fermeture du poste : « La sécurité des équipes "
+             "passe avant tout le reste. »")
+    assert speaker(ann, "La sécurité des équipes")[0] == "haddad"
+
+
+def test_any_verb_in_the_tag_after_a_quotation_reports_it() -> None:
+    ann = fr("« Derrière chaque chiffre, il y a un nom », a soupiré Lina Haddad.")
+    assert speaker(ann, "Derrière chaque chiffre")[0] == "haddad"
+
+
+def test_a_tag_naming_someone_unresolved_does_not_borrow_the_sentence_before() -> None:
+    ann = fr("Selon Croix-Verte, 200 familles attendent.",
+             "« Derrière chaque chiffre, il y a un nom », a soupiré une bénévole épuisée.")
+    who, words = speaker(ann, "Derrière chaque chiffre")
+    assert who is None and words is not None and words.startswith("bénévole")
+
+
+def test_a_narrative_figure_next_to_a_quote_stays_unsourced() -> None:
+    ann = en("“We will rebuild,” Omar Khalil said.", "Some 4,000 people gathered in the square.")
+    assert source(ann, "4,000 people") == (None, None)

@@ -35,6 +35,8 @@ _NAME_PARTS = frozenset({"appos", "flat", "flat:name", "nmod", "nmod:poss", "com
 _PHRASE_PARTS = frozenset({"det", "amod", "compound", "flat", "flat:name", "nummod",
                            "poss", "nmod:poss", "fixed"})
 _COUNTS = frozenset({"nummod"})
+# Prepositions of a noun's own complement: "le ministère de la Santé", "head of".
+_OF = frozenset({"de", "du", "des", "d'", "of"})
 # How a name hangs on a title the designator list does not know ("le colonel X").
 _TITLED_NAME = frozenset({"appos", "flat", "flat:name"})
 _SINGULAR_DEFINITE = frozenset({"le", "la", "l'", "the", "this", "ce", "cet", "cette"})
@@ -325,10 +327,14 @@ class Context:
                 if len(sub) <= 6 and not any(tree.tokens[s].pos == "VERB" for s in sub):
                     parts.extend(sub)
         first, last = min(parts), max(parts)
+        common = tree.surface(k)[:1].islower()  # a name keeps all its words
         # The words stay between the commas around the noun: what follows one is
-        # an apposition, not the name ("son comité de soutien, au moins 18 …").
+        # an apposition, not the name ("son comité de soutien, au moins 18 …");
+        # and they end before a complement that is not the noun's own ("un
+        # responsable du ministère [sous le couvert de l'anonymat]").
         for j in range(k + 1, last + 1):
-            if tree.words[j] in _STOP:
+            if tree.words[j] in _STOP or (tree.tokens[j].pos == "ADP" and common
+                                          and tree.word(j) not in _OF):
                 last = j - 1
                 break
         for j in range(k - 1, first - 1, -1):

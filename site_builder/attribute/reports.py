@@ -328,4 +328,11 @@ def _inverted_subject(tree: Tree, lex: Lexicon, i: int) -> int | None:
         if tree.word(j) in lex.document_nouns or tree.word(j) in lex.time_words:
             continue
         return j
+    # The parser may hang the name on a complement ("a déclaré à Genève Marta
+    # Ferreira"): the first person named after the verb, before the clause ends.
+    for j in range(i + 1, len(tree.tokens)):
+        if tree.words[j] in _INVERSION or tree.tokens[j].pos == "VERB":
+            break
+        if tree.names.get(j) == "person":
+            return j
     return None

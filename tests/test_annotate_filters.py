@@ -97,6 +97,14 @@ def test_trailing_elisions_prepositions_and_possessives_are_trimmed() -> None:
     assert cleaned("the Reuters' report", "Reuters'", lang="en") == "Reuters"
 
 
+def test_an_unclosed_parenthesis_is_cut_from_the_name() -> None:
+    text = "the World Health Organization (WHO) said"
+    assert cleaned(text, "World Health Organization (WHO", lang="en") == \
+        "World Health Organization"
+    assert cleaned("le Haut-Commissariat (HCR) a dit", "Haut-Commissariat (HCR)") == \
+        "Haut-Commissariat (HCR)"
+
+
 # ----------------------------------------------------------------------- punctuation
 
 

@@ -164,6 +164,13 @@ def test_attribution_correct() -> None:
     assert not sa.attribution_correct("jean-morel", None, actors, ())
 
 
+def test_a_shorter_description_of_someone_unnamed_is_right_but_not_a_shorter_actor() -> None:
+    actors = {"un": Actor("un", "United Nations", "organization")}
+    assert sa.attribution_correct(None, "a resident", {}, ("a resident who fled",))
+    assert not sa.attribution_correct(None, "a res", {}, ("a resident who fled",))
+    assert not sa.attribution_correct("un", None, actors, ("United Nations refugee agency",))
+
+
 def test_locator_tolerates_markdown_and_typography() -> None:
     blocks = [BlockLang("b0", "fr", "Le ministre a parlé."),
               BlockLang("b1", "fr", "Selon l’OSDH, plus de\u00a0300 civils\nont été tués.")]

@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 
 # Bump when a change to normalization, filters, labels, routing or assembly
 # changes what the stage outputs: every cached article is then recomputed.
-STAGE_VERSION = 3
+STAGE_VERSION = 4
 SCHEMA = 2
 SUBDIR = "annotate"
 

@@ -121,12 +121,21 @@ def _leads_to_name(text: str, pos: int, end: int) -> bool:
 
 
 def trim_trailing(ctx: Context, start: int, end: int) -> tuple[int, int]:
-    """Drop a trailing elision or preposition ("... de l'") and possessives ("'s")."""
+    """Drop a trailing elision or preposition ("... de l'"), possessives ("'s") and an
+    opening parenthesis left unclosed."""
     text, lang = ctx.text, ctx.lang
     elisions = lx.words_for(lx.ELISIONS, lang)
     determiners = lx.words_for(lx.DETERMINERS, lang)
     while start < end:
         span = text[start:end]
+        opened = span.rfind("(")
+        if opened > 0 and ")" not in span[opened:]:
+            # "World Health Organization (WHO": the acronym in parentheses is a
+            # mention of its own, not part of the long name.
+            end = start + opened
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            continue
         if lang == "en" and (m := _POSSESSIVE.search(span)) and m.start() > 0 and (
             m.group() != "'" or span[m.start() - 1] in "sS"
         ):

@@ -10,6 +10,7 @@ nothing is attributed there rather than something wrong.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -60,7 +61,8 @@ class Lexicon:
         if any(w in self.reporting or (w,) in self.source_markers for w in words):
             return True
         text = f" {' '.join(words)} "
-        return any(f" {' '.join(p)} " in text
+        # One word may stand inside a phrase: "font désormais état de".
+        return any(re.search(r"\s" + r"\s(?:\S+\s)?".join(map(re.escape, p)) + r"\s", text)
                    for p in self.reporting_phrases | self.source_markers if len(p) > 1)
 
 

@@ -97,7 +97,10 @@ def _phrase_at(tree: Tree, i: int, index: PhraseIndex) -> int | None:
         while n < len(phrase) and k < len(tree.tokens):
             word, after = tree.joined[k]
             if word != phrase[n]:
-                break
+                if n == 0 or tree.tokens[k].pos != "ADV":
+                    break
+                k = after  # an adverb inside the phrase: "font désormais état"
+                continue
             n += 1
             k = after
         if n == len(phrase):

@@ -35,6 +35,7 @@ _NAME_PARTS = frozenset({"appos", "flat", "flat:name", "nmod", "nmod:poss", "com
 _PHRASE_PARTS = frozenset({"det", "amod", "compound", "flat", "flat:name", "nummod",
                            "poss", "nmod:poss", "fixed"})
 _COUNTS = frozenset({"nummod"})
+_ONE = frozenset({"un", "une", "l'un", "l'une", "one"})
 # Prepositions of a noun's own complement: "le ministère de la Santé", "head of".
 _OF = frozenset({"de", "du", "des", "d'", "of"})
 # How a name hangs on a title the designator list does not know ("le colonel X").
@@ -114,6 +115,10 @@ class Context:
         With `describe` (the object of "selon"), a described source that is
         none of the cases below keeps its words: "selon la télévision d'État".
         """
+        if tree.word(k) in _ONE:  # "un de ses responsables, X": the one of them
+            part = next((j for j in tree.kids(k) if j > k and tree.tokens[j].pos == "NOUN"), None)
+            if part is not None:
+                k = part
         if tree.tokens[k].pos == "NUM" or any(True for _ in tree.kids(k, _COUNTS)):
             return None  # "…, ont rapporté 11 personnes": a count, not someone named
         entity = self.entity_at(tree.block, tree.tokens[k].start)

@@ -215,10 +215,13 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
     dep = tree.tokens[i].dep
     if dep in CONJUNCTS or dep in ADVERBIAL_CLAUSES:
         # "…, calling it", "en accusant", "et a ajouté": the subject of the verb it hangs on.
-        head = tree.tokens[i].head
-        if head != i and tree.tokens[head].pos in _VERB_POS | {"ADJ", "NOUN"}:
+        # Up the tree to the first word with a subject: the parser may hang the
+        # participle on a complement of the verb ("a défendu jeudi … en accusant").
+        for head in list(tree.ancestors(i))[:3]:
+            if tree.tokens[head].pos not in _VERB_POS | {"ADJ", "NOUN"}:
+                break
             for k in tree.kids(head, SUBJECTS):
-                if k != i:
+                if k != i and tree.tokens[k].pos in NOMINAL:
                     return k
     return None
 

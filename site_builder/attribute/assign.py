@@ -90,8 +90,8 @@ class _Article:
             for report in find_reports(span.tree, lex, quoted):
                 named = self.context.naming(span.tree, report.speaker, lex, self.history,
                                             describe=report.marker)
-                if named is None:
-                    continue
+                if named is None or self.region(named[0].block, named[0].start) is not None:
+                    continue  # nobody is named by words inside a quotation
                 naming, kind = named
                 span.reports.append((report, naming, kind))
                 main = span.tree.tokens[report.cue].dep not in _RELATIVE_CLAUSES

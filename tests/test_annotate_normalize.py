@@ -100,3 +100,11 @@ def test_source_spans_map_into_normalized_text(source: str, data: st.DataObject)
 def test_normalization_is_idempotent(source: str) -> None:
     once = normalize(source).text
     assert normalize(once).text == once
+
+
+def test_an_invisible_character_is_dropped_with_the_marks_it_carries() -> None:
+    # Kept, the grave accent would land on "A" and compose only on a second pass.
+    once = normalize("A\ufeff\u0300b")
+    assert once.text == "Ab"
+    assert normalize(once.text).text == once.text
+    assert once.to_source(1, 2) == (3, 4)

@@ -76,6 +76,15 @@ _RESIZING = re.compile(
     "[" + re.escape("".join(k for k, v in REPLACEMENTS.items() if len(v) != 1)) + "]"
 )
 
+_DELETED = re.compile("[" + re.escape("".join(k for k, v in REPLACEMENTS.items() if not v)) + "]")
+
+
+def _marked_deletion(source: str) -> bool:
+    """Does a deleted character carry combining marks? Only the cluster path drops both."""
+    return any(m.end() < len(source) and unicodedata.combining(source[m.end()])
+               for m in _DELETED.finditer(source))
+
+
 # (source start, source end, normalized length, offset-by-offset)
 _Piece = tuple[int, int, int, bool]
 
@@ -93,6 +102,11 @@ def _clusters(text: str) -> list[tuple[int, int]]:
 
 def _replace(cluster: str) -> str:
     base = REPLACEMENTS.get(cluster[0], cluster[0])
+    if not base:
+        # An invisible character is dropped with the marks it carries: kept,
+        # they would land on the previous letter and compose with it only when
+        # the text is normalized again ("A" + BOM + grave accent).
+        return ""
     return unicodedata.normalize("NFC", base + cluster[1:])
 
 
@@ -167,7 +181,7 @@ class Normalized:
 
 def normalize(source: str) -> Normalized:
     """Normalize `source` cluster by cluster, recording the offset maps."""
-    if unicodedata.is_normalized("NFC", source):
+    if unicodedata.is_normalized("NFC", source) and not _marked_deletion(source):
         text, pieces = _normalize_nfc(source)
     else:
         text, pieces = _normalize_clusters(source)

@@ -57,12 +57,18 @@ def index_document(site: Site, config: Config) -> dict[str, Any]:
     return {"articles": articles}
 
 
+# 2: figures say where the words naming their source are (source_block/start/end),
+# and short quotations in reported speech appear as quotes.
+ARTICLE_SCHEMA_VERSION = 2
+
+
 def article_document(
     item: AnnotatedArticle, actors: Mapping[str, Actor], config: Config
 ) -> dict[str, Any]:
     """api/articles/<slug>.json: one article's annotations, offsets into `blocks[].text`."""
     article, annotations = item.article, item.annotations
     return {
+        "schema_version": ARTICLE_SCHEMA_VERSION,
         "slug": article_slug(article),
         "title": article.title,
         "lang": article.lang,
@@ -76,7 +82,8 @@ def article_document(
         "figures": [
             {"text": f.text, "value": f.value, "qualifier": f.qualifier, "unit": f.unit,
              "block": f.block, "start": f.start, "end": f.end, "source": f.source,
-             "source_text": f.source_text}
+             "source_text": f.source_text, "source_block": f.source_block,
+             "source_start": f.source_start, "source_end": f.source_end}
             for f in annotations.figures
         ],
         "quotes": [

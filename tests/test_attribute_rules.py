@@ -170,3 +170,25 @@ def test_a_tag_naming_someone_unresolved_does_not_borrow_the_sentence_before() -
 def test_a_narrative_figure_next_to_a_quote_stays_unsourced() -> None:
     ann = en("“We will rebuild,” Omar Khalil said.", "Some 4,000 people gathered in the square.")
     assert source(ann, "4,000 people") == (None, None)
+
+
+def test_the_words_between_the_last_comma_and_the_verb_are_its_subject() -> None:
+    ann = en("Floods swept through the valley on Monday, killing at least 14 people, "
+             "Green Shield said.")
+    assert source(ann, "14 people")[0] == "shield"
+
+
+def test_a_bare_plural_subject_is_someone_unnamed() -> None:
+    ann = en("Organisers of the march said more than 8,000 people had joined.")
+    assert source(ann, "8,000 people") == (None, "Organisers of the march")
+
+
+def test_one_of_its_officials_is_the_official() -> None:
+    ann = fr("« Nous avons perdu trois ambulances », a raconté un de ses responsables, "
+             "Omar Khalil.")
+    assert speaker(ann, "Nous avons perdu")[0] == "khalil"
+
+
+def test_a_word_may_stand_inside_a_reporting_phrase() -> None:
+    ann = fr("Les autorités, qui font désormais état de 240 morts, ont rouvert la route.")
+    assert source(ann, "240 morts") == (None, "autorités")

@@ -155,6 +155,9 @@ class Context:
             if actor is not None:
                 return Naming(actor, words.text, tree.block, start, end), designator.kind
             spoken = self._spoken_like(designator, history, tree.sentence, strict=True)
+            if spoken is None and designator.kind == "organization" and not designator.strict \
+                    and not any(q.startswith("demonym:") for q in self._qualifiers(tree, k)):
+                spoken = self._only_unlinked_speaker(history, tree.sentence)
             if spoken is not None:
                 return spoken
             foreign = any(q.startswith("demonym:") for q in qualifiers)
@@ -165,8 +168,10 @@ class Context:
                 # described, not named), or the first "l'ONG" of the text
                 return words, designator.kind
             return None  # "le ministre" and no one it surely refers to: better nothing
-        if word in lex.generic_nouns or (det is not None and det in lex.indefinite
-                                          and tree.tokens[k].pos == "NOUN"):
+        if word in lex.generic_nouns or (tree.tokens[k].pos == "NOUN" and (
+                (det is not None and det in lex.indefinite)
+                or (det is None and tree.has_feature(k, "Number=Plur")))):
+            # "une source militaire", "Organisers of the protests said": unnamed.
             return self._without_determiner(tree, k, words), "person"
         if tree.tokens[k].pos == "PROPN" and tree.surface(k)[:1].isupper():
             known = self._surname(tree, k)
@@ -174,8 +179,8 @@ class Context:
                 return known
             if any(tree.tokens[j].pos != "PUNCT" for j in range(k)):
                 # A name the entity stage missed ("The WHO said"); a sentence's first
-                # word may just be capitalized.
-                return words, "person"
+                # word may just be capitalized. Its kind is unknown.
+                return words, "other"
         if tree.tokens[k].pos in ("NOUN", "PROPN") and word not in lex.document_nouns and (
                 (describe and det is not None) or self._owned(tree, k)):
             # "selon la télévision d'État", "Greece's coast guard said": a body described.
@@ -222,6 +227,19 @@ class Context:
             if not strict or keys(spoken.naming.text) & wanted:
                 return spoken.naming, spoken.kind
         return None
+
+    def _only_unlinked_speaker(self, history: Sequence[Spoken], sentence: int,
+                               ) -> tuple[Naming, str] | None:
+        """ "the Geneva-based group" after "Frontline Medical Relief …, said", a name the
+        recognizer missed: the one body or unknown name quoted so far, if only one."""
+        found = {s.naming.text: s for s in history if s.naming.actor is None
+                 and s.kind in ("organization", "other")
+                 and sentence - s.sentence <= PRONOUN_WINDOW * 2}
+        if len(found) != 1 or any(s.naming.actor for s in history
+                                  if s.kind in ("organization", "other")):
+            return None
+        spoken = next(iter(found.values()))
+        return spoken.naming, "organization"
 
     def _surname(self, tree: Tree, k: int) -> tuple[Naming, str] | None:
         """A name the recognizer missed here but found before: "Velasco" after "Arturo
@@ -384,7 +402,7 @@ class Context:
                 continue  # a pronoun takes up a main clause's speaker
             recent = True
             kind = "organization" if spoken.kind == "place" else spoken.kind
-            if kind in kinds:
+            if kind in kinds or kind == "other":  # "other": a name of unknown kind
                 return spoken.naming, spoken.kind
         if "person" not in kinds or recent:
             # A report just before names someone the pronoun cannot be (or the

@@ -198,11 +198,12 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
     subjects = sorted((k for k in tree.kids(i, SUBJECTS)
                        if tree.word(k) != "t" and tree.tokens[k].pos in NOMINAL),
                       key=lambda k: abs(k - i))
+    tagged = _comma_tag_subject(tree, lex, i)
     for k in subjects:
         if tree.word(k) in _RELATIVES and tree.tokens[i].dep in _RELATIVE_CLAUSES:
             return tree.tokens[i].head  # "les autorités, qui font état de…": the antecedent
         if k < i:
-            return k
+            return tagged if tagged is not None and k < tagged else k
     # After the verb, the first nominal is the subject: the French model often
     # calls an inverted subject an object, and an apposition after it a subject.
     inverted = _inverted_subject(tree, lex, i)
@@ -252,6 +253,29 @@ def _agent_object(tree: Tree, k: int) -> int:
         if tree.tokens[j].pos in NOMINAL:
             return j
     return k
+
+
+def _comma_tag_subject(tree: Tree, lex: Lexicon, i: int) -> int | None:
+    """ "…, killing ten people, the UN refugee agency (UNHCR) said": the words between
+    the last comma and the verb are its subject, even when the parser took a
+    noun of the long clause before for it."""
+    k = _before_verb(tree, lex, i)
+    if k is not None and tree.words[k] == ")":
+        while k > 0 and tree.words[k] != "(":
+            k -= 1
+        k -= 1
+    if k is None or k < 1 or tree.tokens[k].pos not in NOMINAL:
+        return None
+    first = k
+    while first > 0 and tree.words[first - 1] != ",":
+        first -= 1
+        if tree.tokens[first].pos in ("VERB", "AUX", "PUNCT") and tree.words[first] != "(":
+            return None
+    if first == 0:
+        return None
+    heads = [j for j in range(first, k + 1)
+             if tree.tokens[j].pos in NOMINAL and not first <= tree.tokens[j].head <= k]
+    return heads[-1] if heads else k
 
 
 def _clitic_subject(tree: Tree, lex: Lexicon, i: int) -> int | None:

@@ -622,7 +622,8 @@ def test_a_sentence_led_by_another_actor_does_not_continue_the_report() -> None:
         "« Nous ne reculerons jamais devant eux », a déclaré Rami Abdel Rahmane.",
         "Donald Trump a salué l'accord, le qualifiant de « très bon premier pas vers la paix ».",
     )
-    assert speaker(ann, "très bon premier pas") == (None, None)
+    # Not the speaker before: the participle's own subject.
+    assert speaker(ann, "très bon premier pas") == ("trump", "Donald Trump")
 
 
 def test_organization_designators_ignore_descriptions() -> None:

@@ -176,9 +176,13 @@ def _after_auxiliary(tree: Tree, i: int) -> bool:
 
 
 def _has_content(tree: Tree, i: int, quoted: list[tuple[int, int]]) -> bool:
+    """A content clause, or a quotation near the verb or among its dependents
+    ("a appelé les agences à « envoyer d'urgence des vaccins »")."""
     if any(True for _ in tree.kids(i, _CONTENT)):
         return True
-    near = (tree.tokens[max(i - 3, 0)].start, tree.tokens[min(i + 3, len(tree.tokens) - 1)].end)
+    sub = tree.subtree(i)
+    near = (tree.tokens[max(min(sub[0], i - 3), 0)].start,
+            tree.tokens[min(max(sub[-1], i + 3), len(tree.tokens) - 1)].end)
     return any(s < near[1] and near[0] < e for s, e in quoted)
 
 
@@ -358,11 +362,20 @@ def _inverted_subject(tree: Tree, lex: Lexicon, i: int) -> int | None:
         if tree.word(j) in lex.document_nouns or tree.word(j) in lex.time_words:
             continue
         return j
-    # The parser may hang the name on a complement ("a déclaré à Genève Marta
-    # Ferreira"): the first person named after the verb, before the clause ends.
+    # The parser may hang the subject on a complement ("a déclaré à Genève Marta
+    # Ferreira", "a confié à l'AFP la responsable"): the first person named after
+    # the verb, else the first noun with its own determiner and no preposition.
+    clause = []
     for j in range(i + 1, len(tree.tokens)):
         if tree.words[j] in _INVERSION or tree.tokens[j].pos == "VERB":
             break
+        clause.append(j)
+    for j in clause:
         if tree.names.get(j) == "person":
+            return j
+    for j in clause:
+        if tree.tokens[j].pos == "NOUN" and not tree.has_case(j) \
+                and tree.word(j) not in lex.time_words | lex.document_nouns \
+                and any(tree.tokens[d].dep == "det" for d in tree.kids(j)):
             return j
     return None

@@ -185,7 +185,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`":
 # Leading words that do not tell two namings apart: "l'ONG" is "ONG", "M. Derik"
 # is "Derik", "a senior official" is "senior official".
 _LEADING = re.compile(
-    r"^(?:(?:le|la|les|un|une|des|du|de|the|a|an)\s+|[ld]'\s*"
+    r"^(?:(?:le|la|les|un|une|des|du|de|son|sa|ses|leur|leurs|the|a|an|its|their|his|her)"
+    r"\s+|[ld]'\s*"
     r"|(?:m|mme|mr|mrs|ms|dr|gov|gen)\.?\s+)")
 
 

@@ -170,7 +170,8 @@ class Context:
             return None  # "le ministre" and no one it surely refers to: better nothing
         if word in lex.generic_nouns or (tree.tokens[k].pos == "NOUN" and (
                 (det is not None and det in lex.indefinite)
-                or (det is None and tree.has_feature(k, "Number=Plur")))):
+                or (det is None and tree.has_feature(k, "Number=Plur")
+                    and word not in lex.document_nouns))):
             # "une source militaire", "Organisers of the protests said": unnamed.
             return self._without_determiner(tree, k, words), "person"
         if tree.tokens[k].pos == "PROPN" and tree.surface(k)[:1].isupper():
@@ -289,7 +290,11 @@ class Context:
                  if designator else {"person", "organization"})
         person_title = designator is not None and designator.kind == "person"
         loose: tuple[Naming, str] | None = None
-        for j in tree.subtree(k):
+        # A name in apposition before one used as a modifier: "the UN refugee agency
+        # (UNHCR)" is UNHCR, not the UN.
+        ordered = sorted(tree.subtree(k), key=lambda j: (tree.tokens[j].dep not in _TITLED_NAME,
+                                                         j))
+        for j in ordered:
             if j == k or tree.tokens[j].dep not in _NAME_PARTS or tree.has_case(j):
                 continue
             entity = self.entity_at(tree.block, tree.tokens[j].start)

@@ -147,10 +147,19 @@ def _past_documents(tree: Tree, lex: Lexicon, k: int) -> int:
     if tree.word(k) not in lex.document_nouns:
         return k
     for j in tree.subtree(k):
-        if j > k and tree.tokens[j].pos in ("PROPN", "NOUN") and tree.has_case(j) \
+        if j > k and tree.tokens[j].pos in ("PROPN", "NOUN") and _introduced(tree, lex, j) \
                 and tree.word(j) not in lex.document_nouns:
             return j
     return k
+
+
+def _introduced(tree: Tree, lex: Lexicon, j: int) -> bool:
+    """Does a preposition govern the noun? French hangs "de" under the noun; English
+    puts the noun under "by"/"of" (pobj)."""
+    if tree.has_case(j):
+        return True
+    head = tree.tokens[j].head
+    return tree.tokens[j].dep == "pobj" and tree.tokens[head].pos == "ADP"
 
 
 def _verb(tree: Tree, lex: Lexicon, i: int, quoted: list[tuple[int, int]],

@@ -192,3 +192,14 @@ def test_one_of_its_officials_is_the_official() -> None:
 def test_a_word_may_stand_inside_a_reporting_phrase() -> None:
     ann = fr("Les autorités, qui font désormais état de 240 morts, ont rouvert la route.")
     assert source(ann, "240 morts") == (None, "autorités")
+
+
+def test_citing_names_where_the_reporter_got_the_figure() -> None:
+    ann = en("At least 40 people drowned off the coast, Green Shield reported, citing "
+             "Omar Khalil.")
+    assert source(ann, "40 people")[0] == "khalil"
+
+
+def test_cite_par_is_the_relay_not_the_source() -> None:
+    ann = fr("Quelque 300 familles auraient fui, selon Croix-Verte, citée par Omar Khalil.")
+    assert source(ann, "300 familles")[0] == "croix"

@@ -257,6 +257,9 @@ class _Article:
 
     def _governing(self, span: _Sentence, reports: list[tuple[Report, Naming, str]],
                    figure: Figure) -> Naming:
+        citing = [r for r in reports if r[0].citing]
+        if len(citing) == 1:  # "…, the Courier reported, citing the coast guard"
+            return citing[0][1]
         tree = span.tree
         token = tree.token_at(figure.start) if tree is not None else None
         if tree is not None and token is not None:

@@ -53,6 +53,7 @@ class Report:
     start: int  # character extent of the cue words, in the block
     end: int
     marker: bool = False  # "selon"-like rather than a verb
+    citing: bool = False  # "citing X": X is where the reporter got it
 
 
 def find_reports(tree: Tree, lex: Lexicon, quoted: list[tuple[int, int]]) -> list[Report]:
@@ -118,7 +119,8 @@ def _marker(tree: Tree, lex: Lexicon, i: int) -> Report | None:
     if target is None:
         return None
     target = _past_documents(tree, lex, target)
-    return Report(tree, last, target, tree.tokens[i].start, tree.tokens[last].end, marker=True)
+    return Report(tree, last, target, tree.tokens[i].start, tree.tokens[last].end, marker=True,
+                  citing=_phrase_at(tree, i, lex.citing_index) is not None)
 
 
 def _marker_object(tree: Tree, last: int) -> int | None:

@@ -63,3 +63,50 @@ class AcronymContext:
         """(acronym, offset of its opening parenthesis) for each "(ACR)" in text."""
         return [(m.group(1), m.start()) for m in _PAREN_WORD.finditer(text)
                 if is_all_caps(m.group(1))]
+
+
+# Words that may stand between the words of a long name: "Front uni pour le
+# renouveau du Ouaddaï", "Commission of Inquiry on the Sahel".
+_CONNECTORS = frozenset({"de", "du", "des", "d'", "l'", "la", "le", "les", "en", "et", "pour",
+                         "sur", "of", "the", "for", "on", "and", "in"})
+_LONG_TAIL = re.compile(r"((?:\s+[^\W\d_][\w'’\-]*){1,8})\s*\(\s*([^\W\d_][\w&.\-]*)\s*\)")
+_ELISION = re.compile(r"^[dl]['’]", re.IGNORECASE)
+
+
+def long_form_end(text: str, start: int, end: int) -> int | None:
+    """Where a name that the recognizer cut short really ends, when an acronym
+    in parentheses follows it closely.
+
+    "Front uni [pour le renouveau du Ouaddaï] (FURO)", "Mission de l'ONU [en RDC]
+    (Monusco)": the words up to the parenthesis belong to the name when they are
+    capitalized words and connectors only, or when their initials, with the
+    name's, spell the acronym. None when nothing should be added.
+    """
+    m = _LONG_TAIL.match(text, end)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    acronym = m.group(2)
+    if not acronym[:1].isupper():
+        return None  # "(photo)", "(sic)": not an acronym
+    lowered = [_ELISION.sub("", w).replace("’", "'").lower() for w in words]
+    if all(w in _CONNECTORS or _ELISION.sub("", w)[:1].isupper()
+           for w, low in zip(words, lowered, strict=True) if low not in _CONNECTORS):
+        return end + len(m.group(1))
+    content = [w for w in text[start:end].split() + words
+               if _ELISION.sub("", w).replace("’", "'").lower() not in _CONNECTORS]
+    initials = "".join(_ELISION.sub("", w)[:1].lower() for w in content)
+    if len(acronym) >= 2 and _spells(acronym.lower(), initials):
+        return end + len(m.group(1))
+    return None
+
+
+def _spells(acronym: str, initials: str) -> bool:
+    """Do the initials, in order and from the first, contain every letter of the acronym?"""
+    if not initials or initials[0] != acronym[0]:
+        return False
+    k = 0
+    for ch in initials:
+        if k < len(acronym) and ch == acronym[k]:
+            k += 1
+    return k == len(acronym)

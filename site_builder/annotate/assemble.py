@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from site_builder.annotate.acronyms import AcronymContext, is_all_caps
+from site_builder.annotate.acronyms import AcronymContext, is_all_caps, long_form_end
 from site_builder.annotate.filters import Context, clean
 from site_builder.annotate.labels import REGISTRY_LABEL, kind_of, refine_kind
 from site_builder.annotate.nlp import Raw
@@ -81,10 +81,25 @@ def _block_mentions(pb: PreparedBlock, results: UnitResults, b: int,
                 continue
             kind = refine_kind(kind, text[span[0] : span[1]], lang)
             found.append(_Mention(span[0], span[1], label, kind, lang))
+    found = _to_long_forms(text, sorted(found, key=lambda m: m.start))
     terms = _term_mentions(pb, matchers)
     kept = [m for m in found if not any(_overlaps((m.start, m.end), (t.start, t.end))
                                         for t in terms)]
     return sorted(kept + terms, key=lambda m: m.start)
+
+
+def _to_long_forms(text: str, found: list[_Mention]) -> list[_Mention]:
+    """Names cut short before their acronym's definition get their last words back
+    ("Mission de l'ONU [en RDC] (Monusco)"); mentions inside the words added go."""
+    result: list[_Mention] = []
+    for m in found:
+        if result and m.start < result[-1].end:
+            continue  # swallowed by the long form before it
+        end = long_form_end(text, m.start, m.end)
+        if end is not None:
+            m.end = end
+        result.append(m)
+    return result
 
 
 def _term_mentions(pb: PreparedBlock, matchers: Callable[[str], TermMatcher]) -> list[_Mention]:

@@ -173,10 +173,10 @@ class _Article:
         first = tree.token_at(quote.start)
         if first is None:
             return None
-        above = set(tree.ancestors(first))
+        above = list(tree.ancestors(first))  # nearest first
         inside = [r for r in opening.reports if r[0].cue in above and not r[0].marker
                   and not quote.start <= r[0].start < quote.end]
-        return max(inside, key=lambda r: r[0].start)[1] if inside else None
+        return min(inside, key=lambda r: above.index(r[0].cue))[1] if inside else None
 
     def _unread_tag(self, closing: _Sentence, quote: Quote) -> bool:
         """Does the quotation end on a tag naming someone we could not resolve ("», a

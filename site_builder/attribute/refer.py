@@ -35,6 +35,11 @@ _NAME_PARTS = frozenset({"appos", "flat", "flat:name", "nmod", "nmod:poss", "com
 _PHRASE_PARTS = frozenset({"det", "amod", "compound", "flat", "flat:name", "nummod",
                            "poss", "nmod:poss", "fixed"})
 _COUNTS = frozenset({"nummod"})
+# Words that open a clause or a complement after a comma, not an apposition.
+_NOT_APPOSITION = frozenset({"selon", "d'après", "dans", "à", "au", "en", "de", "pour", "sur",
+                             "avec", "et", "mais", "qui", "que", "où", "according", "in", "at",
+                             "on", "with", "and", "but", "who", "which", "where", "after",
+                             "before", "après", "avant", "lors", "a", "has", "have", "said"})
 _ONE = frozenset({"un", "une", "l'un", "l'une", "one"})
 # Prepositions of a noun's own complement: "le ministère de la Santé", "head of".
 _OF = frozenset({"de", "du", "des", "d'", "of"})
@@ -132,6 +137,11 @@ class Context:
         det = self._determiner(tree, k)
         designator = self._designator(tree, k)
         if designator is None and word in lex.generic_nouns and det in _SINGULAR_DEFINITE:
+            # "cette source" after "selon une source sécuritaire": that speaker.
+            unnamed = self._spoken_like(Designator("person", frozenset({word})), history,
+                                        tree.sentence, strict=True, unnamed=True)
+            if unnamed is not None:
+                return unnamed
             # "le diplomate norvégien", "the official": someone named before, by role.
             designator = Designator("person", frozenset({word}))
         start, end = self._phrase(tree, k)
@@ -212,7 +222,7 @@ class Context:
         return any(tree.word(j) in _ANAPHORIC for j in tree.kids(k))
 
     def _spoken_like(self, designator: Designator, history: Sequence[Spoken], sentence: int,
-                     strict: bool) -> tuple[Naming, str] | None:
+                     strict: bool, unnamed: bool = False) -> tuple[Naming, str] | None:
         """A speaker before, described with the designator's words: "le ministère" after
         "selon le ministère libanais de la Santé" (no actor: a described source).
 
@@ -223,7 +233,9 @@ class Context:
             if sentence - spoken.sentence > PRONOUN_WINDOW * 2:
                 break
             kind = "organization" if spoken.kind == "place" else spoken.kind
-            if kind != designator.kind:
+            if unnamed and spoken.naming.actor is not None:
+                continue
+            if kind != designator.kind and not unnamed:
                 continue
             if not strict or keys(spoken.naming.text) & wanted:
                 return spoken.naming, spoken.kind
@@ -532,8 +544,9 @@ class Context:
                     break
                 near.append(w)
         after = text[e.end : e.end + 80]
-        if after.lstrip().startswith(","):
-            for w in _WORD.findall(after.lstrip()[1:])[:7]:
+        words = _WORD.findall(after.lstrip()[1:])
+        if after.lstrip().startswith(",") and words and words[0].lower() not in _NOT_APPOSITION:
+            for w in words[:7]:
                 if w in _STOP:
                     break
                 near.append(w)

@@ -203,3 +203,15 @@ def test_citing_names_where_the_reporter_got_the_figure() -> None:
 def test_cite_par_is_the_relay_not_the_source() -> None:
     ann = fr("Quelque 300 familles auraient fui, selon Croix-Verte, citée par Omar Khalil.")
     assert source(ann, "300 familles")[0] == "croix"
+
+
+def test_the_nearest_governing_report_wins() -> None:
+    ann = fr("Interrogée sur les critiques de Omar Khalil, qui dénonce des « retards "
+             "inacceptables », Lina Haddad a répondu que l’aide arrivait.")
+    assert speaker(ann, "retards inacceptables")[0] == "khalil"
+
+
+def test_a_demonstrative_takes_up_the_unnamed_speaker_before() -> None:
+    ann = fr("Quelque 3 000 combattants seraient arrivés, selon une source sécuritaire.",
+             "« Ils attaqueront avant l’hiver », a affirmé cette source.")
+    assert speaker(ann, "Ils attaqueront")[1] == "source sécuritaire"

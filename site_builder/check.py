@@ -51,8 +51,10 @@ def _article_findings(item: AnnotatedArticle, content_dir: Path) -> Iterator[Fin
     for quote in ann.quotes:
         if quote.speaker is None:
             excerpt = quote.text if len(quote.text) <= 60 else quote.text[:57] + "…"
+            named = f" (said by: {quote.speaker_text!r}, not linked to an actor)" \
+                if quote.speaker_text else ""
             results.append(Finding(path, lines.get(quote.block, 1), "quote-without-speaker",
-                                   f"«{excerpt}»"))
+                                   f"«{excerpt}»{named}"))
     for entity in ann.entities:
         if entity.actor is None:
             results.append(Finding(path, lines.get(entity.block, 1), "unlinked-entity",

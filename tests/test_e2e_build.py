@@ -193,6 +193,17 @@ def test_check_exit_codes(built: Path, tmp_path: Path) -> None:
     assert "content/b.md:4: broken-link: 'absent.md'" in broken.stdout
 
 
+def test_check_lists_unattributed_quotes_and_figures(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write(site / "content/a.md", "---\ntitle: Bilan\n---\n"
+          "Quelque 400 familles ont quitté la ville mardi.\n\n"
+          "« Nous n’avons plus rien à manger depuis dix jours », a confié un habitant.\n")
+    out = cli("check", str(site)).stdout
+    assert "content/a.md:4: unsourced-figure: «Quelque 400 familles» has no source" in out
+    assert ("content/a.md:6: quote-without-speaker: «Nous n’avons plus rien à manger depuis "
+            "dix jours» (said by: 'habitant', not linked to an actor)") in out
+
+
 def test_python_dash_m_and_version() -> None:
     proc = cli("--version", check=True)
     assert proc.stdout.startswith("site-builder ")

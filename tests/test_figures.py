@@ -549,13 +549,13 @@ def test_modifiers_times_ordinals_and_codes_are_not_figures(text: str, lang: str
         ("Some 2005 videos were seized.", "en", ("Some 2005 videos", 2005, "about", "videos")),
         ("Plus de 2000 personnes ont fui.", "fr", ("Plus de 2000 personnes", 2000,
                                                    "more_than", "personnes")),
-        ("Il faut 2000 km pour y aller.", "fr", ("2000 km", 2000, "exact", "km")),
+        ("Il faut 2000 tonnes pour y aller.", "fr", ("2000 tonnes", 2000, "exact", "tonnes")),
         # English adverbs after a count look singular: the count stays
         ("Rescuers found 40 more overnight.", "en", ("40 more overnight", 40, "exact",
                                                      "more overnight")),
         ("Police found 12 more later.", "en",
          ("12 more later", 12, "exact", "more later")),
-        ("The jet reached 2000 mph.", "en", ("2000 mph", 2000, "exact", "mph")),
+        ("The convoy carried 2000 tents.", "en", ("2000 tents", 2000, "exact", "tents")),
         ("Some 20 crew were rescued.", "en", ("Some 20 crew", 20, "about", "crew")),
         # "that" is also a conjunction: the number after it may be a count
         ("He said that 19 remained in hospital.", "en", ("19", 19, "exact", "")),
@@ -571,3 +571,17 @@ def test_counts_near_the_new_exclusions_are_kept(
     text: str, lang: str, expected: tuple[str, float, str, str]
 ) -> None:
     assert summary(text, lang) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Le séisme s’est produit à 10 kilomètres de profondeur.", "fr"),
+        ("Un immeuble de neuf étages s’est effondré.", "fr"),
+        ("Winds reached up to 120 mph near the coast.", "en"),
+        ("Temperatures hit 45 degrees Celsius in the camps.", "en"),
+        ("The epicentre was 35 km south of the city.", "en"),
+    ],
+)
+def test_measures_are_not_figures(text: str, lang: str) -> None:
+    assert find_figures(BlockLang("b0", lang, text)) == []

@@ -308,6 +308,16 @@ TIME_UNITS = frozenset(
      "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century",
      "centuries", "quarter", "quarters", "min", "sec", "am", "pm"}
 )  # fmt: skip
+# A counted noun that is a unit of measure makes a distance, a speed, a depth or a
+# temperature, not a figure of people or things: "10 kilomètres", "120 mph".
+MEASURE_UNITS = frozenset(
+    {"km", "kilomètre", "kilomètres", "kilometre", "kilometres", "kilometer", "kilometers",
+     "mètre", "mètres", "metre", "metres", "meter", "meters", "m", "cm", "mm", "mile",
+     "miles", "mph", "km/h", "kmh", "noeuds", "nœuds", "knots", "degré", "degrés", "degree",
+     "degrees", "°c", "°f", "celsius", "fahrenheit", "étage", "étages", "floor", "floors",
+     "storey", "storeys", "stories", "pied", "pieds", "feet", "foot", "inch", "inches",
+     "pouce", "pouces"}
+)  # fmt: skip
 # "trois fois", "two times": a frequency or a ratio, not a count.
 FREQUENCY_UNITS = frozenset({"fois", "reprises", "times", "fold"})
 # Determiners that make a number word a reference to a known set: "les deux camps".

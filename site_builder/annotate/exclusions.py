@@ -38,8 +38,8 @@ def not_a_count(
     `heads`) in a block of language `lang`, something other than a count?"""
     before = tokens[n.first - 1] if n.first > 0 else None
     after = tokens[n.last] if n.last < len(tokens) else None
-    if set(heads) & (cues.TIME_UNITS | cues.FREQUENCY_UNITS):
-        return True  # "24 heures", "depuis trois jours", "for three days", "deux fois"
+    if set(heads) & (cues.TIME_UNITS | cues.FREQUENCY_UNITS | cues.MEASURE_UNITS):
+        return True  # "24 heures", "for three days", "deux fois", "10 kilomètres", "120 mph"
     if _date_or_time(tokens, n, before, after) or _clock_time(tokens, n, unit):
         return True
     if _year(tokens, n, before if qualifier == "exact" else None, unit):

@@ -46,6 +46,7 @@ class Lexicon:
     generic_nouns: frozenset[str]
     time_words: frozenset[str]
     agent_markers: frozenset[str] = frozenset()  # "par", "by": the agent of a passive
+    listener_verbs: frozenset[str] = frozenset()  # "told": their object is the one spoken to
     citing_index: PhraseIndex = field(default_factory=dict)  # "citing", "cité par"
     marker_index: PhraseIndex = field(default_factory=dict)
     phrase_index: PhraseIndex = field(default_factory=dict)
@@ -151,6 +152,7 @@ def lexicon(lang: str) -> Lexicon:
         generic_nouns=frozenset(w.lower() for w in lists.get("generic_nouns", [])),
         time_words=frozenset(lists.get("time_words", [])),
         agent_markers=frozenset(lists.get("agent_markers", [])),
+        listener_verbs=frozenset(lists.get("listener_verbs", [])),
         citing_index=_index(frozenset(tuple(m.lower().split())
                                       for m in data.get("citing_markers", []))),
         marker_index=_index(sources),

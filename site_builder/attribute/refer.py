@@ -31,7 +31,9 @@ from site_builder.model import Actor, Annotations, Entity, Naming
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|[,.;:!?()«»“”\"]")
 _STOP = frozenset(",.;:!?()«»“”\"")
-_NAME_PARTS = frozenset({"appos", "flat", "flat:name", "nmod", "nmod:poss", "compound"})
+# A modifier ("the U.N. health agency", "Russia's ministry") is not the name of the
+# body it modifies: only names in apposition or attached as names count.
+_NAME_PARTS = frozenset({"appos", "flat", "flat:name", "nmod"})
 _PHRASE_PARTS = frozenset({"det", "amod", "compound", "flat", "flat:name", "nummod",
                            "poss", "nmod:poss", "fixed"})
 _COUNTS = frozenset({"nummod"})
@@ -120,6 +122,8 @@ class Context:
         With `describe` (the object of "selon"), a described source that is
         none of the cases below keeps its words: "selon la télévision d'État".
         """
+        if k < tree.dateline_end:
+            return None  # "LIMA, June 3 –": where the story was filed, not who speaks
         if tree.word(k) in _ONE:  # "un de ses responsables, X": the one of them
             part = next((j for j in tree.kids(k) if j > k and tree.tokens[j].pos == "NOUN"), None)
             if part is not None:

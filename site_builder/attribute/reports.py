@@ -211,7 +211,8 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
         return named
     # The nearest nominal subject: "…, dont 60 % d'enfants, a-t-il rappelé" has two.
     subjects = sorted((k for k in tree.kids(i, SUBJECTS)
-                       if tree.word(k) != "t" and tree.tokens[k].pos in NOMINAL),
+                       if tree.word(k) != "t" and tree.tokens[k].pos in NOMINAL
+                       and k >= tree.dateline_end),
                       key=lambda k: abs(k - i))
     tagged = _comma_tag_subject(tree, lex, i)
     for k in subjects:
@@ -312,6 +313,8 @@ def _name_before_comma(tree: Tree, lex: Lexicon, i: int) -> int | None:
     if k is None or k < 1 or tree.words[k] != ",":
         return None
     name = k - 1
+    if tree.tokens[name].pos == "NUM" and name > 1 and tree.words[name - 1] == ",":
+        name -= 2  # "survivor Rahim Uddin, 34, told": past the age
     if tree.names.get(name) != "person":
         return None
     while name > 0 and tree.names.get(name - 1) == "person":
@@ -332,11 +335,13 @@ def _fragment_subject(tree: Tree, lex: Lexicon, i: int) -> int | None:
         k -= 1
     if k is None or k < 0 or tree.tokens[k].pos not in NOMINAL | {"ADJ"}:
         return None
-    while tree.tokens[k].head != k and tree.tokens[k].head < i:
+    while tree.tokens[k].head != k and tree.dateline_end <= tree.tokens[k].head < i:
         if tree.tokens[k].dep in ("case", "nmod") and tree.has_case(k):
             return None  # "… à Alep a dit": a complement, not a subject
         k = tree.tokens[k].head
-    if tree.tokens[k].head not in (k, i) or tree.tokens[k].pos not in NOMINAL:
+    head = tree.tokens[k].head
+    # The top of the fragment hangs on the verb, is a root, or hangs on a dateline.
+    if not (head in (k, i) or head < tree.dateline_end) or tree.tokens[k].pos not in NOMINAL:
         return None
     return k
 
@@ -358,8 +363,8 @@ def _inverted_subject(tree: Tree, lex: Lexicon, i: int) -> int | None:
     """
     finite = tree.has_feature(i, "VerbForm=Fin") or any(
         tree.tokens[k].dep.startswith("aux") for k in tree.children[i])
-    if not finite:
-        return None
+    if not finite or tree.word(i) in lex.listener_verbs:
+        return None  # "…, told the Daily Meghna": the object is the one spoken to
     k = i - 1
     while k >= 0 and (tree.tokens[k].dep.startswith("aux") or tree.tokens[k].pos == "ADV"
                       or tree.word(k) in lex.pronouns or tree.word(k) == "t"):

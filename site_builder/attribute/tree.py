@@ -41,6 +41,7 @@ class Tree:
                 self.children[tok.head].append(i)
         self._starts = [t.start for t in self.tokens]
         self.names: dict[int, str] = {}  # token index -> kind of the entity it is part of
+        self.dateline_end = self._dateline_end()
         self._stripped = [w.strip("-") for w in self.words]
         # Each token's word with an elided article glued to the next one
         # ("d'" + "après"), and the index after it: the tokenizer may or may
@@ -51,6 +52,17 @@ class Tree:
                 self.joined.append((word + self._stripped[i + 1], i + 2))
             else:
                 self.joined.append((word, i + 1))
+
+    def _dateline_end(self) -> int:
+        """Index of the first token after a dateline ("LIMA, June 3 –", "BEYROUTH, 9
+        mars (AFP) -"), 0 when the sentence has none: a dateline names no speaker."""
+        first = self.text[self.tokens[0].start : self.tokens[0].end]
+        if not (first.isupper() and sum(map(str.isalpha, first)) >= 3):
+            return 0
+        for k in range(1, min(len(self.tokens), 12)):
+            if self.words[k] in ("–", "—", "-"):
+                return k + 1
+        return 0
 
     @property
     def start(self) -> int:
@@ -102,7 +114,7 @@ class Tree:
         participle the model marks passive ("annoncée par le ministère"). The French
         model also marks "a-t-il rappelé" passive: an auxiliary of tense rules that out."""
         deps = {self.tokens[k].dep for k in self.children[i]}
-        if deps & {"aux:pass", "auxpass"}:
+        if deps & {"aux:pass", "auxpass", "agent"}:  # "a toll confirmed by the guard"
             return True
         return self.has_feature(i, "Voice=Pass") and not deps & {"aux:tense", "aux"}
 

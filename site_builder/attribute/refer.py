@@ -165,7 +165,9 @@ class Context:
             if self._anaphoric(tree, k):  # "le même ministère": the one that just spoke
                 return self._spoken_like(designator, history, tree.sentence, strict=False)
             actor = self._resolve(designator, qualifiers, tree.block, tree.tokens[k].start,
-                                  {s.naming.actor for s in history if s.naming.actor})
+                                  {s.naming.actor for s in history if s.naming.actor},
+                                  plural=det not in _SINGULAR_DEFINITE
+                                  and tree.has_feature(k, "Number=Plur"))
             if actor is not None:
                 return Naming(actor, words.text, tree.block, start, end), designator.kind
             spoken = self._spoken_like(designator, history, tree.sentence, strict=True)
@@ -314,8 +316,8 @@ class Context:
             if j == k or tree.tokens[j].dep not in _NAME_PARTS or tree.has_case(j):
                 continue
             entity = self.entity_at(tree.block, tree.tokens[j].start)
-            if entity is None:
-                continue
+            if entity is None or _after_preposition(tree.text, entity.start):
+                continue  # "le ministre en chef du Sind": a complement, not his name
             if self.kind(entity) in kinds and (designator is not None or (
                     tree.tokens[j].dep in _TITLED_NAME
                     and (j == k + 1 or tree.text[: entity.start].rstrip().endswith(",")))):
@@ -340,7 +342,10 @@ class Context:
             for n in range(j + 1, min(j + 4, len(tree.tokens))):
                 entity = self.entity_at(tree.block, tree.tokens[n].start)
                 if entity is not None:
-                    if self.kind(entity) == "person":
+                    # The recognizer often calls a person an organization: after a
+                    # person's title and a comma, a name is that person.
+                    if self.kind(entity) == "person" or (
+                            person_title and self.kind(entity) == "organization"):
                         return self._entity_naming(entity), "person"
                     break
                 if tree.tokens[n].pos not in ("DET", "NOUN", "ADJ"):
@@ -430,7 +435,8 @@ class Context:
             # recognizer got that speaker's kind wrong): better no one than a guess.
             return None
         # No report before it: the one person named since the sentence before.
-        people = {e.actor: e for e in self._nearby(tree) if e.actor and self.kind(e) == "person"}
+        people = {e.actor: e for e in self._nearby(tree) if e.actor and self.kind(e) == "person"
+                  and not _after_preposition(self.texts[e.block], e.start)}
         if len(people) == 1:
             entity = next(iter(people.values()))
             return self._entity_naming(entity), "person"
@@ -443,7 +449,7 @@ class Context:
         return [e for e, p in zip(self.entities, self.positions, strict=True) if low <= p < high]
 
     def _resolve(self, designator: Designator, qualifiers: set[str], block: str,
-                 offset: int, speakers: set[str]) -> str | None:
+                 offset: int, speakers: set[str], plural: bool = False) -> str | None:
         """The actor a definite description refers back to, or None when unsure.
 
         Among actors whose names or roles hold the designator's keywords (and
@@ -468,6 +474,8 @@ class Context:
             return self._salient(block, offset, qualifiers, speakers)
         if designator.strict:
             return None
+        if plural:
+            return None  # "les services de secours": a kind of body, not one named before
         spoke = [a for a in earlier if a in speakers]
         if len(spoke) == 1:
             return spoke[0]  # "the Geneva-based group": the one organization quoted so far
@@ -555,6 +563,16 @@ class Context:
                     break
                 near.append(w)
         return {key(w) for w in near} - {""}
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|of|from|in|at|on|to|near)\s+"
+    r"(?:(?:le|la|les|the)\s+|l['’])?|\bd['’])$", re.IGNORECASE)
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """Is the name at `start` introduced by a preposition ("du Sind", "de l'OSDH")?"""
+    return bool(_PREPOSITION_BEFORE.search(text[max(0, start - 12) : start]))
 
 
 def is_nominal(tree: Tree, k: int) -> bool:

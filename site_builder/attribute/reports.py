@@ -210,9 +210,10 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
     if named is not None:
         return named
     # The nearest nominal subject: "…, dont 60 % d'enfants, a-t-il rappelé" has two.
+    # A counted noun ("…, dont deux enfants, a écrit X") is never who speaks.
     subjects = sorted((k for k in tree.kids(i, SUBJECTS)
                        if tree.word(k) != "t" and tree.tokens[k].pos in NOMINAL
-                       and k >= tree.dateline_end),
+                       and k >= tree.dateline_end and not _counted(tree, k)),
                       key=lambda k: abs(k - i))
     tagged = _comma_tag_subject(tree, lex, i)
     for k in subjects:
@@ -241,6 +242,10 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
                 if k != i and tree.tokens[k].pos in NOMINAL:
                     return k
     return None
+
+
+def _counted(tree: Tree, k: int) -> bool:
+    return any(tree.tokens[j].dep == "nummod" for j in tree.children[k])
 
 
 def _agent(tree: Tree, lex: Lexicon, i: int) -> int | None:

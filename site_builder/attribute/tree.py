@@ -114,7 +114,7 @@ class Tree:
         participle the model marks passive ("annoncée par le ministère"). The French
         model also marks "a-t-il rappelé" passive: an auxiliary of tense rules that out."""
         deps = {self.tokens[k].dep for k in self.children[i]}
-        if deps & {"aux:pass", "auxpass", "agent"}:  # "a toll confirmed by the guard"
+        if deps & {"aux:pass", "auxpass", "agent", "obl:agent"}:  # "a toll confirmed by…"
             return True
         return self.has_feature(i, "Voice=Pass") and not deps & {"aux:tense", "aux"}
 

@@ -1,55 +1,41 @@
-"""From the token heading a speaker's words to who that is.
+"""From the token heading a speaker's words to who that is (`Context.naming`).
 
-- A name: the entity at that token, or a person's name in apposition to a
-  title ("le président américain Donald Trump").
-- A pronoun ("il", "a-t-elle", "he"): the speaker of the latest report before
-  it that a pronoun of that kind can stand for.
-- A definite description ("l'ONG", "le ministre", "the group"): the latest
-  actor before it of the designator's kind whose names or roles hold one of
-  its keywords; for a role ("le ministre"), the latest person introduced with
-  that role ("Jean Morel, ministre des Affaires étrangères"), else the latest
-  person named; for an organization noun that is not strict, the latest
-  organization.
-- Someone unnamed ("un diplomate occidental", "officials"): the words only.
+- A name: the entity at that token, a name the recognizer missed here but
+  found before, or a name in apposition to a title ("le docteur Youssef
+  Karam", "son porte-parole, le commandant X").
+- A pronoun ("a-t-elle", "he"): the speaker of the latest main-clause report
+  it can stand for.
+- A definite description ("l'ONG", "le ministre", "the group"): an actor named
+  before whose names or roles match it (`antecedents.Antecedents.resolve`),
+  an earlier speaker described the same way, or, for a described body, its
+  own words.
+- Someone unnamed ("une source militaire", "officials"): the words only.
 
-Roles come from the words next to each name in the article: a title just
-before it, or an apposition between commas just after it, and from the
-actor's registry description.
+docs/figures.md ("Who the words name") gives every rule with its limits.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from site_builder.attribute.lexicon import Designator, Lexicon, demonym_groups, designators
+from site_builder.attribute.antecedents import STOP, Antecedents, after_preposition, key, keys
+from site_builder.attribute.lexicon import Designator, Lexicon, designators
 from site_builder.attribute.tree import NOMINAL, Tree
-from site_builder.model import Actor, Annotations, Entity, Naming
+from site_builder.model import Entity, Naming
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|[,.;:!?()«»“”\"]")
-_STOP = frozenset(",.;:!?()«»“”\"")
 # A modifier ("the U.N. health agency", "Russia's ministry") is not the name of the
 # body it modifies: only names in apposition or attached as names count.
 _NAME_PARTS = frozenset({"appos", "flat", "flat:name", "nmod"})
 _PHRASE_PARTS = frozenset({"det", "amod", "compound", "flat", "flat:name", "nummod",
                            "poss", "nmod:poss", "fixed"})
 _COUNTS = frozenset({"nummod"})
-# Words that open a clause or a complement after a comma, not an apposition.
-_NOT_APPOSITION = frozenset({"selon", "d'après", "dans", "à", "au", "en", "de", "pour", "sur",
-                             "avec", "et", "mais", "qui", "que", "où", "according", "in", "at",
-                             "on", "with", "and", "but", "who", "which", "where", "after",
-                             "before", "après", "avant", "lors", "a", "has", "have", "said"})
 _ONE = frozenset({"un", "une", "l'un", "l'une", "one"})
 # Prepositions of a noun's own complement: "le ministère de la Santé", "head of".
 _OF = frozenset({"de", "du", "des", "d'", "of"})
 # How a name hangs on a title the designator list does not know ("le colonel X").
 _TITLED_NAME = frozenset({"appos", "flat", "flat:name"})
 _SINGULAR_DEFINITE = frozenset({"le", "la", "l'", "the", "this", "ce", "cet", "cette"})
-_LISTENER_MARKS = frozenset({"à", "au", "aux", "to"})
-_TOLD = frozenset({"told", "tells", "tell", "telling"})
 # "le même ministère", "the same group": pointing back, not qualifying.
 _ANAPHORIC = frozenset({"même", "same", "autre", "other"})
 # Reports further back than this many sentences are not referred to by a pronoun.
@@ -66,54 +52,10 @@ class Spoken:
     main: bool = True  # False for a report inside a relative clause ("X, qui dénonce…")
 
 
-def key(word: str) -> str:
-    """Compare words loosely: inflection folds, nationality and country fold together."""
-    low = word.lower().replace("’", "'")
-    if "'" in low[:3]:
-        low = low.split("'", 1)[1]  # "l'armée" is "armée"
-    for index, group in enumerate(demonym_groups()):
-        if low in group:
-            return f"demonym:{index}"
-    return low.removesuffix("s")[:6]
-
-
-@lru_cache(maxsize=4096)
-def keys(text: str) -> frozenset[str]:
-    return frozenset(key(w) for w in _WORD.findall(text) if w not in _STOP)
-
-
-class Context:
-    """What reference resolution knows of one article: names, their places and roles."""
-
-    def __init__(self, ann: Annotations, actors: Mapping[str, Actor]) -> None:
-        self.actors = actors
-        self.texts = {b.id: b.text for b in ann.blocks}
-        self.order = {b.id: i for i, b in enumerate(ann.blocks)}
-        self.entities = sorted((e for e in ann.entities if e.block in self.order),
-                               key=lambda e: (self.order[e.block], e.start))
-        self.positions = [(self.order[e.block], e.start) for e in self.entities]
-        self.subjects: set[str] = set()  # actors that are the subject of a parsed sentence
-        self.roles: dict[str, set[str]] = {}
-        for e in self.entities:
-            if e.actor is not None:
-                self.roles.setdefault(e.actor, set()).update(self._context_keys(e))
+class Context(Antecedents):
+    """Reference resolution for one article: who the words of a report name."""
 
     # ------------------------------------------------------------------ names
-
-    def kind(self, entity: Entity) -> str:
-        actor = self.actors.get(entity.actor) if entity.actor else None
-        return actor.kind if actor else entity.kind
-
-    def entity_at(self, block: str, offset: int) -> Entity | None:
-        k = bisect_left(self.positions, (self.order[block], offset + 1)) - 1
-        while k >= 0 and self.entities[k].block == block:
-            e = self.entities[k]
-            if e.start <= offset < e.end:
-                return e
-            if e.end <= offset:
-                break
-            k -= 1
-        return None
 
     def naming(self, tree: Tree, k: int, lex: Lexicon, history: Sequence[Spoken],
                describe: bool = False) -> tuple[Naming, str] | None:
@@ -204,17 +146,6 @@ class Context:
             return words, "organization"
         return None
 
-    def _name_with_word(self, word: str, block: str, offset: int) -> tuple[str, str] | None:
-        """The one person or organization named before whose names hold `word`."""
-        wanted = key(word)
-        found: dict[str, str] = {}
-        for e in self._before(block, offset):
-            kind = self.kind(e)
-            if e.actor and kind in ("person", "organization") and \
-                    wanted in keys(self._names(e.actor)):
-                found[e.actor] = kind
-        return next(iter(found.items())) if len(found) == 1 else None
-
     def _owned(self, tree: Tree, k: int) -> bool:
         """ "Greece's coast guard", "the UN refugee agency": a name owns or qualifies a
         noun for a body (a designator noun), not "Sudan's economy"."""
@@ -279,9 +210,6 @@ class Context:
         t = tree.tokens[k]
         return Naming(actor_id, word, tree.block, t.start, t.end), kind
 
-    def _before(self, block: str, offset: int) -> list[Entity]:
-        return self.entities[:bisect_left(self.positions, (self.order[block], offset))]
-
     def _same_source(self, tree: Tree, k: int, lex: Lexicon) -> bool:
         words = tuple(tree.word(j) for j in tree.subtree(k) if tree.tokens[j].pos != "DET")
         return any(words[i : i + len(p)] == p for p in lex.same_source
@@ -316,7 +244,7 @@ class Context:
             if j == k or tree.tokens[j].dep not in _NAME_PARTS or tree.has_case(j):
                 continue
             entity = self.entity_at(tree.block, tree.tokens[j].start)
-            if entity is None or _after_preposition(tree.text, entity.start):
+            if entity is None or after_preposition(tree.text, entity.start):
                 continue  # "le ministre en chef du Sind": a complement, not his name
             if self.kind(entity) in kinds and (designator is not None or (
                     tree.tokens[j].dep in _TITLED_NAME
@@ -382,12 +310,12 @@ class Context:
         # and they end before a complement that is not the noun's own ("un
         # responsable du ministère [sous le couvert de l'anonymat]").
         for j in range(k + 1, last + 1):
-            if tree.words[j] in _STOP or (tree.tokens[j].pos == "ADP" and common
+            if tree.words[j] in STOP or (tree.tokens[j].pos == "ADP" and common
                                           and tree.word(j) not in _OF):
                 last = j - 1
                 break
         for j in range(k - 1, first - 1, -1):
-            if tree.words[j] in _STOP:
+            if tree.words[j] in STOP:
                 first = j + 1
                 break
         return tree.tokens[first].start, tree.tokens[last].end
@@ -436,144 +364,11 @@ class Context:
             return None
         # No report before it: the one person named since the sentence before.
         people = {e.actor: e for e in self._nearby(tree) if e.actor and self.kind(e) == "person"
-                  and not _after_preposition(self.texts[e.block], e.start)}
+                  and not after_preposition(self.texts[e.block], e.start)}
         if len(people) == 1:
             entity = next(iter(people.values()))
             return self._entity_naming(entity), "person"
         return None
-
-    def _nearby(self, tree: Tree) -> list[Entity]:
-        """Entities from the start of the block before the tree's block up to its start."""
-        low = (max(tree.order - 1, 0), 0)
-        high = (tree.order, tree.start)
-        return [e for e, p in zip(self.entities, self.positions, strict=True) if low <= p < high]
-
-    def _resolve(self, designator: Designator, qualifiers: set[str], block: str,
-                 offset: int, speakers: set[str], plural: bool = False) -> str | None:
-        """The actor a definite description refers back to, or None when unsure.
-
-        Among actors whose names or roles hold the designator's keywords (and
-        its qualifiers), one that already spoke wins, then the latest. With no
-        keyword match, a description that is not strict falls back on the only
-        actor of its kind named before, never on one of several.
-        """
-        earlier = self._earlier(block, offset, designator.kind)
-        wanted = {key(w) for w in designator.keywords}
-        if designator.kind == "person":
-            found = [(a, self.roles.get(a, set()) | keys(self._description(a))) for a in earlier]
-        else:
-            found = [(a, keys(self._names(a)) | self.roles.get(a, set())) for a in earlier]
-        for test in (lambda f: f & wanted and qualifiers <= f, lambda f: f & wanted):
-            matching = [a for a, f in found if test(f)]
-            if matching:
-                spoken = [a for a in matching if a in speakers]
-                return (spoken or matching)[0]
-            if designator.kind == "person":
-                break  # a role with qualifiers that no one has: not the latest person
-        if designator.kind == "person":
-            return self._salient(block, offset, qualifiers, speakers)
-        if designator.strict:
-            return None
-        if plural:
-            return None  # "les services de secours": a kind of body, not one named before
-        spoke = [a for a in earlier if a in speakers]
-        if len(spoke) == 1:
-            return spoke[0]  # "the Geneva-based group": the one organization quoted so far
-        return earlier[0] if len(earlier) == 1 else None
-
-    def _salient(self, block: str, offset: int, qualifiers: set[str],
-                 speakers: set[str]) -> str | None:
-        """The person a role with no matching name refers to: "le diplomate norvégien".
-
-        Among the people named since the previous paragraph, the latest one
-        who spoke or was a sentence's subject, else the only one; never one
-        whose roles name another nationality than the description.
-        """
-        low, high = (max(self.order[block] - 1, 0), 0), (self.order[block], offset)
-        people: list[str] = []
-        for e, position in zip(reversed(self.entities), reversed(self.positions), strict=True):
-            if low <= position < high and e.actor and self.kind(e) == "person" \
-                    and e.actor not in people and not self._listener(e):
-                people.append(e.actor)
-        wanted = {q for q in qualifiers if q.startswith("demonym:")}
-        people = [a for a in people if not self._other_nationality(a, wanted)]
-        salient = [a for a in people if a in speakers or a in self.subjects]
-        if salient:
-            return salient[0]
-        return people[0] if len(people) == 1 else None
-
-    def _other_nationality(self, actor_id: str, wanted: set[str]) -> bool:
-        roles = self.roles.get(actor_id, set()) | keys(self._description(actor_id))
-        known = {r for r in roles if r.startswith("demonym:")}
-        return bool(wanted and known and not wanted & known)
-
-    def _earlier(self, block: str, offset: int, kind: str) -> list[str]:
-        """Actors of `kind` named before a position, latest first, once each."""
-        cut = bisect_left(self.positions, (self.order[block], offset))
-        seen: set[str] = set()
-        found: list[str] = []
-        for e in reversed(self.entities[:cut]):
-            wanted = kind == self.kind(e) or (kind == "organization" and self.kind(e) == "place"
-                                              and False)
-            if e.actor is None or e.actor in seen or not wanted or self._listener(e):
-                continue
-            seen.add(e.actor)
-            found.append(e.actor)
-        return found
-
-    def _listener(self, e: Entity) -> bool:
-        """ "a déclaré à l'AFP", "told Reuters": the one spoken to is not referred back to."""
-        before = _WORD.findall(self.texts[e.block][max(0, e.start - 40) : e.start])
-        words = [w.lower().replace("’", "'") for w in before]
-        while words and words[-1] in ("l'", "la", "le", "les", "the", "l"):
-            words.pop()
-        if words and words[-1] in _TOLD:
-            return True
-        return len(words) >= 2 and words[-1] in _LISTENER_MARKS and (
-            words[-2].endswith(("é", "ée", "és", "ait", "ed", "aid")))
-
-    def _description(self, actor_id: str) -> str:
-        actor = self.actors.get(actor_id)
-        return actor.description or "" if actor else ""
-
-    def _names(self, actor_id: str) -> str:
-        actor = self.actors.get(actor_id)
-        return " ".join([actor.name, *actor.aliases]) if actor else ""
-
-    def _context_keys(self, e: Entity) -> set[str]:
-        """The title next to a name: "le président américain [X]", "[X], porte-parole de…"."""
-        text = self.texts[e.block]
-        before = [m.group() for m in _WORD.finditer(text[max(0, e.start - 60) : e.start])]
-        near: list[str] = []
-        for w in reversed(before[-6:]):
-            if w in _STOP:
-                break
-            near.append(w)
-        if before and before[-1] == ",":
-            # "le ministre de la Justice, Réginald Pierre-Louis": the title before a comma.
-            for w in reversed(before[-9:-1]):
-                if w in _STOP:
-                    break
-                near.append(w)
-        after = text[e.end : e.end + 80]
-        words = _WORD.findall(after.lstrip()[1:])
-        if after.lstrip().startswith(",") and words and words[0].lower() not in _NOT_APPOSITION:
-            for w in words[:7]:
-                if w in _STOP:
-                    break
-                near.append(w)
-        return {key(w) for w in near} - {""}
-
-
-_PREPOSITION_BEFORE = re.compile(
-    r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|of|from|in|at|on|to|near)\s+"
-    r"(?:(?:le|la|les|the)\s+|l['’])?|\bd['’])$", re.IGNORECASE)
-
-
-def _after_preposition(text: str, start: int) -> bool:
-    """Is the name at `start` introduced by a preposition ("du Sind", "de l'OSDH")?"""
-    return bool(_PREPOSITION_BEFORE.search(text[max(0, start - 12) : start]))
-
 
 def is_nominal(tree: Tree, k: int) -> bool:
     return tree.tokens[k].pos in NOMINAL

@@ -91,40 +91,25 @@ def test_gold_file_is_complete(scored: dict[str, sa.Scores | str], lang: str) ->
     assert not problems, "gold problems:\n" + "\n".join(problems)
 
 
-@pytest.mark.e2e
-@pytest.mark.parametrize("lang", LANGS)
-def test_quote_speaker_accuracy(scored: dict[str, sa.Scores | str], lang: str) -> None:
-    scores = _scores(scored, lang)
-    accuracy = scores.all.quotes.accuracy
-    assert accuracy is not None, "the gold file has no quotes"
-    assert accuracy >= FLOORS[lang][0], _explain(scores, "quote")
+# (the floor's index, what is measured, the kind of items it counts)
+MEASURES = [(0, "accuracy", "quote"), (1, "accuracy", "figure"),
+            (2, "precision", "quote"), (3, "precision", "figure")]
+
+
+def _check_floors(scores: sa.Scores, floors: tuple[float, ...]) -> None:
+    for index, measure, kind in MEASURES:
+        counts = scores.all.quotes if kind == "quote" else scores.all.figures
+        value = getattr(counts, measure)
+        assert value is not None, f"no {kind} to measure {measure} on" + _explain(scores, kind)
+        assert value >= floors[index], f"{kind} {measure} {value:.2f} < {floors[index]}" + \
+            _explain(scores, kind)
 
 
 @pytest.mark.e2e
 @pytest.mark.parametrize("lang", LANGS)
-def test_figure_source_accuracy(scored: dict[str, sa.Scores | str], lang: str) -> None:
-    scores = _scores(scored, lang)
-    accuracy = scores.all.figures.accuracy
-    assert accuracy is not None, "the gold file has no figures"
-    assert accuracy >= FLOORS[lang][1], _explain(scores, "figure")
-
-
-@pytest.mark.e2e
-@pytest.mark.parametrize("lang", LANGS)
-def test_quote_speaker_precision(scored: dict[str, sa.Scores | str], lang: str) -> None:
-    scores = _scores(scored, lang)
-    precision = scores.all.quotes.precision
-    assert precision is not None, "no quote was attributed to anyone" + _explain(scores, "quote")
-    assert precision >= FLOORS[lang][2], _explain(scores, "quote")
-
-
-@pytest.mark.e2e
-@pytest.mark.parametrize("lang", LANGS)
-def test_figure_source_precision(scored: dict[str, sa.Scores | str], lang: str) -> None:
-    scores = _scores(scored, lang)
-    precision = scores.all.figures.precision
-    assert precision is not None, "no figure was attributed to anyone" + _explain(scores, "figure")
-    assert precision >= FLOORS[lang][3], _explain(scores, "figure")
+def test_gold_set_floors(scored: dict[str, sa.Scores | str], lang: str) -> None:
+    """Quote-speaker and figure-source accuracy and precision on the main set."""
+    _check_floors(_scores(scored, lang), FLOORS[lang])
 
 
 @pytest.mark.e2e
@@ -132,11 +117,7 @@ def test_figure_source_precision(scored: dict[str, sa.Scores | str], lang: str) 
 def test_heldout_set(heldout: dict[str, sa.Scores | str], lang: str) -> None:
     scores = _scores(heldout, lang)
     assert scores.passages >= HELDOUT_MIN_PASSAGES and not scores.problems
-    quotes, figures = scores.all.quotes, scores.all.figures
-    measured = (quotes.accuracy, figures.accuracy, quotes.precision, figures.precision)
-    for value, floor, kind in zip(measured, HELDOUT_FLOORS[lang],
-                                  ("quote", "figure", "quote", "figure"), strict=True):
-        assert value is not None and value >= floor, _explain(scores, kind)
+    _check_floors(scores, HELDOUT_FLOORS[lang])
 
 
 # --------------------------------------------------------------- scorer helpers

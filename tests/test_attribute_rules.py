@@ -215,3 +215,13 @@ def test_a_demonstrative_takes_up_the_unnamed_speaker_before() -> None:
     ann = fr("Quelque 3 000 combattants seraient arrivés, selon une source sécuritaire.",
              "« Ils attaqueront avant l’hiver », a affirmé cette source.")
     assert speaker(ann, "Ils attaqueront")[1] == "source sécuritaire"
+
+
+def test_a_title_makes_a_person_of_a_name_labelled_an_organization() -> None:
+    names = {"Helena Varga": ("varga", "organization"), "Judit Bako": ("bako", "person")}
+    actors = [actor("varga", "Helena Varga", "organization"),
+              actor("bako", "Judit Bako", "person")]
+    ann = annotate(["Opposition leader Helena Varga said she would appeal, with Judit Bako "
+                    "at her side.", "“We will fight for every vote,” she said."],
+                   names, actors, "en")
+    assert speaker(ann, "We will fight")[0] == "varga"

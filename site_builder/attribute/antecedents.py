@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Mapping
 from functools import lru_cache
 
-from site_builder.attribute.lexicon import Designator, demonym_groups
+from site_builder.attribute.lexicon import Designator, demonym_groups, designators
 from site_builder.attribute.tree import Tree
 from site_builder.model import Actor, Annotations, Entity
 
@@ -28,6 +28,8 @@ _NOT_APPOSITION = frozenset({"selon", "d'après", "dans", "à", "au", "en", "de"
                              "before", "après", "avant", "lors", "a", "has", "have", "said"})
 _LISTENER_MARKS = frozenset({"à", "au", "aux", "to"})
 _TOLD = frozenset({"told", "tells", "tell", "telling"})
+_HONORIFICS = frozenset({"m", "mme", "mlle", "me", "dr", "pr", "mr", "mrs", "ms", "gov", "gen",
+                         "sen", "rep", "lt", "col", "capt", "sgt", "brig", "maj", "sir"})
 
 
 def key(word: str) -> str:
@@ -71,10 +73,26 @@ class Antecedents:
         for e in self.entities:
             if e.actor is not None:
                 self.roles.setdefault(e.actor, set()).update(self._context_keys(e))
+        self.people = {e.actor for e in self.entities if e.actor and self._titled_person(e)}
 
     def kind(self, entity: Entity) -> str:
         actor = self.actors.get(entity.actor) if entity.actor else None
-        return actor.kind if actor else entity.kind
+        kind = actor.kind if actor else entity.kind
+        # The recognizer often calls a person an organization or a place; a
+        # person's title right before the name says otherwise.
+        return "person" if entity.actor in self.people else kind
+
+    def _titled_person(self, e: Entity) -> bool:
+        """Is the name right after a person's title or honorific ("Opposition leader X",
+        "M. X", "la porte-parole de …, X")?"""
+        before = [w for w in WORD.findall(self.texts[e.block][max(0, e.start - 40) : e.start])]
+        if before and before[-1] == ",":
+            before = before[:-1]
+        if not before:
+            return False
+        word = before[-1].lower().rstrip(".")
+        title = designators().get(word)
+        return word in _HONORIFICS or (title is not None and title.kind == "person")
 
     def entity_at(self, block: str, offset: int) -> Entity | None:
         k = bisect_left(self.positions, (self.order[block], offset + 1)) - 1

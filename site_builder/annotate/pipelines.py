@@ -84,6 +84,10 @@ def plan_components(config: dict[str, Any]) -> tuple[list[str], list[str]]:
             keep.add(sent)
             break
     keep |= {name for name in pipeline if factory(name) in PARSE_FACTORIES}
+    if any(factory(name) == "morphologizer" for name in keep):
+        # The morphologizer gives the parts of speech; the French attribute ruler
+        # only copies them into fine-grained tags, which nothing reads.
+        keep -= {name for name in keep if factory(name) == "attribute_ruler"}
     for name in list(keep):
         for upstream in _listener_upstreams(components.get(name, {}).get("model", {})):
             keep.update(n for n in pipeline if (upstream == "*" and factory(n) in

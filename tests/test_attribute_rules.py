@@ -225,3 +225,14 @@ def test_a_title_makes_a_person_of_a_name_labelled_an_organization() -> None:
                     "at her side.", "“We will fight for every vote,” she said."],
                    names, actors, "en")
     assert speaker(ann, "We will fight")[0] == "varga"
+
+
+def test_a_speech_tag_inside_the_quotation_marks() -> None:
+    ann = fr("Lina Haddad a nié toute implication.",
+             "« Je n’ai rien signé, a-t-elle lancé aux juges. J’étais absente ce jour-là. »")
+    assert speaker(ann, "Je n’ai rien signé")[0] == "haddad"
+
+
+def test_an_agent_hung_under_a_time_word() -> None:
+    ann = fr("Le bilan, qui s’élève à 19 morts, a été confirmé dimanche par Croix-Verte.")
+    assert source(ann, "19 morts")[0] == "croix"

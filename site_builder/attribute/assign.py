@@ -90,7 +90,8 @@ class _Article:
             for report in find_reports(span.tree, lex, quoted):
                 named = self.context.naming(span.tree, report.speaker, lex, self.history,
                                             describe=report.marker)
-                if named is None or self.region(named[0].block, named[0].start) is not None:
+                if named is None or (self.region(named[0].block, named[0].start) is not None
+                                     and not report.incise):
                     continue  # nobody is named by words inside a quotation
                 naming, kind = named
                 span.reports.append((report, naming, kind))
@@ -139,6 +140,9 @@ class _Article:
         governing = self._governing_report(opening, quote)
         if governing is not None:  # "X dénonce des « arrestations arbitraires »"
             return governing
+        incise = self._incise(index)
+        if incise is not None:  # "« Je n'ai rien fait, a-t-il lancé. J'étais chauffeur. »"
+            return incise
         if closing is not None:
             after = [r for r in closing.reports if r[0].start >= quote.end
                      and self.region(end_block, r[0].start) is None]
@@ -164,6 +168,14 @@ class _Article:
         if closing is not None and self._unread_tag(closing, quote):
             return None  # "« … », a-t-elle lancé": its own tag, with a verb not listed
         return self._before_quotation(opening, index, done)
+
+    def _incise(self, index: int) -> Naming | None:
+        """The first speech tag written inside quotation `index`, if any."""
+        for span in self.sentences:
+            for report, naming, _ in span.reports:
+                if report.incise and self.region(span.block, report.start) == index:
+                    return naming
+        return None
 
     def _governing_report(self, opening: _Sentence | None, quote: Quote) -> Naming | None:
         """The report whose verb the quotation's words depend on, in the parse."""

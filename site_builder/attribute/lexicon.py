@@ -47,6 +47,7 @@ class Lexicon:
     time_words: frozenset[str]
     agent_markers: frozenset[str] = frozenset()  # "par", "by": the agent of a passive
     listener_verbs: frozenset[str] = frozenset()  # "told": their object is the one spoken to
+    auxiliaries: frozenset[str] = frozenset()  # "a", "ont", "has": before a participle
     citing_index: PhraseIndex = field(default_factory=dict)  # "citing", "cité par"
     marker_index: PhraseIndex = field(default_factory=dict)
     phrase_index: PhraseIndex = field(default_factory=dict)
@@ -153,6 +154,7 @@ def lexicon(lang: str) -> Lexicon:
         time_words=frozenset(lists.get("time_words", [])),
         agent_markers=frozenset(lists.get("agent_markers", [])),
         listener_verbs=frozenset(lists.get("listener_verbs", [])),
+        auxiliaries=frozenset(lists.get("auxiliaries", [])),
         citing_index=_index(frozenset(tuple(m.lower().split())
                                       for m in data.get("citing_markers", []))),
         marker_index=_index(sources),

@@ -97,7 +97,7 @@ class Context(Antecedents):
             found = self._name_with_word(word, tree.block, tree.tokens[k].start)
             if found is not None:
                 return Naming(found[0], words.text, tree.block, start, end), found[1]
-        if tree.tokens[k].pos in ("NOUN", "PROPN"):
+        if tree.tokens[k].pos in ("NOUN", "PROPN") or det is not None:
             named = self._named_in_phrase(tree, k, designator)
             if named is not None:
                 return named
@@ -202,7 +202,7 @@ class Context(Antecedents):
                 continue
             actor = self.actors.get(e.actor)
             aliases = {e.text, *(actor.aliases if actor else ()), actor.name if actor else ""}
-            if word in aliases or (self.kind(e) == "person" and e.text.split()[-1] == word):
+            if word in aliases or (self.kind(e) == "person" and e.text.split()[-1:] == [word]):
                 found[e.actor] = self.kind(e)
         if len(found) != 1:
             return None

@@ -54,6 +54,7 @@ class Report:
     end: int
     marker: bool = False  # "selon"-like rather than a verb
     citing: bool = False  # "citing X": X is where the reporter got it
+    incise: bool = False  # a speech tag inside the quotation marks
 
 
 def find_reports(tree: Tree, lex: Lexicon, quoted: list[tuple[int, int]]) -> list[Report]:
@@ -62,11 +63,31 @@ def find_reports(tree: Tree, lex: Lexicon, quoted: list[tuple[int, int]]) -> lis
     tags = _tag_verbs(tree, quoted)
     for i in range(len(tree.tokens)):
         if any(s <= tree.tokens[i].start < e for s, e in quoted):
+            incise = _incise(tree, lex, i)
+            if incise is not None:
+                found.append(incise)
             continue
         report = _marker(tree, lex, i) or _verb(tree, lex, i, quoted, i in tags)
         if report is not None:
             found.append(report)
     return found
+
+
+def _incise(tree: Tree, lex: Lexicon, i: int) -> Report | None:
+    """A speech tag set inside the quotation marks: "« Je n'ai rien fait, a-t-il
+    lancé. J'étais chauffeur. »". Only the tight shape counts: a comma, the
+    verb, its hyphenated pronoun subject, then a comma or a full stop."""
+    k = _before_verb(tree, lex, i)
+    if k is None or tree.words[k] != "," or tree.tokens[i].pos not in _VERB_POS:
+        return None
+    subject = _clitic_subject(tree, lex, i)
+    if subject is None:
+        return None
+    after = next((j for j in range(i + 1, min(i + 8, len(tree.tokens)))
+                  if tree.words[j] in (",", ".", "!", "?")), None)
+    if after is None:
+        return None
+    return Report(tree, i, subject, tree.tokens[i].start, tree.tokens[i].end, incise=True)
 
 
 def _tag_verbs(tree: Tree, quoted: list[tuple[int, int]]) -> set[int]:
@@ -171,7 +192,8 @@ def _verb(tree: Tree, lex: Lexicon, i: int, quoted: list[tuple[int, int]],
     if word not in lex.reporting and phrase_end is None and not tag:
         return None
     tok = tree.tokens[i]
-    if tok.pos not in _VERB_POS and not _after_auxiliary(tree, i):
+    if tok.pos not in _VERB_POS and not _after_auxiliary(tree, i) and not (
+            i > 0 and tree.word(i - 1) in lex.auxiliaries):
         return None  # "l'annonce", "the claims": a noun, not a verb
     if word in lex.weak and not _has_content(tree, i, quoted):
         return None
@@ -210,8 +232,10 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
     if named is not None:
         return named
     # The nearest nominal subject: "…, dont 60 % d'enfants, a-t-il rappelé" has two.
-    # A counted noun ("…, dont deux enfants, a écrit X") is never who speaks.
-    subjects = sorted((k for k in tree.kids(i, SUBJECTS)
+    # A counted noun ("…, dont deux enfants, a écrit X") is never who speaks. The
+    # parser may hang the subject on the auxiliary ("a" as the verb, "nié" after).
+    aux = [i - 1] if i > 0 and tree.word(i - 1) in lex.auxiliaries else []
+    subjects = sorted((k for h in [i, *aux] for k in tree.kids(h, SUBJECTS)
                        if tree.word(k) != "t" and tree.tokens[k].pos in NOMINAL
                        and k >= tree.dateline_end and not _counted(tree, k)),
                       key=lambda k: abs(k - i))
@@ -261,7 +285,9 @@ def _agent(tree: Tree, lex: Lexicon, i: int) -> int | None:
         if by_marker is None and tree.tokens[k].pos in NOMINAL and any(
                 tree.word(j) in lex.agent_markers for j in tree.kids(k, CASE_MARKS) if j < k):
             by_marker = k
-        if tree.tokens[k].dep not in _CLAUSES:
+        # Not into another clause, unless the parser made a clause of a plain noun
+        # ("confirmé dimanche par le CICR", "dimanche" as a clause).
+        if tree.tokens[k].dep not in _CLAUSES or tree.tokens[k].pos not in _VERB_POS:
             stack.extend(tree.children[k])
     return by_marker
 

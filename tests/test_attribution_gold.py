@@ -29,15 +29,18 @@ LANGS = ("fr", "en")
 MIN_PASSAGES = 40
 # Floors: what the stage measured, less 0.02 so that one passage more or less
 # of model noise does not fail the suite. (quote acc, figure acc, quote P, figure P)
-FLOORS = {"fr": (0.90, 0.89, 0.95, 0.93), "en": (0.92, 0.93, 0.95, 0.94)}
+FLOORS = {"fr": (0.90, 0.89, 0.95, 0.93), "en": (0.94, 0.93, 0.95, 0.96)}
 
 
-# Passages written apart from the rules (tests/gold/attribution/heldout/), so that
-# a rule tuned to the main set shows here. One error is about 0.03: floors sit a
-# little lower than on the main set.
-HELDOUT_DIR = GOLD_DIR / "heldout"
-HELDOUT_MIN_PASSAGES = 20
-HELDOUT_FLOORS = {"fr": (0.73, 0.86, 0.87, 0.87), "en": (0.81, 0.84, 0.88, 0.89)}
+# Passages written apart from the rules (tests/gold/attribution/heldout*/), so that
+# a rule tuned to the main set shows here. One error is 0.03 to 0.04 there:
+# floors sit a little lower. (directory, passages at least, floors)
+HELDOUT = {
+    "heldout": (GOLD_DIR / "heldout", 20,
+                {"fr": (0.74, 0.86, 0.87, 0.87), "en": (0.81, 0.84, 0.88, 0.89)}),
+    "heldout2": (GOLD_DIR / "heldout2", 15,
+                 {"fr": (0.69, 0.65, 0.86, 0.79), "en": (0.74, 0.77, 0.78, 0.78)}),
+}
 
 
 # ------------------------------------------------------------------------ gold
@@ -60,8 +63,8 @@ def scored() -> dict[str, sa.Scores | str]:
 
 
 @pytest.fixture(scope="module")
-def heldout() -> dict[str, sa.Scores | str]:
-    return _score_all(HELDOUT_DIR)
+def heldout() -> dict[str, dict[str, sa.Scores | str]]:
+    return {name: _score_all(directory) for name, (directory, _, _) in HELDOUT.items()}
 
 
 def _scores(scored: dict[str, sa.Scores | str], lang: str) -> sa.Scores:
@@ -113,11 +116,14 @@ def test_gold_set_floors(scored: dict[str, sa.Scores | str], lang: str) -> None:
 
 
 @pytest.mark.e2e
+@pytest.mark.parametrize("name", sorted(HELDOUT))
 @pytest.mark.parametrize("lang", LANGS)
-def test_heldout_set(heldout: dict[str, sa.Scores | str], lang: str) -> None:
-    scores = _scores(heldout, lang)
-    assert scores.passages >= HELDOUT_MIN_PASSAGES and not scores.problems
-    _check_floors(scores, HELDOUT_FLOORS[lang])
+def test_heldout_sets(heldout: dict[str, dict[str, sa.Scores | str]], name: str,
+                      lang: str) -> None:
+    _, min_passages, floors = HELDOUT[name]
+    scores = _scores(heldout[name], lang)
+    assert scores.passages >= min_passages and not scores.problems
+    _check_floors(scores, floors[lang])
 
 
 # --------------------------------------------------------------- scorer helpers

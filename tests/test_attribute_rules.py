@@ -236,3 +236,14 @@ def test_a_speech_tag_inside_the_quotation_marks() -> None:
 def test_an_agent_hung_under_a_time_word() -> None:
     ann = fr("Le bilan, qui s’élève à 19 morts, a été confirmé dimanche par Croix-Verte.")
     assert source(ann, "19 morts")[0] == "croix"
+
+
+def test_quoted_as_saying_names_the_one_quoted() -> None:
+    ann = en("Green Shield quoted Omar Khalil as saying that 200 drones had been delivered.")
+    assert source(ann, "200 drones")[0] == "khalil"
+
+
+def test_a_hyphenated_city_is_a_whole_dateline() -> None:
+    ann = en("PORT-AU-PRINCE, March 21 – Gang violence has displaced 360,000 people, "
+             "Green Shield said on Thursday.")
+    assert source(ann, "360,000 people")[0] == "shield"

@@ -269,16 +269,16 @@ class _Article:
 
     def _governing(self, span: _Sentence, reports: list[tuple[Report, Naming, str]],
                    figure: Figure) -> Naming:
+        tree = span.tree
+        token = tree.token_at(figure.start) if tree is not None else None
         citing = [r for r in reports if r[0].citing]
         if len(citing) == 1:  # "…, the Courier reported, citing the coast guard"
             return citing[0][1]
-        tree = span.tree
-        token = tree.token_at(figure.start) if tree is not None else None
         if tree is not None and token is not None:
-            above = set(tree.ancestors(token))
+            above = list(tree.ancestors(token))  # nearest first
             governing = [r for r in reports if r[0].cue in above and not r[0].marker]
-            if len(governing) == 1:
-                return governing[0][1]
+            if governing:
+                return min(governing, key=lambda r: above.index(r[0].cue))[1]
 
         def distance(r: tuple[Report, Naming, str]) -> int:
             if r[0].end <= figure.start:

@@ -254,6 +254,9 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
     fragment = _fragment_subject(tree, lex, i)
     if fragment is not None:
         return fragment
+    quoted_as = _quoted_as(tree, i)
+    if quoted_as is not None:
+        return quoted_as
     dep = tree.tokens[i].dep
     if dep in CONJUNCTS or dep in ADVERBIAL_CLAUSES:
         # "…, calling it", "en accusant", "et a ajouté": the subject of the verb it hangs on.
@@ -265,6 +268,20 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
             for k in tree.kids(head, SUBJECTS):
                 if k != i and tree.tokens[k].pos in NOMINAL:
                     return k
+    return None
+
+
+def _quoted_as(tree: Tree, i: int) -> int | None:
+    """ "…, which quoted an unnamed officer as saying": the object of the verb the
+    participle hangs on is who says it."""
+    head = tree.tokens[i].head
+    if tree.word(head) in ("as", "comme") and head < i:
+        head = tree.tokens[head].head  # "quoted X as saying": "as" hangs on the verb
+    elif not any(tree.word(j) in ("as", "comme") for j in tree.children[i] if j < i):
+        return None
+    for k in tree.kids(head, OBJECTS - {"nsubj", "appos"}):
+        if k < i and tree.tokens[k].pos in NOMINAL:
+            return k
     return None
 
 

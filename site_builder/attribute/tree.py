@@ -59,8 +59,10 @@ class Tree:
         first = self.text[self.tokens[0].start : self.tokens[0].end]
         if not (first.isupper() and sum(map(str.isalpha, first)) >= 3):
             return 0
-        for k in range(1, min(len(self.tokens), 12)):
-            if self.words[k] in ("–", "—", "-"):
+        for k in range(1, min(len(self.tokens), 14)):
+            # An en or em dash, or a hyphen set off by spaces: "PORT-AU-PRINCE" is a name.
+            spaced = self.tokens[k].start > self.tokens[k - 1].end
+            if self.words[k] in ("–", "—") or (self.words[k] == "-" and spaced):
                 return k + 1
         return 0
 

@@ -19,8 +19,6 @@ from pathlib import Path, PurePosixPath
 
 from site_builder import manifest
 from site_builder.annotate import AnnotateStats, annotate_articles, warm_up
-from site_builder.annotate.figures import find_figures
-from site_builder.annotate.quotes import find_quotations
 from site_builder.attribute import attribute, attribution_key, credit
 from site_builder.config import Config, load_config
 from site_builder.content.loader import REGISTRY_NAME, discover, duplicate_slugs, load_article
@@ -80,20 +78,6 @@ class BuildResult:
 _Attributed = tuple[str, tuple[object, ...], list[Figure], list[Quote]]
 
 
-@dataclass(slots=True)
-class _Detected:
-    """Figures and quotes found in one article's text, before attribution.
-
-    `quotes` holds every quotation, short ones included; the indices in
-    `short` are quotations too short to be quotes on their own: they are kept
-    only when attribution gives them a speaker (words in reported speech).
-    """
-
-    figures: list[Figure]
-    quotes: list[Quote]
-    short: frozenset[int]
-
-
 class Builder:
     """Builds one site; call `build()` again with changed paths to rebuild incrementally."""
 
@@ -110,7 +94,6 @@ class Builder:
         self._articles: dict[Path, Article] = {}
         self._nlp: dict[str, Annotations] = {}  # article digest -> pristine NLP result
         self._nlp_setting: object = None  # the (settings, registry terms) `_nlp` is for
-        self._detected: dict[str, _Detected] = {}
         # article path -> (digest, the annotations linking and attribution fill in)
         self._working: dict[PurePosixPath, tuple[str, Annotations]] = {}
         self._readings = Readings()  # the link stage's reading of each working copy
@@ -400,7 +383,7 @@ class Builder:
         # the same text: what this process remembers is only good for one pair.
         setting = (config.annotate, terms)
         if setting != self._nlp_setting:
-            self._nlp, self._detected, self._working, self._attributed = {}, {}, {}, {}
+            self._nlp, self._working, self._attributed = {}, {}, {}
             self._nlp_setting = setting
         todo = [a for a in articles if a.digest not in self._nlp]
         cache_dir = config.cache_dir / "annotations" if self.use_cache else None
@@ -420,20 +403,12 @@ class Builder:
             self._nlp[article.digest] = found
         live = {a.digest for a in articles}
         self._nlp = {k: v for k, v in self._nlp.items() if k in live}
-        self._detected = {k: v for k, v in self._detected.items() if k in live}
         paths = {a.path for a in articles}
         self._working = {k: v for k, v in self._working.items() if k in paths}
         return self._nlp, stats
 
     def _working_copy(self, article: Article, nlp: Annotations) -> Annotations:
         """A copy the link and attribution stages may fill in, leaving the NLP result pristine."""
-        detected = self._detected.get(article.digest)
-        if detected is None:
-            protected = {b.id: b.protected for b in article.blocks}
-            figures = [f for b in nlp.blocks for f in find_figures(b, protected.get(b.id, ()))]
-            quotes, short = find_quotations(nlp.blocks, protected)
-            detected = _Detected(figures, quotes, short)
-            self._detected[article.digest] = detected
         # Linking sets every entity's actor again on each build, so an
         # article's copy lives as long as its text: copying ~30 entities
         # per article on every rebuild of a big site is not free.
@@ -467,11 +442,11 @@ class Builder:
             key = attribution_key(ann, actors)
             known = self._attributed.get(article.path)
             if known is None or known[:2] != (article.digest, key):
-                detected = self._detected[article.digest]
-                result = attribute(ann, detected.figures, detected.quotes, actors,
-                                   tentative=detected.short)
+                found = self._nlp[article.digest]  # figures and quotes as detected
+                result = attribute(ann, found.figures, found.quotes, actors,
+                                   tentative=found.tentative)
                 known = (article.digest, key,
-                         *credit(detected.figures, detected.quotes, detected.short, result))
+                         *credit(found.figures, found.quotes, found.tentative, result))
             ann.figures, ann.quotes = known[2], known[3]
             memo[article.path] = known
         self._attributed = memo

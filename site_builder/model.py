@@ -18,6 +18,8 @@ EntityKind = Literal["person", "organization", "place", "other"]
 ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "organization", "place", "other")
 
 Qualifier = Literal["exact", "more_than", "at_least", "less_than", "about", "up_to", "range"]
+QUALIFIERS: tuple[Qualifier, ...] = ("exact", "more_than", "at_least", "less_than", "about",
+                                     "up_to", "range")
 
 
 # --------------------------------------------------------------------------- content
@@ -158,6 +160,10 @@ class Annotations:
     figures: list[Figure] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     parses: list[Parse] = field(default_factory=list)
+    # Indices of `quotes` too short to be quotes on their own (« cibles
+    # militaires »): kept only if attribution credits them. Set by the annotate
+    # stage, which finds figures and quotes; the attribute stage fills them in.
+    tentative: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

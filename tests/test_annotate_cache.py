@@ -102,6 +102,11 @@ def test_model_version_is_in_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
     lambda data: json.dumps({**data, "blocks": data["blocks"][:1]}),
     lambda data: json.dumps({k: v for k, v in data.items() if k != "sentences"}),
     lambda data: json.dumps({**data, "sentences": [["b9", 0, 1]]}),
+    lambda data: json.dumps({**data, "figures": [["12 houses", 12, "exact", "houses", "b0",
+                                                  0, 9]]}),
+    lambda data: json.dumps({**data, "figures": [["x", 1, "lots", "", "b0", 0, 1]]}),
+    lambda data: json.dumps({**data, "quotes": [["x", "b7", 0, 1, None]]}),
+    lambda data: json.dumps({**data, "tentative": [5]}),
 ])
 def test_corrupt_or_stale_entries_are_rebuilt(tmp_path: Path, corrupt) -> None:
     first, _ = run(tmp_path)
@@ -112,6 +117,18 @@ def test_corrupt_or_stale_entries_are_rebuilt(tmp_path: Path, corrupt) -> None:
     assert second == first
     _, stats = run(tmp_path)
     assert stats.cache_hits == 3  # rewritten
+
+
+def test_figures_and_quotes_are_cached_with_the_rest(tmp_path: Path) -> None:
+    text = ("Officials said 12 houses burned and called it “a grave and sudden loss for "
+            "us all.” Residents spoke of “ruins”.")
+    arts = [article(text, "q", "en")]
+    [first], _ = run(tmp_path, arts)
+    assert [f.text for f in first.figures] == ["12 houses"]
+    assert [q.text for q in first.quotes] == ["a grave and sudden loss for us all.", "ruins"]
+    assert first.tentative == frozenset({1})  # one word: a quote only if someone said it
+    [second], stats = run(tmp_path, arts)
+    assert stats.cache_hits == 1 and second == first
 
 
 def test_no_cache_dir_means_no_cache(tmp_path: Path) -> None:

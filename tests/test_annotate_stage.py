@@ -42,7 +42,7 @@ def test_english_quotation_in_french_paragraph_is_analysed_in_english() -> None:
     assert langs == {"Paris": "fr", "White House": "en"}
 
 
-def test_block_texts_offsets_and_empty_figures() -> None:
+def test_block_texts_offsets_figures_and_quotes() -> None:
     art = article(f"# Titre à Paris\n\n{FR_PARA}\n\n- Paris, encore\n")
     [ann], _ = annotate_articles([art], BLANK, None, TERMS)
     assert [b.text for b in ann.blocks] == [b.text for b in art.blocks]
@@ -51,7 +51,12 @@ def test_block_texts_offsets_and_empty_figures() -> None:
         assert texts[e.block][e.start : e.end] == e.text
     for s in ann.sentences:
         assert texts[s.block][s.start : s.end].strip() == texts[s.block][s.start : s.end]
-    assert ann.figures == [] and ann.quotes == []
+    # The stage also finds figures and quotes (who said them comes later).
+    assert [f.text for f in ann.figures] == ["trois suspects"]
+    for item in (*ann.figures, *ann.quotes):
+        assert texts[item.block][item.start : item.end] in item.text
+    assert all(f.source is None for f in ann.figures)
+    assert all(q.speaker is None for q in ann.quotes)
     assert len(ann.entities) == 3
 
 

@@ -15,9 +15,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from site_builder.annotate.acronyms import AcronymContext, is_all_caps, long_form_end
+from site_builder.annotate.figures import find_figures
 from site_builder.annotate.filters import Context, clean
 from site_builder.annotate.labels import REGISTRY_LABEL, kind_of, refine_kind
 from site_builder.annotate.nlp import Raw
+from site_builder.annotate.quotes import find_quotations
 from site_builder.annotate.syntax import merge_wordless
 from site_builder.annotate.terms import TermMatcher
 from site_builder.annotate.units import PreparedArticle, PreparedBlock
@@ -186,6 +188,12 @@ def assemble(article: PreparedArticle, results: UnitResults, acronyms: AcronymCo
                 end -= 1
             if start < end:
                 annotations.sentences.append(Sentence(block.id, start, end))
+    # Figures and quotes read only the text: found here, they are cached with the
+    # rest and found in the worker processes.
+    protected = {pb.block.id: pb.block.protected for pb in article.blocks}
+    annotations.figures = [f for b in annotations.blocks
+                           for f in find_figures(b, protected[b.id])]
+    annotations.quotes, annotations.tentative = find_quotations(annotations.blocks, protected)
     return annotations
 
 

@@ -38,11 +38,14 @@ from site_builder.annotate.registry_terms import RegistryTerm
 from site_builder.config import AnnotateConfig
 from site_builder.model import (
     ENTITY_KINDS,
+    QUALIFIERS,
     Annotations,
     Article,
     BlockLang,
     Entity,
+    Figure,
     Parse,
+    Quote,
     Sentence,
     SyntaxToken,
 )
@@ -51,8 +54,8 @@ log = logging.getLogger(__name__)
 
 # Bump when a change to normalization, filters, labels, routing or assembly
 # changes what the stage outputs: every cached article is then recomputed.
-STAGE_VERSION = 4
-SCHEMA = 2
+STAGE_VERSION = 5
+SCHEMA = 3
 SUBDIR = "annotate"
 
 
@@ -147,7 +150,27 @@ def _decode(data: Any, key: str, article: Article) -> Annotations:
                    and isinstance(morph, str), "parse token")
             parsed.append(SyntaxToken(start, end, pos, dep, head, morph))
         result.parses.append(Parse(block_id, lang, tuple(parsed)))
+    for text, value, qualifier, unit, block_id, start, end in data["figures"]:
+        _check(_span(texts, block_id, start, end) and texts[block_id][start:end] == text
+               and isinstance(value, int | float) and qualifier in QUALIFIERS
+               and isinstance(unit, str), "figure")
+        result.figures.append(Figure(text, float(value), qualifier, unit, block_id, start, end))
+    for text, block_id, start, end, end_block in data["quotes"]:
+        last = end_block if end_block is not None else block_id
+        _check(isinstance(text, str) and _span(texts, block_id, start, len(texts[block_id]))
+               and _span(texts, last, 0, end), "quote")
+        result.quotes.append(Quote(text, block_id, start, end, end_block=end_block))
+    tentative = data["tentative"]
+    _check(isinstance(tentative, list) and all(
+        isinstance(i, int) and 0 <= i < len(result.quotes) for i in tentative), "tentative")
+    result.tentative = frozenset(tentative)
     return result
+
+
+def _span(texts: dict[str, str], block_id: Any, start: Any, end: Any) -> bool:
+    """Are these a block of the article and offsets inside its text?"""
+    return (isinstance(block_id, str) and block_id in texts and isinstance(start, int)
+            and isinstance(end, int) and 0 <= start <= end <= len(texts[block_id]))
 
 
 def _encode(annotations: Annotations, key: str) -> dict[str, Any]:
@@ -160,6 +183,10 @@ def _encode(annotations: Annotations, key: str) -> dict[str, Any]:
         "sentences": [[s.block, s.start, s.end] for s in annotations.sentences],
         "parses": [[p.block, p.lang, [[t.start, t.end, t.pos, t.dep, t.head, t.morph]
                                       for t in p.tokens]] for p in annotations.parses],
+        "figures": [[f.text, f.value, f.qualifier, f.unit, f.block, f.start, f.end]
+                    for f in annotations.figures],
+        "quotes": [[q.text, q.block, q.start, q.end, q.end_block] for q in annotations.quotes],
+        "tentative": sorted(annotations.tentative),
     }
 
 

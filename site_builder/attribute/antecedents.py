@@ -26,6 +26,8 @@ _NOT_APPOSITION = frozenset({"selon", "d'après", "dans", "à", "au", "en", "de"
                              "avec", "et", "mais", "qui", "que", "où", "according", "in", "at",
                              "on", "with", "and", "but", "who", "which", "where", "after",
                              "before", "après", "avant", "lors", "a", "has", "have", "said"})
+# How many names back a description, a pronoun or a surname looks.
+REACH = 400
 _LISTENER_MARKS = frozenset({"à", "au", "aux", "to"})
 _TOLD = frozenset({"told", "tells", "tell", "telling"})
 _HONORIFICS = frozenset({"m", "mme", "mlle", "me", "dr", "pr", "mr", "mrs", "ms", "gov", "gen",
@@ -69,6 +71,8 @@ class Antecedents:
                                key=lambda e: (self.order[e.block], e.start))
         self.positions = [(self.order[e.block], e.start) for e in self.entities]
         self.subjects: set[str] = set()  # actors that are the subject of a parsed sentence
+        self.speakers: set[str] = set()  # actors that have spoken so far, in reading order
+        self.body_speakers = False  # has an organization with an actor spoken so far?
         self.roles: dict[str, set[str]] = {}
         for e in self.entities:
             if e.actor is not None:
@@ -117,13 +121,16 @@ class Antecedents:
         return next(iter(found.items())) if len(found) == 1 else None
 
     def _before(self, block: str, offset: int) -> list[Entity]:
-        return self.entities[:bisect_left(self.positions, (self.order[block], offset))]
+        """The names before a position, the latest `REACH` of them: a description or a
+        pronoun refers to something recent, and a long text stays linear."""
+        cut = bisect_left(self.positions, (self.order[block], offset))
+        return self.entities[max(0, cut - REACH) : cut]
 
     def _nearby(self, tree: Tree) -> list[Entity]:
         """Entities from the start of the block before the tree's block up to its start."""
-        low = (max(tree.order - 1, 0), 0)
-        high = (tree.order, tree.start)
-        return [e for e, p in zip(self.entities, self.positions, strict=True) if low <= p < high]
+        low = bisect_left(self.positions, (max(tree.order - 1, 0), 0))
+        high = bisect_left(self.positions, (tree.order, tree.start))
+        return self.entities[low:high]
 
     def _resolve(self, designator: Designator, qualifiers: set[str], block: str,
                  offset: int, speakers: set[str], plural: bool = False) -> str | None:
@@ -186,13 +193,10 @@ class Antecedents:
 
     def _earlier(self, block: str, offset: int, kind: str) -> list[str]:
         """Actors of `kind` named before a position, latest first, once each."""
-        cut = bisect_left(self.positions, (self.order[block], offset))
         seen: set[str] = set()
         found: list[str] = []
-        for e in reversed(self.entities[:cut]):
-            wanted = kind == self.kind(e) or (kind == "organization" and self.kind(e) == "place"
-                                              and False)
-            if e.actor is None or e.actor in seen or not wanted or self._listener(e):
+        for e in reversed(self._before(block, offset)):
+            if e.actor is None or e.actor in seen or self.kind(e) != kind or self._listener(e):
                 continue
             seen.add(e.actor)
             found.append(e.actor)

@@ -24,6 +24,7 @@ named nearby.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -69,6 +70,11 @@ class _Article:
         self.order = self.context.order
         self.regions = _quote_regions(ann, quotes)
         self.sentences = _sentences(ann.sentences, self.order, self.texts)
+        self.by_block: dict[str, list[_Sentence]] = {}
+        for span in self.sentences:
+            self.by_block.setdefault(span.block, []).append(span)
+        self.starts = {b: [s.start for s in spans] for b, spans in self.by_block.items()}
+        self.incises: dict[int, Naming] = {}  # quote index -> the tag inside it
         self.history: list[Spoken] = []
         self._read(ann)
 
@@ -94,9 +100,16 @@ class _Article:
                                      and not report.incise):
                     continue  # nobody is named by words inside a quotation
                 naming, kind = named
+                if report.incise:
+                    region = self.region(span.block, report.start)
+                    if region is not None:
+                        self.incises.setdefault(region, naming)
                 span.reports.append((report, naming, kind))
                 main = span.tree.tokens[report.cue].dep not in _RELATIVE_CLAUSES
                 self.history.append(Spoken(span.index, naming, kind, main))
+                if naming.actor is not None:
+                    self.context.speakers.add(naming.actor)
+                    self.context.body_speakers |= kind in ("organization", "other")
 
     def _note_names(self, tree: Tree) -> None:
         for k, tok in enumerate(tree.tokens):
@@ -114,15 +127,10 @@ class _Article:
                     self.context.subjects.add(named[0].actor)
 
     def sentence_at(self, block: str, offset: int) -> _Sentence | None:
-        best = None
-        for span in self.sentences:
-            if span.block != block:
-                continue
-            if span.start <= offset < span.end:
-                return span
-            if span.start <= offset:
-                best = span
-        return best
+        """The sentence holding `offset`, or the last one starting before it."""
+        spans = self.by_block.get(block, [])
+        k = bisect_right(self.starts.get(block, []), offset) - 1
+        return spans[k] if k >= 0 else None
 
     def region(self, block: str, offset: int) -> int | None:
         for start, end, index in self.regions.get(block, []):
@@ -171,11 +179,7 @@ class _Article:
 
     def _incise(self, index: int) -> Naming | None:
         """The first speech tag written inside quotation `index`, if any."""
-        for span in self.sentences:
-            for report, naming, _ in span.reports:
-                if report.incise and self.region(span.block, report.start) == index:
-                    return naming
-        return None
+        return self.incises.get(index)
 
     def _governing_report(self, opening: _Sentence | None, quote: Quote) -> Naming | None:
         """The report whose verb the quotation's words depend on, in the parse."""

@@ -107,7 +107,7 @@ class Context(Antecedents):
             if self._anaphoric(tree, k):  # "le même ministère": the one that just spoke
                 return self._spoken_like(designator, history, tree.sentence, strict=False)
             actor = self._resolve(designator, qualifiers, tree.block, tree.tokens[k].start,
-                                  {s.naming.actor for s in history if s.naming.actor},
+                                  self.speakers,
                                   plural=det not in _SINGULAR_DEFINITE
                                   and tree.has_feature(k, "Number=Plur"))
             if actor is not None:
@@ -182,11 +182,15 @@ class Context(Antecedents):
                                ) -> tuple[Naming, str] | None:
         """ "the Geneva-based group" after "Frontline Medical Relief …, said", a name the
         recognizer missed: the one body or unknown name quoted so far, if only one."""
-        found = {s.naming.text: s for s in history if s.naming.actor is None
-                 and s.kind in ("organization", "other")
-                 and sentence - s.sentence <= PRONOUN_WINDOW * 2}
-        if len(found) != 1 or any(s.naming.actor for s in history
-                                  if s.kind in ("organization", "other")):
+        if self.body_speakers:
+            return None  # an organization with an actor has spoken: not a lone unnamed one
+        found: dict[str, Spoken] = {}
+        for spoken in reversed(history):
+            if sentence - spoken.sentence > PRONOUN_WINDOW * 2:
+                break
+            if spoken.naming.actor is None and spoken.kind in ("organization", "other"):
+                found[spoken.naming.text] = spoken
+        if len(found) != 1:
             return None
         spoken = next(iter(found.values()))
         return spoken.naming, "organization"

@@ -8,8 +8,9 @@ but reproducible. Every measurement runs in a fresh interpreter, model loading
 included, because that is what a build pays:
 
 * raw-full:  spacy.load(model) with every component, nlp.pipe(n_process=cores)
-* raw-same:  spacy.load(model) with only the components the stage keeps
-             (senter + ner), nlp.pipe(n_process=cores)
+* raw-same:  spacy.load(model) with only the components of the stage's entity
+             pass (senter + ner), nlp.pipe(n_process=cores); the stage also
+             parses the sentences attribution reads
 * cold:      annotate_articles with an empty cache (processes=cores)
 * cold-spawn: the same with spawned workers that each load the model
              (what a parent with threads, such as the dev server, gets)

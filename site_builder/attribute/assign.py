@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from site_builder.attribute.lexicon import lexicon
@@ -66,7 +66,7 @@ class _Article:
     def __init__(self, ann: Annotations, quotes: Sequence[Quote],
                  actors: Mapping[str, Actor]) -> None:
         self.context = Context(ann, actors)
-        self.texts = {b.id: b.text for b in ann.blocks}
+        self.texts = self.context.texts
         self.order = self.context.order
         self.regions = _quote_regions(ann, quotes)
         self.sentences = _sentences(ann.sentences, self.order, self.texts)
@@ -79,13 +79,11 @@ class _Article:
         self._read(ann)
 
     def _read(self, ann: Annotations) -> None:
-        trees: dict[tuple[str, int], Tree] = {}
         for parse in ann.parses:
             if parse.block in self.order:
                 span = self.sentence_at(parse.block, parse.tokens[0].start)
                 if span is not None and span.tree is None:
                     span.tree = Tree(parse, self.texts[parse.block], span.order, span.index)
-                    trees[(parse.block, span.index)] = span.tree
         for span in self.sentences:
             if span.tree is None:
                 continue
@@ -119,12 +117,19 @@ class _Article:
 
     def _note_subjects(self, tree: Tree) -> None:
         """Remember who the sentence is about: "Le ministre …, X, a reçu …" is about X."""
+        for naming, _ in self._main_subjects(tree, ()):
+            if naming.actor is not None:
+                self.context.subjects.add(naming.actor)
+
+    def _main_subjects(self, tree: Tree, history: Sequence[Spoken],
+                       ) -> Iterator[tuple[Naming, str]]:
+        """Who the subjects of the sentence's main clauses name, in order."""
         lex = lexicon(tree.lang)
         for root in (i for i, t in enumerate(tree.tokens) if t.head == i):
             for k in tree.kids(root, SUBJECTS):
-                named = self.context.naming(tree, k, lex, ())
-                if named is not None and named[0].actor is not None:
-                    self.context.subjects.add(named[0].actor)
+                named = self.context.naming(tree, k, lex, history)
+                if named is not None:
+                    yield named
 
     def sentence_at(self, block: str, offset: int) -> _Sentence | None:
         """The sentence holding `offset`, or the last one starting before it."""
@@ -148,7 +153,7 @@ class _Article:
         governing = self._governing_report(opening, quote)
         if governing is not None:  # "X dénonce des « arrestations arbitraires »"
             return governing
-        incise = self._incise(index)
+        incise = self.incises.get(index)
         if incise is not None:  # "« Je n'ai rien fait, a-t-il lancé. J'étais chauffeur. »"
             return incise
         if closing is not None:
@@ -176,10 +181,6 @@ class _Article:
         if closing is not None and self._unread_tag(closing, quote):
             return None  # "« … », a-t-elle lancé": its own tag, with a verb not listed
         return self._before_quotation(opening, index, done)
-
-    def _incise(self, index: int) -> Naming | None:
-        """The first speech tag written inside quotation `index`, if any."""
-        return self.incises.get(index)
 
     def _governing_report(self, opening: _Sentence | None, quote: Quote) -> Naming | None:
         """The report whose verb the quotation's words depend on, in the parse."""
@@ -242,12 +243,9 @@ class _Article:
         tree = previous.tree
         if tree is None:
             return None
-        lex = lexicon(tree.lang)
-        for root in (i for i, t in enumerate(tree.tokens) if t.head == i):
-            for k in tree.kids(root, SUBJECTS):
-                named = self.context.naming(tree, k, lex, self.history)
-                if named is not None and named[0].actor and named[1] in _SPEAKER_KINDS:
-                    return named[0]
+        for naming, kind in self._main_subjects(tree, self.history):
+            if naming.actor and kind in _SPEAKER_KINDS:
+                return naming
         return None
 
     def _quote_in(self, k: int, span: _Sentence) -> bool:
@@ -267,7 +265,7 @@ class _Article:
         outside = [r for r in span.reports if self.region(span.block, r[0].start) is None]
         if outside:
             return self._governing(span, outside, figure)
-        if self._same_source(span) or self._conditional(span, figure):
+        if self._same_source(span) or self._conditional(span):
             return self._previous_report(span)
         return None
 
@@ -297,7 +295,7 @@ class _Article:
         phrases = lexicon(lang).same_source if lang else frozenset()
         return any(" ".join(p) in text for p in phrases)
 
-    def _conditional(self, span: _Sentence, figure: Figure) -> bool:
+    def _conditional(self, span: _Sentence) -> bool:
         text = self.texts[span.block][span.start : span.end]
         return any(m.group().lower() not in _NOT_CONDITIONAL
                    for m in _CONDITIONAL.finditer(text))

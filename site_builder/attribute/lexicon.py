@@ -52,9 +52,6 @@ class Lexicon:
     marker_index: PhraseIndex = field(default_factory=dict)
     phrase_index: PhraseIndex = field(default_factory=dict)
 
-    def is_reporting(self, word: str) -> bool:
-        return word.lower() in self.reporting
-
     def triggers(self, words: list[str]) -> bool:
         """Do these lowercase words hold a reporting verb or a source marker?
 

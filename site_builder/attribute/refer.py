@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from site_builder.attribute.antecedents import STOP, Antecedents, after_preposition, key, keys
 from site_builder.attribute.lexicon import Designator, Lexicon, designators
-from site_builder.attribute.tree import NOMINAL, Tree
+from site_builder.attribute.tree import Tree
 from site_builder.model import Entity, Naming
 
 # A modifier ("the U.N. health agency", "Russia's ministry") is not the name of the
@@ -104,6 +104,7 @@ class Context(Antecedents):
         if designator is not None and (det is None or det in lex.definite
                                        or self._possessed(tree, k)):
             qualifiers = self._qualifiers(tree, k)
+            foreign = any(q.startswith("demonym:") for q in qualifiers)
             if self._anaphoric(tree, k):  # "le même ministère": the one that just spoke
                 return self._spoken_like(designator, history, tree.sentence, strict=False)
             actor = self._resolve(designator, qualifiers, tree.block, tree.tokens[k].start,
@@ -114,11 +115,10 @@ class Context(Antecedents):
                 return Naming(actor, words.text, tree.block, start, end), designator.kind
             spoken = self._spoken_like(designator, history, tree.sentence, strict=True)
             if spoken is None and designator.kind == "organization" and not designator.strict \
-                    and not any(q.startswith("demonym:") for q in self._qualifiers(tree, k)):
+                    and not foreign:
                 spoken = self._only_unlinked_speaker(history, tree.sentence)
             if spoken is not None:
                 return spoken
-            foreign = any(q.startswith("demonym:") for q in qualifiers)
             if not self._earlier(tree.block, tree.tokens[k].start, designator.kind) or (
                     qualifiers and (designator.kind == "organization" or foreign)) or (
                     self._owned(tree, k)):
@@ -373,6 +373,3 @@ class Context(Antecedents):
             entity = next(iter(people.values()))
             return self._entity_naming(entity), "person"
         return None
-
-def is_nominal(tree: Tree, k: int) -> bool:
-    return tree.tokens[k].pos in NOMINAL

@@ -58,7 +58,8 @@ class Report:
 
 
 def find_reports(tree: Tree, lex: Lexicon, quoted: list[tuple[int, int]]) -> list[Report]:
-    """Every report of the sentence whose cue word is outside quotations."""
+    """Every report of the sentence whose cue word is outside quotations, and the
+    speech tags written inside them ("« …, a-t-il lancé. … »")."""
     found: list[Report] = []
     tags = _tag_verbs(tree, quoted)
     for i in range(len(tree.tokens)):
@@ -409,15 +410,11 @@ def _inverted_subject(tree: Tree, lex: Lexicon, i: int) -> int | None:
     Only a finite verb or one with an auxiliary inverts: after "…, accusing", the
     noun is an object ("accusing prosecutors").
     """
-    finite = tree.has_feature(i, "VerbForm=Fin") or any(
-        tree.tokens[k].dep.startswith("aux") for k in tree.children[i])
+    finite = tree.has_feature(i, "VerbForm=Fin") or _after_auxiliary(tree, i)
     if not finite or tree.word(i) in lex.listener_verbs:
         return None  # "…, told the Daily Meghna": the object is the one spoken to
-    k = i - 1
-    while k >= 0 and (tree.tokens[k].dep.startswith("aux") or tree.tokens[k].pos == "ADV"
-                      or tree.word(k) in lex.pronouns or tree.word(k) == "t"):
-        k -= 1
-    if k >= 0 and tree.words[k] not in _INVERSION:
+    k = _before_verb(tree, lex, i)
+    if k is not None and tree.words[k] not in _INVERSION:
         return None
     for j in tree.children[i]:
         tok = tree.tokens[j]

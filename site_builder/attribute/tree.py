@@ -14,7 +14,6 @@ from site_builder.model import Parse, SyntaxToken
 
 # Dependency labels, French (Universal Dependencies) and English (ClearNLP) models alike.
 SUBJECTS = frozenset({"nsubj", "csubj", "expl:subj"})
-PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "nsubjpass"})
 AGENTS = frozenset({"obl:agent", "agent"})
 CASE_MARKS = frozenset({"case", "prep", "mark"})
 OBJECTS = frozenset({"obj", "dobj", "nsubj", "attr", "appos", "obl:mod", "nmod", "npadvmod"})
@@ -27,7 +26,6 @@ class Tree:
     """A parse and its block text; token indices are positions in `parse.tokens`."""
 
     def __init__(self, parse: Parse, text: str, order: int, sentence: int) -> None:
-        self.parse = parse
         self.block = parse.block
         self.lang = parse.lang
         self.text = text

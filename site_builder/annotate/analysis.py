@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from site_builder.annotate import nlp
-from site_builder.annotate.acronyms import AcronymContext
 from site_builder.annotate.assemble import assemble
 from site_builder.annotate.cache import model_for
 from site_builder.annotate.labels import is_known
@@ -48,7 +47,7 @@ class Analyzer:
         return self._matchers[lang]
 
     def __call__(self, batch: Batch) -> BatchResult:
-        prepared, units = prepare(batch, self.config)
+        prepared, units = prepare(batch, self.config, self._registry_texts)
         result = BatchResult([])
         by_lang: dict[str, list[int]] = {}
         for n, unit in enumerate(units):
@@ -57,7 +56,9 @@ class Analyzer:
         for lang, ids in by_lang.items():
             info, analysed = nlp.analyse_texts(lang, model_for(self.config, lang),
                                                [units[n].text for n in ids],
-                                               self.config.batch_size)
+                                               self.config.batch_size,
+                                               [units[n].original or units[n].text
+                                                for n in ids])
             result.pipelines.append(info)
             for n, raw in zip(ids, analysed, strict=True):
                 raws[units[n].article][(units[n].block, units[n].island)] = raw
@@ -67,10 +68,8 @@ class Analyzer:
                 result.unknown_labels.add(label)
 
         for article in prepared:
-            acronyms = AcronymContext.build([b.norm.text for b in article.blocks],
-                                            self._registry_texts)
             result.annotations.append((article.index, assemble(
-                article, raws[article.index], acronyms, self.matcher, on_label)))
+                article, raws[article.index], article.acronyms, self.matcher, on_label)))
         return result
 
 

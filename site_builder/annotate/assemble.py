@@ -15,11 +15,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from site_builder.annotate.acronyms import AcronymContext, is_all_caps, long_form_end
+from site_builder.annotate.commonness import is_common_word, lone_word
 from site_builder.annotate.figures import find_figures
 from site_builder.annotate.filters import Context, clean
-from site_builder.annotate.labels import REGISTRY_LABEL, kind_of, refine_kind
+from site_builder.annotate.labels import DATELINE_LABEL, REGISTRY_LABEL, kind_of, refine_kind
 from site_builder.annotate.nlp import Raw
 from site_builder.annotate.quotes import find_quotations
+from site_builder.annotate.recase import dateline_place
 from site_builder.annotate.syntax import merge_wordless
 from site_builder.annotate.terms import TermMatcher
 from site_builder.annotate.units import PreparedArticle, PreparedBlock
@@ -70,24 +72,49 @@ def _block_mentions(pb: PreparedBlock, results: UnitResults, b: int,
         starts |= {island.start + s for s, _ in isl_sentences}
         sources.append((island.start, island.lang, isl_raw))
     frozen_starts = frozenset(starts)
+    tags = _tags(pb, results, b)
+    read = pb.text or text  # names in capitals recased, as the model read them
     found: list[_Mention] = []
     for offset, lang, mentions in sources:
-        ctx = Context(text, lang, frozen_starts, acronyms)
+        ctx = Context(read, lang, frozen_starts, acronyms)
         for start, end, label in mentions:
             on_label(label)
             kind = kind_of(label)
             if kind is None:
                 continue
             span = clean(ctx, offset + start, offset + end, kind)
-            if span is None:
+            if span is None or _common_word(read, span, lang, tags):
                 continue
-            kind = refine_kind(kind, text[span[0] : span[1]], lang)
+            kind = refine_kind(kind, read[span[0] : span[1]], lang)
             found.append(_Mention(span[0], span[1], label, kind, lang))
+    if (place := dateline_place(text)) is not None:
+        found = [m for m in found if not _overlaps((m.start, m.end), place)]
+        found.append(_Mention(place[0], place[1], DATELINE_LABEL, "place", pb.lang))
     found = _to_long_forms(text, sorted(found, key=lambda m: m.start))
     terms = _term_mentions(pb, matchers)
     kept = [m for m in found if not any(_overlaps((m.start, m.end), (t.start, t.end))
                                         for t in terms)]
     return sorted(kept + terms, key=lambda m: m.start)
+
+
+def _tags(pb: PreparedBlock, results: UnitResults, b: int) -> dict[int, tuple[str, str]]:
+    """Token start → (part of speech, morphology), in the block's normalized offsets."""
+    units = [(0, results.get((b, None), ([], [], []))[2])]
+    units += [(isl.start, results.get((b, k), ([], [], []))[2])
+              for k, isl in enumerate(pb.islands)]
+    return {offset + start: (pos, morph) for offset, parsed in units
+            for tokens in parsed for start, _, pos, _, _, morph in tokens}
+
+
+def _common_word(text: str, span: tuple[int, int], lang: str,
+                 tags: Mapping[int, tuple[str, str]]) -> bool:
+    """Whether a one-word mention is a capitalized common word or a demonym."""
+    word = lone_word(text[span[0]:span[1]])
+    if word is None:
+        return False
+    at = text.rfind(word, span[0], span[1])
+    pos, morph = tags.get(at, ("", ""))
+    return is_common_word(word, lang, pos, morph)
 
 
 def _to_long_forms(text: str, found: list[_Mention]) -> list[_Mention]:

@@ -56,6 +56,8 @@ IGNORED_LABELS: frozenset[str] = frozenset({
 })
 
 REGISTRY_LABEL = "REGISTRY"
+# A place in capitals opening a dispatch ("IDLEB, 13 mars –"): see recase.py.
+DATELINE_LABEL = "DATELINE"
 
 
 def kind_of(label: str) -> EntityKind | None:
@@ -70,7 +72,7 @@ def kind_of(label: str) -> EntityKind | None:
 
 
 def is_known(label: str) -> bool:
-    return label in LABEL_KINDS or label in IGNORED_LABELS
+    return label in LABEL_KINDS or label in IGNORED_LABELS or label == DATELINE_LABEL
 
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*'?")
@@ -81,6 +83,10 @@ def head_word(text: str, lang: str) -> str:
     centrale européenne"), the last word before the first preposition in
     English ("Bank of England", "Syrian Observatory for Human Rights")."""
     tokens = [w.casefold() for w in _WORD.findall(text)]
+    # "Les Forces de soutien rapide", "The Arakan Army": the article is not the head.
+    determiners = lx.words_for(lx.SENTENCE_INITIAL, lang) | {"le", "la", "les", "l'"}
+    while len(tokens) > 1 and tokens[0] in determiners:
+        tokens = tokens[1:]
     if not tokens:
         return ""
     if lang == "en":

@@ -24,6 +24,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from site_builder.annotate.commonness import is_candidate
 from site_builder.annotate.pipelines import PipelineInfo, load_pipeline, split_components
 from site_builder.annotate.syntax import RawToken, needs_parse, parse_span, parse_tokens
 
@@ -59,11 +60,14 @@ def pipeline(lang: str, model: str) -> tuple[Language, PipelineInfo]:
 
 
 def analyse_texts(lang: str, model: str, texts: Sequence[str], batch_size: int,
-                  ) -> tuple[PipelineInfo, list[Raw]]:
+                  originals: Sequence[str] | None = None) -> tuple[PipelineInfo, list[Raw]]:
     """Sentences, entity mentions and the parses attribution needs, in each text's offsets.
 
     Two passes over one pipeline: sentences and entities for every text, then
     the parser for the sentences `needs_parse` picks only (see syntax.py).
+    `originals`, when given, are the texts as written, of the same lengths:
+    entities are read in `texts` (names in capitals recased) but syntax in
+    the originals, where a dateline's capitals keep it out of the sentence.
     """
     nlp, info = pipeline(lang, model)
     first, second = split_components(nlp)
@@ -77,14 +81,17 @@ def analyse_texts(lang: str, model: str, texts: Sequence[str], batch_size: int,
         results.append((sentences, mentions, []))
         if not second:
             continue
-        spans = needs_parse(lang, doc.text, sentences)
+        spans = needs_parse(lang, doc.text, sentences,
+                            [s for s, e, _ in mentions if is_candidate(doc.text[s:e], lang)])
+        original = doc.text if originals is None else originals[n]
         # Most of the text to parse: parse the doc already tokenized, not copies.
-        if sum(e - s for s, e in spans) >= WHOLE_DOC_SHARE * len(doc.text):
+        if original == doc.text and \
+                sum(e - s for s, e in spans) >= WHOLE_DOC_SHARE * len(doc.text):
             whole.append((n, doc, spans))
             continue
         for start, end in spans:
             wanted.append((n, start))
-            chunks.append(doc.text[start:end])
+            chunks.append(original[start:end])
     if whole:
         docs = nlp.pipe((d for _, d, _ in whole), batch_size=batch_size, disable=first)
         for (n, _, spans), doc in zip(whole, docs, strict=True):

@@ -35,10 +35,12 @@ def _words(text: str) -> Iterable[str]:
 
 
 def needs_parse(lang: str, text: str, sentences: Sequence[tuple[int, int]],
-                ) -> list[tuple[int, int]]:
+                also: Iterable[int] = ()) -> list[tuple[int, int]]:
     """The sentences of `text` that attribution will read, wordless ones merged as in
-    the article's sentences (a lone « goes with the sentence after it)."""
+    the article's sentences (a lone « goes with the sentence after it), and those
+    holding one of the offsets `also` (words the entity filters need tagged)."""
     lex = lexicon(lang)
+    also = tuple(also)
     sentences = merge_wordless(text, list(sentences))
     wanted: set[int] = set()
     for i, (start, end) in enumerate(sentences):
@@ -47,7 +49,7 @@ def needs_parse(lang: str, text: str, sentences: Sequence[tuple[int, int]],
             wanted.add(i)
             if i > 0:
                 wanted.add(i - 1)
-        elif lex.triggers(list(_words(chunk))):
+        elif lex.triggers(list(_words(chunk))) or any(start <= at < end for at in also):
             wanted.add(i)
     return [sentences[i] for i in sorted(wanted)]
 

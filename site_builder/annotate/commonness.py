@@ -1,0 +1,80 @@
+"""Capitalized common words and demonyms that the model tags as names.
+
+French capitalizes "l'État", "le Conseil", "les Syriens", "les Kurdes"; every
+sentence capitalizes its first word; and a model trained on news tags many
+of them as places or organizations. None of these is an actor.
+
+No hand list can keep up with that vocabulary, so two measurements decide:
+
+* how common the word is in the language, from `wordfreq` (Zipf scale: 3 is
+  a word seen once per million words, 6 once per thousand);
+* what the tagger makes of the word in its sentence: a common noun or an
+  adjective (`NOUN`, `ADJ`) rather than a proper noun (`PROPN`).
+
+A one-word mention is a common word when the tagger reads it as a noun or an
+adjective, and it is either plural (demonyms and bodies: "Syriens",
+"Soudanais", "Casques") or frequent (`FREQUENT_ZIPF`: "État", "Conseil",
+"Urgent"). Frequent alone is not enough ("Macron", "Google" and "Paris" are
+frequent words too), and the tagger alone is not either: it reads rare proper
+names as nouns ("Pentagone"). Sentences holding a candidate are parsed even
+when attribution would not have asked for it, so the tagger always has a say.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Below this, a word is too rare for the mention to be a common word at all:
+# its sentence need not be tagged for it.
+CANDIDATE_ZIPF = 3.0
+# Singular nouns and adjectives at least this common are common words.
+FREQUENT_ZIPF = 4.0
+COMMON_POS = frozenset({"NOUN", "ADJ"})
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1 << 16)
+def zipf(word: str, lang: str) -> float:
+    """How common `word` is in `lang` (0.0 for a language wordfreq does not know)."""
+    from wordfreq import zipf_frequency  # loads its tables on first use only
+
+    try:
+        return zipf_frequency(word, lang)
+    except (LookupError, ValueError):
+        return 0.0
+
+
+def lone_word(span: str) -> str | None:
+    """The one word a mention consists of, capitalized at its start only, if so.
+
+    Leading elisions and lower-case words ("l'État", "le Sud") do not count:
+    the filters trim them anyway.
+    """
+    words = [w.split("'")[-1] for w in _WORD.findall(span)]
+    while words and not words[0][:1].isupper():
+        words.pop(0)
+    if len(words) != 1:
+        return None
+    word = words[0]
+    if any(ch.isupper() for ch in word[1:]):
+        return None  # acronyms, and compounds of names ("Croissant-Rouge", "McAllister")
+    return word
+
+
+def is_candidate(span: str, lang: str) -> bool:
+    """Whether a mention may be a common word, so its sentence needs tagging."""
+    word = lone_word(span)
+    return word is not None and zipf(word.lower(), lang) >= CANDIDATE_ZIPF
+
+
+def is_common_word(word: str, lang: str, pos: str, morph: str) -> bool:
+    """The verdict, once the tagger has read the word in its sentence."""
+    if pos not in COMMON_POS:
+        return False
+    frequency = zipf(word.lower(), lang)
+    if frequency < CANDIDATE_ZIPF:
+        return False
+    return "Number=Plur" in morph.split("|") or frequency >= FREQUENT_ZIPF
+

@@ -1,0 +1,75 @@
+"""Names in capitals (recase.py) and capitalized common words (commonness.py)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from site_builder.annotate.acronyms import AcronymContext
+from site_builder.annotate.commonness import is_candidate, is_common_word, lone_word
+from site_builder.annotate.recase import recase
+
+
+def test_datelines_and_headings_are_recased():
+    assert recase("BEYROUTH, 9 mars – Les frappes", AcronymContext()) == \
+        "Beyrouth, 9 mars – Les frappes"
+    assert recase("GAZA, 3 mars – Un raid", AcronymContext()) == "Gaza, 3 mars – Un raid"
+    assert recase("RUTH CHATTERTON parle", AcronymContext()) == "Ruth Chatterton parle"
+    assert recase("GENÈVE (AFP) – Le HCR", AcronymContext()) == "Genève (AFP) – Le HCR"
+
+
+def test_acronyms_stay_in_capitals():
+    text = "Selon l'OSDH, l'ONU et le CICR sont à Alep."
+    assert recase(text, AcronymContext()) == text
+    defined = AcronymContext.build(["L'Observatoire (OSDH)"])
+    assert recase("OSDH, 3 mars – Un bilan", defined) == "OSDH, 3 mars – Un bilan"
+    # A word the registry writes in capitals stays so, even opening a dateline.
+    registered = AcronymContext.build([], ["UNESCO"])
+    assert recase("UNESCO, 3 mars", registered) == "UNESCO, 3 mars"
+
+
+def test_shouting_is_recased_for_the_model_to_judge():
+    assert recase("URGENT – Le Conseil", AcronymContext()) == "Urgent – Le Conseil"
+    assert recase("AL-ASSAD, l'homme", AcronymContext()) == "Al-Assad, l'homme"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_recasing_keeps_every_offset(text):
+    out = recase(text, AcronymContext())
+    assert len(out) == len(text)
+    assert out.casefold() == text.casefold() or all(
+        a == b or a.lower() == b.lower() or a.upper() == b.upper()
+        for a, b in zip(out, text, strict=True))
+
+
+def test_lone_word():
+    assert lone_word("État") == "État"
+    assert lone_word("l'État") == "État"
+    assert lone_word("le Sud") == "Sud"
+    assert lone_word("Forces démocratiques syriennes") is None
+    assert lone_word("Emmanuel Macron") is None
+    assert lone_word("OSDH") is None
+
+
+def test_candidates_are_frequent_single_words():
+    assert is_candidate("Syriens", "fr")
+    assert is_candidate("Conseil", "fr")
+    assert not is_candidate("Lattaquié", "fr")  # too rare to be a common word
+    assert not is_candidate("Bachar al-Assad", "fr")
+
+
+def test_common_words_need_the_tagger_and_plural_or_frequency():
+    # Demonyms and plural bodies: nouns, plural.
+    assert is_common_word("Syriens", "fr", "NOUN", "Gender=Masc|Number=Plur")
+    assert is_common_word("Soudanais", "fr", "NOUN", "Number=Plur")
+    # Frequent singular nouns.
+    assert is_common_word("Conseil", "fr", "NOUN", "Number=Sing")
+    assert is_common_word("État", "fr", "NOUN", "Number=Sing")
+    # A proper noun is a name, however frequent.
+    assert not is_common_word("Genève", "fr", "PROPN", "Number=Sing")
+    assert not is_common_word("Paris", "fr", "PROPN", "")
+    # A rare singular noun keeps its benefit of the doubt ("le Pentagone").
+    assert not is_common_word("Pentagone", "fr", "NOUN", "Number=Sing")
+    # No tag at all (the sentence was not parsed): no verdict.
+    assert not is_common_word("Conseil", "fr", "", "")

@@ -418,7 +418,7 @@ class Builder:
             # read its own earlier decisions, or a rebuild could differ from
             # a fresh build.
             for entity, pristine in zip(known[1].entities, nlp.entities, strict=True):
-                entity.actor = pristine.actor
+                entity.actor, entity.kind = pristine.actor, pristine.kind
             return known[1]
         working = Annotations(
             blocks=nlp.blocks,

@@ -9,7 +9,11 @@ never share a group.
 
 from __future__ import annotations
 
+import re
+import tomllib
 from collections.abc import Mapping
+from functools import cache
+from importlib import resources
 from typing import Literal
 
 from site_builder.model import ENTITY_KINDS, EntityKind
@@ -54,3 +58,53 @@ def assign_groups(counts: Mapping[EntityKind, int]) -> dict[EntityKind, Group]:
 def majority_kind(counts: Mapping[EntityKind, int]) -> EntityKind:
     """The most frequent kind; ties go to the first in ENTITY_KINDS order."""
     return max(ENTITY_KINDS, key=lambda kind: (counts.get(kind, 0), -ENTITY_KINDS.index(kind)))
+
+
+@cache
+def _designators() -> dict[str, dict[str, list[str]]]:
+    return tomllib.loads(resources.files("site_builder.link").joinpath(
+        "data/designators.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def _locative() -> re.Pattern[str]:
+    words = {w for lang in _designators().values() for w in lang.get("locative", [])}
+    alternatives = "|".join(re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+")
+                            for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:\s+|(?<=['’]))$", re.IGNORECASE)
+
+
+def after_locative(before: str) -> bool:
+    """Whether the text before a name ends with a locative preposition: "à [Hama]"."""
+    return _locative().search(before[-32:]) is not None
+
+
+@cache
+def _designator_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(place, organization) patterns matching a designator just before a name."""
+    data = _designators()
+    places = {w for lang in data.values() for w in lang.get("place", [])}
+    orgs = {w for lang in data.values() for w in lang.get("organization", [])}
+
+    def alternatives(words: set[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    adjective = r"(?:\s+(?!(?:de|des|du|of|the|la|le|les)\b)[a-zà-ÿ][a-zà-ÿ\-]*)?"
+    place = re.compile(rf"(?<![\w-])(?:{alternatives(places)}){adjective}"
+                       r"\s+(?:de(?:s|\s+la)?|du|of(?:\s+the)?|d['’])\s*$")
+    org = re.compile(rf"(?<![\w-])(?:{alternatives(orgs)}){adjective}\s+$")
+    return place, org
+
+
+def designated_kind(before: str) -> EntityKind | None:
+    """The kind a designator right before a name gives it: "la ville de [X]" → place.
+
+    `before` is the text just before the mention; only its last few words count.
+    """
+    tail = before[-48:]
+    place, org = _designator_patterns()
+    if place.search(tail):
+        return "place"
+    if org.search(tail):
+        return "organization"
+    return None

@@ -32,6 +32,7 @@ from site_builder.link.resolve import (
     full_name_targets,
     is_full_person,
     is_short_form,
+    may_be_city,
     own,
 )
 from site_builder.link.slugs import IdRequest, assign_ids
@@ -186,10 +187,19 @@ def _link(
             direct[id(mention)] = ref
     evidence, long_texts = _gather_evidence(articles, read, direct_of, direct, index)
 
+    # A "person" that names a city, after "à"/"in", or that the site also
+    # writes as a place (in any spelling: "Latakia" tagged PER, "Lattaquié"
+    # LOC elsewhere), is that city.
+    places_written = {ref for m in mentions if m.kind != "person"
+                      and (ref := direct[id(m)]) is not None and ref.kind == "place"}
     final: list[Ref] = []
     for mention in mentions:
-        ref = direct[id(mention)] or evidence.redirect(mention) or own(mention)
-        final.append(ref)
+        ref = direct[id(mention)] or evidence.redirect(mention)
+        if ref is None and may_be_city(mention):
+            city = direct_of.city(mention.name.key)
+            if city is not None and (mention.locative or city in places_written):
+                ref = city
+        final.append(ref or own(mention))
 
     # Auto actors: keys → nodes (split by kind group) → clusters. An auto
     # actor's slot is its signature: its kind group and smallest key, which
@@ -251,6 +261,10 @@ def _build_actors(
             # A country is named in the site's language: "Syria" → "Syrie", id "syrie".
             actor.name, actor.kind = country_name(value, site_lang), "place"
             requests[slot] = IdRequest(f"country:{value}", actor.name, "place", rank=0)
+        elif space == "city":
+            # GeoNames' own name is English usage; the site's writers decide.
+            actor.name, actor.kind = best_display(actor.forms), "place"
+            requests[slot] = IdRequest(f"city:{value}", actor.name, "place", rank=1)
         else:
             actor.name = best_display(actor.forms)
             actor.kind = majority_kind(actor.kinds)
@@ -262,7 +276,8 @@ def _build_actors(
     for slot, actor in pending.items():
         actor_id = ids[requests[slot].signature]
         for mention in actor.mentions:
-            mention.entity.actor = actor_id
+            # Readers see one kind per actor: the mentions follow it.
+            mention.entity.actor, mention.entity.kind = actor_id, actor.kind
         entry = entries.get(slot[1]) if slot[0] == "registry" else None
         if entry is not None:
             declared = [text for _, text in entry.aliases]

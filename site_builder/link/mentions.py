@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from site_builder.link.acronyms import AcronymPair, Span, find_pairs
-from site_builder.link.normalize import Name, honorific_before, normalize_name
+from site_builder.link.kinds import after_locative, designated_kind
+from site_builder.link.normalize import Name, honorific_before, normalize_name, title_before
 from site_builder.model import AnnotatedArticle, Annotations, Entity, EntityKind
 
 if TYPE_CHECKING:  # resolve.py imports this module
@@ -23,6 +24,9 @@ class Mention:
     name: Name
     kind: EntityKind  # the model's kind, or person when an honorific says so
     titled: bool = False  # an honorific or title came with the name ("M. Assad")
+    designated: bool = False  # a designator said the kind ("la ville de [X]")
+    after_title: bool = False  # a title or honorific comes first ("le général [X]")
+    locative: bool = False  # a locative preposition comes first ("à [Hama]", "in [X]")
 
 
 def article_mentions(item: AnnotatedArticle) -> list[Mention]:
@@ -33,9 +37,15 @@ def article_mentions(item: AnnotatedArticle) -> list[Mention]:
     for entity in item.annotations.entities:
         name = normalize_name(entity.text, entity.kind)
         if name.key:
-            titled = name.titled or honorific_before(texts.get(entity.block, ""), entity.start)
+            text = texts.get(entity.block, "")
+            titled = name.titled or honorific_before(text, entity.start)
             kind: EntityKind = "person" if titled else entity.kind
-            mentions.append(Mention(slug, entity, name, kind, titled))
+            before = text[max(0, entity.start - 48):entity.start]
+            designated = None if titled or entity.actor else designated_kind(before)
+            mentions.append(Mention(slug, entity, name, designated or kind, titled,
+                                    designated is not None,
+                                    titled or title_before(text, entity.start),
+                                    after_locative(before)))
     return mentions
 
 

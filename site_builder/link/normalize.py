@@ -171,6 +171,12 @@ def honorific_before(text: str, start: int) -> bool:
     return _HONORIFIC_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
+def title_before(text: str, start: int) -> bool:
+    """True when the words just before `start` are a title: "le général [Washington]"."""
+    words = [fold(w) for w in text[max(0, start - 40):start].split()][-LONGEST_TITLE:]
+    return any(tuple(words[-size:]) in TITLES for size in range(1, len(words) + 1))
+
+
 @lru_cache(maxsize=1 << 16)
 def lookup_keys(text: str, kind: EntityKind) -> tuple[str, ...]:
     """Keys to try against a fixed vocabulary (registry, acronyms), own kind first.

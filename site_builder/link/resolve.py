@@ -25,10 +25,11 @@ from site_builder.link.kinds import compatible
 from site_builder.link.mentions import Mention
 from site_builder.link.names import FullNameIndex, core_tokens, is_full_name, merge_key
 from site_builder.link.normalize import lookup_keys, normalize_name
+from site_builder.link.places import lookup_city
 from site_builder.link.registry import RegistryIndex
 from site_builder.model import EntityKind
 
-Space = Literal["registry", "country", "name"]
+Space = Literal["registry", "country", "city", "name"]
 
 
 class Ref(NamedTuple):
@@ -46,6 +47,7 @@ class Direct:
     registry: RegistryIndex
     places: Gazetteer
     country_owner: dict[str, str] = field(default_factory=dict)  # ISO code -> registry id
+    city_owner: dict[str, str] = field(default_factory=dict)  # GeoNames id -> registry id
 
     @classmethod
     def build(cls, registry: RegistryIndex, places: Gazetteer) -> Direct:
@@ -56,9 +58,12 @@ class Direct:
             if registry.kinds[actor_id] != "place":
                 continue
             for lang, text in registry.texts[actor_id]:
-                code = places.lookup(normalize_name(text, "place").key, lang)
+                key = normalize_name(text, "place").key
+                code = places.lookup(key, lang)
                 if code:
                     direct.country_owner.setdefault(code, actor_id)
+                elif (city := lookup_city(key)) is not None:
+                    direct.city_owner.setdefault(city.geonameid, actor_id)
         return direct
 
     def resolve(self, text: str, kind: EntityKind, lang: str | None,
@@ -70,13 +75,24 @@ class Direct:
             return Ref("registry", actor_id, registry.kinds[actor_id])
         if kind == "person":
             return None  # "Jordan" the person is not Jordan the country
-        code = self.places.lookup(normalize_name(text, kind).key, lang)
+        key = normalize_name(text, kind).key
+        code = self.places.lookup(key, lang)
         if code is None:
-            return None
+            return self.city(key)
         if code in self.country_owner:
             owner = self.country_owner[code]
             return Ref("registry", owner, registry.kinds[owner])
         return Ref("country", code, "place")
+
+    def city(self, key: str) -> Ref | None:
+        """The city (or the registry place that is that city) a key names."""
+        city = lookup_city(key)
+        if city is None:
+            return None
+        owner = self.city_owner.get(city.geonameid)
+        if owner is not None:
+            return Ref("registry", owner, self.registry.kinds[owner])
+        return Ref("city", city.geonameid, "place")
 
     def of(self, mention: Mention) -> Ref | None:
         entity = mention.entity
@@ -95,6 +111,14 @@ def is_short_form(mention: Mention) -> bool:
         and not is_full_name(mention.name.display)
         and bool(core_tokens(mention.name.key))
     )
+
+
+def may_be_city(mention: Mention) -> bool:
+    """Whether a person mention may name a town: no title, and a locative before
+    it ("à [Khan Younès]") or a single name ("Latakia", not "Donald Trump")."""
+    if mention.kind != "person" or mention.after_title:
+        return False
+    return mention.locative or not is_full_name(mention.name.display)
 
 
 def is_full_person(mention: Mention) -> bool:

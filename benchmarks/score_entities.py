@@ -39,7 +39,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -376,7 +376,7 @@ def table(report: Report) -> str:
 
 def as_json(report: Report) -> dict[str, Any]:
     return {
-        "mentions": {k: {**vars(c), **c.metrics()} for k, c in report.by_lang.items()},
+        "mentions": {k: {**asdict(c), **c.metrics()} for k, c in report.by_lang.items()},
         "kinds": {k: c.metrics() for k, c in report.by_kind.items()},
         "tags": {k: c.metrics() for k, c in report.by_tag.items()},
         "wrong_merges": report.wrong_merges,

@@ -64,9 +64,18 @@ def lone_word(span: str) -> str | None:
 
 
 def is_candidate(span: str, lang: str) -> bool:
-    """Whether a mention may be a common word, so its sentence needs tagging."""
+    """Whether a mention may be a common word, so its sentence needs tagging.
+
+    The same test as `is_common_word` without the tagger, with the plural
+    read from the spelling (French and English plurals end in -s or -x), so
+    that only sentences the verdict can depend on are parsed.
+    """
     word = lone_word(span)
-    return word is not None and zipf(word.lower(), lang) >= CANDIDATE_ZIPF
+    if word is None:
+        return False
+    frequency = zipf(word.lower(), lang)
+    return frequency >= FREQUENT_ZIPF or (
+        frequency >= CANDIDATE_ZIPF and word[-1:].lower() in ("s", "x"))
 
 
 def is_common_word(word: str, lang: str, pos: str, morph: str) -> bool:

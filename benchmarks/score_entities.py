@@ -19,9 +19,10 @@ once, with an empty actor registry: a newsroom starts with none. Then:
 * **mentions**: a predicted entity matches a gold one when the spans are equal
   (strict) or overlap (lenient); typed scores also need the same kind. The
   kind scored is the one readers see: the actor's kind for linked mentions;
-* **actors**: over every pair of gold mentions that were both found, a
-  *wrong merge* is a pair with two gold clusters and one predicted actor, a
-  *missed merge* a pair with one gold cluster and two actors;
+* **actors**: over every pair of gold mentions that were both found (by a
+  prediction covering the whole gold span), a *wrong merge* is a pair with two
+  gold clusters and one predicted actor, a *missed merge* a pair with one gold
+  cluster and two actors;
 
 `--baseline` scores raw spaCy (the model's own entities, labels mapped to the
 four kinds, nothing else) on the same paragraphs, for comparison.
@@ -336,8 +337,12 @@ def score(passages: Sequence[Passage], predictions: Mapping[str, list[Predicted]
         if errors:
             report.errors[passage.id] = errors
         for gi, p in found.items():
-            if p.actor is not None:
-                clustered.append((passage.mentions[gi].cluster, p.actor, p.text))
+            g = passage.mentions[gi]
+            # A prediction that is only part of the gold name ("Lebanon" in
+            # "Special Tribunal for Lebanon") names something else: its actor
+            # says nothing about the gold one's.
+            if p.actor is not None and p.start <= g.start and g.end <= p.end:
+                clustered.append((g.cluster, p.actor, p.text))
     if actors_known:
         by_actor: dict[str, set[str]] = {}
         by_cluster: dict[str, set[str]] = {}

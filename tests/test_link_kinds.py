@@ -86,7 +86,18 @@ def test_junior_stays_apart_and_the_bare_surname_is_ambiguous():
     link_actors([item], Registry())
     father, son = actor_of(item, "Donald Trump"), actor_of(item, "Donald Trump Jr.")
     assert father != son
-    assert actor_of(item, "Trump") not in {father, son}
+    # Both full names fit "Trump": it is left unlinked rather than guessed.
+    assert actor_of(item, "Trump") is None
+
+
+def test_two_namesakes_in_one_article_leave_the_bare_surname_unlinked():
+    item = art("a", "[Leïla Haddad|per] et [Ahmed Haddad|per] ne sont pas parents.",
+               "Mme [Haddad|per] a appelé à l’aide ; le Dr [Haddad|per] opère.")
+    other = art("b", "[Haddad|per] a parlé.")
+    actors = link_actors([item, other], Registry())
+    assert actor_of(item, "Haddad", 0) is None and actor_of(item, "Haddad", 1) is None
+    # Nothing pools the ambiguous mentions with another article's "Haddad".
+    assert all("Mme Haddad" not in a.aliases for a in actors.values())
 
 
 def test_namesakes_in_other_articles_do_not_capture_a_surname():

@@ -15,10 +15,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from site_builder.annotate.acronyms import AcronymContext, is_all_caps, long_form_end
-from site_builder.annotate.commonness import is_common_word, lone_word
+from site_builder.annotate.commonness import is_common_word, is_known_place, lone_word
 from site_builder.annotate.figures import find_figures
 from site_builder.annotate.filters import Context, clean
-from site_builder.annotate.labels import DATELINE_LABEL, REGISTRY_LABEL, kind_of, refine_kind
+from site_builder.annotate.labels import (
+    DATELINE_LABEL,
+    GROUP_LABELS,
+    REGISTRY_LABEL,
+    kind_of,
+    refine_kind,
+)
 from site_builder.annotate.nlp import Raw
 from site_builder.annotate.quotes import find_quotations
 from site_builder.annotate.recase import dateline_place
@@ -80,11 +86,16 @@ def _block_mentions(pb: PreparedBlock, results: UnitResults, b: int,
         for start, end, label in mentions:
             on_label(label)
             kind = kind_of(label)
-            if kind is None:
+            if kind is None and label not in GROUP_LABELS:
                 continue
-            span = clean(ctx, offset + start, offset + end, kind)
+            span = clean(ctx, offset + start, offset + end, kind or "place")
             if span is None or _common_word(read, span, lang, tags):
                 continue
+            if kind is None:
+                # "Aleppo" tagged as a nationality: a place the gazetteer knows is one.
+                if not is_known_place(read[span[0]:span[1]], lang):
+                    continue
+                kind = "place"
             kind = refine_kind(kind, read[span[0] : span[1]], lang)
             found.append(_Mention(span[0], span[1], label, kind, lang))
     if (place := dateline_place(text)) is not None:

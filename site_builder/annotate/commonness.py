@@ -16,7 +16,8 @@ adjective, and it is either plural (demonyms and bodies: "Syriens",
 "Soudanais", "Casques") or frequent (`FREQUENT_ZIPF`: "État", "Conseil",
 "Urgent"). Frequent alone is not enough ("Macron", "Google" and "Paris" are
 frequent words too), and the tagger alone is not either: it reads rare proper
-names as nouns ("Pentagone"). Sentences holding a candidate are parsed even
+names as nouns ("Pentagone"), and even countries ("la Syrie"): a country or
+city name is never a common word. Sentences holding a candidate are parsed even
 when attribution would not have asked for it, so the tagger always has a say.
 """
 
@@ -85,5 +86,20 @@ def is_common_word(word: str, lang: str, pos: str, morph: str) -> bool:
     frequency = zipf(word.lower(), lang)
     if frequency < CANDIDATE_ZIPF:
         return False
-    return "Number=Plur" in morph.split("|") or frequency >= FREQUENT_ZIPF
+    if not ("Number=Plur" in morph.split("|") or frequency >= FREQUENT_ZIPF):
+        return False
+    return not is_known_place(word, lang)
+
+
+def is_known_place(word: str, lang: str) -> bool:
+    """A country (CLDR) or a city (GeoNames): the tagger reads "la Syrie" as a noun.
+
+    The same tables the link stage resolves places with.
+    """
+    from site_builder.link.countries import gazetteer
+    from site_builder.link.normalize import key_of
+    from site_builder.link.places import lookup_city
+
+    key = key_of(word)
+    return gazetteer([lang]).lookup(key, lang) is not None or lookup_city(key) is not None
 

@@ -55,6 +55,11 @@ IGNORED_LABELS: frozenset[str] = frozenset({
     "LANGUAGE", "date", "time", "DT", "TI", "QT",
 })
 
+# Nationalities and groups ("Syrian", "French"): not entities, except when the
+# model gives the label to a place name ("Aleppo", "Kigali"), which the
+# gazetteer then recognizes (see assemble.py).
+GROUP_LABELS: frozenset[str] = frozenset({"NORP"})
+
 REGISTRY_LABEL = "REGISTRY"
 # A place in capitals opening a dispatch ("IDLEB, 13 mars –"): see recase.py.
 DATELINE_LABEL = "DATELINE"

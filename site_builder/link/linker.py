@@ -192,25 +192,30 @@ def _link(
     # LOC elsewhere), is that city.
     places_written = {ref for m in mentions if m.kind != "person"
                       and (ref := direct[id(m)]) is not None and ref.kind == "place"}
-    final: list[Ref] = []
+    final: list[Ref | None] = []  # None: left unlinked, as ambiguous
     for mention in mentions:
         ref = direct[id(mention)] or evidence.redirect(mention)
         if ref is None and may_be_city(mention):
             city = direct_of.city(mention.name.key)
             if city is not None and (mention.locative or city in places_written):
                 ref = city
+        if ref is None and evidence.ambiguous(mention):
+            final.append(None)
+            continue
         final.append(ref or own(mention))
 
     # Auto actors: keys → nodes (split by kind group) → clusters. An auto
     # actor's slot is its signature: its kind group and smallest key, which
     # only evidence about this very actor can change (see slugs.py).
-    groups = group_table((ref.value, ref.kind) for ref in final if ref.space == "name")
+    groups = group_table((ref.value, ref.kind) for ref in final
+                         if ref is not None and ref.space == "name")
 
     def node_of(ref: Ref) -> Node | None:
         group = groups.get(ref.value, {}).get(ref.kind)
         return None if group is None else (group, ref.value)
 
-    roots = cluster(node for ref in final if (node := node_of(ref)) is not None)
+    roots = cluster(node for ref in final
+                    if ref is not None and (node := node_of(ref)) is not None)
 
     def slot_of(ref: Ref) -> tuple[str, str] | None:
         """The actor a reference lands in; None only for a long form no mention uses."""
@@ -226,6 +231,8 @@ def _link(
         ("registry", entry.id): _Pending() for entry in registry.actors
     }
     for mention, ref in zip(mentions, final, strict=True):
+        if ref is None:
+            continue
         slot = slot_of(ref)
         assert slot is not None  # every mention's own reference made a node above
         actor = pending.get(slot) or pending.setdefault(slot, _Pending())

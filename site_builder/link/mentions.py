@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,9 @@ from site_builder.model import AnnotatedArticle, Annotations, Entity, EntityKind
 if TYPE_CHECKING:  # resolve.py imports this module
     from site_builder.link.registry import Registry
     from site_builder.link.resolve import Ref
+
+
+_COORDINATION = re.compile(r"\s*(?:,|and|et|ou|or|,\s*and|,\s*et)\s*$")
 
 
 @dataclass(slots=True)
@@ -33,7 +37,7 @@ def article_mentions(item: AnnotatedArticle) -> list[Mention]:
     """The article's entities that have something to match on, in document order."""
     slug = item.article.slug
     texts = block_texts(item)
-    mentions = []
+    mentions: list[Mention] = []
     for entity in item.annotations.entities:
         name = normalize_name(entity.text, entity.kind)
         if name.key:
@@ -42,10 +46,16 @@ def article_mentions(item: AnnotatedArticle) -> list[Mention]:
             kind: EntityKind = "person" if titled else entity.kind
             before = text[max(0, entity.start - 48):entity.start]
             designated = None if titled or entity.actor else designated_kind(before)
+            previous = mentions[-1] if mentions else None
+            # "in Aleppo and [Hama]": a name coordinated with a place shares its cue.
+            coordinated = (previous is not None and previous.entity.block == entity.block
+                           and previous.kind == "place"
+                           and _COORDINATION.match(text, previous.entity.end, entity.start)
+                           is not None)
             mentions.append(Mention(slug, entity, name, designated or kind, titled,
                                     designated is not None,
                                     titled or title_before(text, entity.start),
-                                    after_locative(before)))
+                                    after_locative(before) or coordinated))
     return mentions
 
 

@@ -92,7 +92,12 @@ def strip_titles(words: list[str], person: bool) -> tuple[list[str], bool]:
     folded = [fold(w) for w in words]
     while len(words) > 1:
         first = folded[0]
-        if first in STRONG_HONORIFICS or (person and first in WEAK_HONORIFICS):
+        # "Dr Haddad", "Ms Traoré": a dotless abbreviation in title case before a
+        # capitalized word is an honorific; "DR Congo" and "MS" are acronyms, and
+        # "Me" is also an English word ("Me Too").
+        titlecase = words[0].istitle() and words[1][:1].isupper() and first != "me"
+        if first in STRONG_HONORIFICS or (
+                (person or titlecase) and first in WEAK_HONORIFICS):
             size = 1
         elif person and (first in _TITLE_STARTS or first.startswith("l'")):
             size = _title_length(folded)

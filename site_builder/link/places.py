@@ -38,7 +38,11 @@ class City:
 def _names(record: dict[str, object]) -> list[str]:
     alternates = record.get("alternatenames") or []
     assert isinstance(alternates, list)
-    names = [str(record["name"]), *map(str, alternates)]
+    main = str(record["name"])
+    # "Gaza City" is listed as another name of "Gaza", but writers use "Gaza"
+    # for the territory and "Gaza City" for the city: the two stay apart.
+    apart = {f"{main} City", f"{main}-Ville", f"{main} Ville"}
+    names = [main, *(str(a) for a in alternates if str(a) not in apart)]
     return [n for n in names if _LATIN.match(n) and not n.isupper()
             and any(c.isupper() for c in n)]
 

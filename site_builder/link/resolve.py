@@ -154,6 +154,26 @@ class Evidence:
             return target
         return self.site_names.unique(mention.name.key) if short else None
 
+    def ambiguous(self, mention: Mention) -> bool:
+        """A short person name that two full names of its own article fit.
+
+        "Mme Haddad" next to Leïla and Ahmed Haddad: linking it to either
+        could be wrong, and pooling every such mention into one "Haddad"
+        would merge two people. It is left unlinked (`site-builder check`
+        lists it).
+        """
+        if not is_short_form(mention):
+            return False
+        return len(self._fits(mention)) > 1
+
+    def _fits(self, mention: Mention) -> set[str]:
+        """The full names of the mention's article it fits, tagged person or not."""
+        empty: FullNameIndex[Ref] = FullNameIndex()
+        key = mention.name.key
+        persons = self.article_names.get(mention.article, empty).candidates(key)
+        others = self.article_other_names.get(mention.article, empty).candidates(key)
+        return {ref.value for ref in persons | others}
+
     def _local_name(self, mention: Mention) -> tuple[Ref | None, bool]:
         """(target, whether the article settles it) for a short person name.
 
@@ -166,7 +186,7 @@ class Evidence:
         empty: FullNameIndex[Ref] = FullNameIndex()
         persons = self.article_names.get(mention.article, empty).candidates(key)
         others = self.article_other_names.get(mention.article, empty).candidates(key)
-        if len(persons) == 1:
+        if len(persons) == 1 and len(self._fits(mention)) == 1:
             return next(iter(persons)), True
         if not persons and len(others) == 1 and mention.titled:
             return next(iter(others)), True

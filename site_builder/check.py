@@ -6,22 +6,25 @@ what an editor should look at before publishing, each as `path:line`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 from urllib.parse import unquote, urlsplit
 
+from site_builder.annotate.labels import kind_of
 from site_builder.build import Builder
 from site_builder.content.markdown import parse
-from site_builder.model import AnnotatedArticle, Site
+from site_builder.model import Actor, AnnotatedArticle, Site
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
     path: str
     line: int
-    # unsourced-figure, quote-without-speaker, unlinked-entity, broken-link, broken-image
+    # unsourced-figure, quote-without-speaker, unlinked-entity, kind-conflict,
+    # broken-link, broken-image
     kind: str
     message: str
 
@@ -32,8 +35,50 @@ class Finding:
 def findings(site: Site, content_dir: Path) -> list[Finding]:
     """Everything worth an editor's attention, in article then line order."""
     found: list[Finding] = []
-    for item in sorted(site.articles, key=lambda it: str(it.article.path)):
+    articles = sorted(site.articles, key=lambda it: str(it.article.path))
+    for item in articles:
         found.extend(_article_findings(item, content_dir))
+    found.extend(kind_conflicts(articles, site.actors))
+    return sorted(found, key=lambda f: (f.path, f.line, f.kind, f.message))
+
+
+# An actor is listed when at least this share of its mentions were read by
+# the model as another kind than the one it is shown with.
+CONFLICT_SHARE = 1 / 3
+
+
+def kind_conflicts(articles: list[AnnotatedArticle],
+                   actors: Mapping[str, Actor]) -> list[Finding]:
+    """Auto actors whose mentions the model read as different kinds.
+
+    Readers see one kind per actor, decided from the evidence and the
+    majority (docs/actors.md); when the vote was close, an editor should
+    settle it in the registry. Listed once, at the actor's first mention.
+    """
+    read: dict[str, Counter[str]] = {}
+    first: dict[str, tuple[str, int]] = {}
+    for item in articles:
+        lines = {b.id: b.line for b in item.article.blocks}
+        for entity in item.annotations.entities:
+            actor = actors.get(entity.actor) if entity.actor else None
+            kind = kind_of(entity.label)
+            if actor is None or actor.from_registry or kind is None:
+                continue
+            read.setdefault(actor.id, Counter())[kind] += 1
+            first.setdefault(actor.id, (f"content/{item.article.path}",
+                                        lines.get(entity.block, 1)))
+    found = []
+    for actor_id, kinds in sorted(read.items()):
+        actor = actors[actor_id]
+        total = sum(kinds.values())
+        other = total - kinds.get(actor.kind, 0)
+        if other and other >= CONFLICT_SHARE * total:
+            readings = ", ".join(f"{n} as {k}" for k, n in sorted(kinds.items()))
+            path, line = first[actor_id]
+            found.append(Finding(path, line, "kind-conflict",
+                                 f"{actor.name!r} is shown as {actor.kind}; the model read "
+                                 f"its mentions {readings}: give it a kind in "
+                                 "content/actors.yml"))
     return found
 
 

@@ -73,3 +73,34 @@ def test_common_words_need_the_tagger_and_plural_or_frequency():
     assert not is_common_word("Pentagone", "fr", "NOUN", "Number=Sing")
     # No tag at all (the sentence was not parsed): no verdict.
     assert not is_common_word("Conseil", "fr", "", "")
+
+
+def test_a_shouted_word_is_common_unless_a_proper_noun():
+    # "cesser MAINTENANT": the tagger reads an adverb; capitals were no evidence.
+    assert is_common_word("Maintenant", "fr", "ADV", "", shouted=True)
+    assert not is_common_word("Maintenant", "fr", "ADV", "")
+    assert not is_common_word("Genève", "fr", "PROPN", "", shouted=True)
+
+
+def test_a_place_running_into_a_name_is_cut_in_two():
+    from site_builder.annotate.assemble import _place_then_name
+
+    def cut(text):
+        found = _place_then_name(text, (0, len(text)), "fr")
+        return found and (text[:found[0]], text[found[1]:])
+
+    assert cut("Genève Olivia Sanz") == ("Genève", "Olivia Sanz")
+    assert cut("Damas Bachar al-Assad") == ("Damas", "Bachar al-Assad")
+    # Names that start with a place stay whole.
+    assert not cut("Paris Saint-Germain")
+    assert not cut("Abu Dhabi Investment Authority")
+    assert not cut("New York Times Company")
+
+
+def test_vague_places_are_very_common_proper_nouns_no_gazetteer_knows():
+    from site_builder.annotate.commonness import is_vague_place
+
+    assert is_vague_place("Sud", "fr", "PROPN")
+    assert not is_vague_place("Europe", "fr", "PROPN")  # a continent
+    assert not is_vague_place("Paris", "fr", "PROPN")  # a city
+    assert not is_vague_place("Liban", "fr", "PROPN")  # rarer than a direction word

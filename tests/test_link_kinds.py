@@ -107,3 +107,44 @@ def test_namesakes_in_other_articles_do_not_capture_a_surname():
     assert actor_of(a, "Haddad") == actor_of(a, "Samir Haddad")
     assert actor_of(b, "Haddad") == actor_of(b, "Leïla Haddad")
     assert actor_of(a, "Samir Haddad") != actor_of(b, "Leïla Haddad")
+
+
+def test_one_name_read_as_person_and_place_follows_the_evidence():
+    item = art("a", "Mme [Ferreira|per] a parlé.", "« Rien », a ajouté [Ferreira|loc].")
+    actors = link_actors([item], Registry())
+    assert actor_of(item, "Ferreira", 0) == actor_of(item, "Ferreira", 1)
+    assert actors[actor_of(item, "Ferreira", 0)].kind == "person"
+
+
+def test_evidence_on_both_sides_keeps_person_and_place_apart():
+    item = art("a", "Le général [Morel|per] est arrivé.", "Il est entré à [Morel|loc].")
+    link_actors([item], Registry())
+    assert actor_of(item, "Morel", 0) != actor_of(item, "Morel", 1)
+
+
+def test_a_bare_name_nobody_bears_that_names_a_city_is_the_city():
+    item = art("a", "La route de [Gaziantep|per] est coupée.")
+    actors = link_actors([item], Registry())
+    assert actors[actor_of(item, "Gaziantep")].kind == "place"
+    # A surname of someone on the site stays that person's.
+    other = art("b", "[Lincoln|per] a parlé.", "[Abraham Lincoln|per] aussi.")
+    link_actors([other], Registry())
+    assert actor_of(other, "Lincoln") == actor_of(other, "Abraham Lincoln")
+
+
+def test_an_apposition_with_a_title_makes_a_full_name_a_person():
+    item = art("a", "« Rien », a déclaré [Fadi Haddad|loc], le maire de la localité.",
+               "À [Abu Dhabi|loc], le prince héritier a reçu l’émissaire.")
+    actors = link_actors([item], Registry())
+    assert actors[actor_of(item, "Fadi Haddad")].kind == "person"
+    # A place stays a place, whoever the apposition describes.
+    assert actors[actor_of(item, "Abu Dhabi")].kind == "place"
+
+
+def test_a_city_is_named_in_the_site_language_and_not_in_capitals():
+    fr = art("fr", "[BEYROUTH|loc], 9 mars – Rien.", "Les combats à [Alep|loc].")
+    en = art("en", "Fighting in [Aleppo|loc] and [Beirut|loc].", lang="en")
+    actors = link_actors([fr, en], Registry())
+    assert actors[actor_of(fr, "Alep")].name == "Alep"
+    assert actors[actor_of(fr, "BEYROUTH")].name == "Beyrouth"
+    assert actor_of(en, "Beirut") == actor_of(fr, "BEYROUTH")

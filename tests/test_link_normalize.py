@@ -91,3 +91,13 @@ def test_nothing_left_falls_back_or_is_empty():
 def test_lookup_keys_try_both_readings():
     assert lookup_keys("Le Pen", "organization") == ("pen", "le pen")
     assert lookup_keys("OSDH", "organization") == ("osdh",)
+
+
+def test_titles_in_an_apposition_after_a_name():
+    from site_builder.link.normalize import title_after
+
+    assert title_after("X, le maire de la localité", 1)
+    assert title_after("X, a UNHCR spokeswoman, told", 1)
+    assert title_after("X, l’ancien ministre", 1)
+    assert not title_after("X, où le président a parlé", 1)
+    assert not title_after("X a dit", 1)

@@ -14,8 +14,14 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from site_builder.annotate import lexicon as lx
 from site_builder.annotate.acronyms import AcronymContext, is_all_caps, long_form_end
-from site_builder.annotate.commonness import is_common_word, is_known_place, lone_word
+from site_builder.annotate.commonness import (
+    is_common_word,
+    is_known_place,
+    is_vague_place,
+    lone_word,
+)
 from site_builder.annotate.figures import find_figures
 from site_builder.annotate.filters import Context, clean
 from site_builder.annotate.labels import (
@@ -89,13 +95,18 @@ def _block_mentions(pb: PreparedBlock, results: UnitResults, b: int,
             if kind is None and label not in GROUP_LABELS:
                 continue
             span = clean(ctx, offset + start, offset + end, kind or "place")
-            if span is None or _common_word(read, span, lang, tags):
+            if span is None or _common_word(read, text, span, lang, kind, tags):
                 continue
             if kind is None:
                 # "Aleppo" tagged as a nationality: a place the gazetteer knows is one.
                 if not is_known_place(read[span[0]:span[1]], lang):
                     continue
                 kind = "place"
+            if kind in ("place", "person") and \
+                    (cut := _place_then_name(read, span, lang)) is not None:
+                found.append(_Mention(span[0], cut[0], label, "place", lang))
+                found.append(_Mention(cut[1], span[1], label, "person", lang))
+                continue
             kind = refine_kind(kind, read[span[0] : span[1]], lang)
             found.append(_Mention(span[0], span[1], label, kind, lang))
     if (place := dateline_place(text)) is not None:
@@ -108,6 +119,39 @@ def _block_mentions(pb: PreparedBlock, results: UnitResults, b: int,
     return sorted(kept + terms, key=lambda m: m.start)
 
 
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def _place_then_name(text: str, span: tuple[int, int], lang: str) -> tuple[int, int] | None:
+    """Where a place runs into a person's name in one mention, if it does.
+
+    "a déclaré à Genève Olivia Sanz" comes out of the model as one mention.
+    An organization's name often starts with a place ("Syria Civil Defence"):
+    only mentions tagged place or person are cut. When its first word or two
+    name a country or a city and two or three
+    capitalized words without an organization noun follow ("Olivia Sanz", not
+    "Investment Authority"), the mention is the place, then the person.
+    Returns (end of the place, start of the name).
+    """
+    words = list(_NAME_WORD.finditer(text, span[0], span[1]))
+    if not 3 <= len(words) <= 5:
+        return None
+    # Names mix languages ("Abu Dhabi Investment Authority" in a French text).
+    heads = lx.words_for(lx.ORG_HEADS, "fr") | lx.words_for(lx.ORG_HEADS, "en")
+    for size in (1, 2):
+        rest = words[size:]
+        if not 2 <= len(rest) <= 3 or text[words[size - 1].end():rest[0].start()].strip():
+            continue
+        # Every word a name ("al-Assad" has its capital inside), none an organization noun.
+        if not all(any(c.isupper() for c in w.group()) and w.group().casefold() not in heads
+                   for w in rest):
+            continue
+        place = text[words[0].start():words[size - 1].end()]
+        if is_known_place(place, lang):
+            return words[size - 1].end(), rest[0].start()
+    return None
+
+
 def _tags(pb: PreparedBlock, results: UnitResults, b: int) -> dict[int, tuple[str, str]]:
     """Token start → (part of speech, morphology), in the block's normalized offsets."""
     units = [(0, results.get((b, None), ([], [], []))[2])]
@@ -117,15 +161,20 @@ def _tags(pb: PreparedBlock, results: UnitResults, b: int) -> dict[int, tuple[st
             for tokens in parsed for start, _, pos, _, _, morph in tokens}
 
 
-def _common_word(text: str, span: tuple[int, int], lang: str,
+def _common_word(text: str, original: str, span: tuple[int, int], lang: str, kind: str | None,
                  tags: Mapping[int, tuple[str, str]]) -> bool:
-    """Whether a one-word mention is a capitalized common word or a demonym."""
+    """Whether a one-word mention is a capitalized common word or a demonym.
+
+    `text` is what the model read (recased), `original` the text as written.
+    """
     word = lone_word(text[span[0]:span[1]])
     if word is None:
         return False
     at = text.rfind(word, span[0], span[1])
     pos, morph = tags.get(at, ("", ""))
-    return is_common_word(word, lang, pos, morph)
+    shouted = original[at:at + len(word)] != word
+    return is_common_word(word, lang, pos, morph, shouted) or (
+        kind == "place" and is_vague_place(word, lang, pos))
 
 
 def _to_long_forms(text: str, found: list[_Mention]) -> list[_Mention]:

@@ -32,6 +32,9 @@ CANDIDATE_ZIPF = 3.0
 # Singular nouns and adjectives at least this common are common words.
 FREQUENT_ZIPF = 4.0
 COMMON_POS = frozenset({"NOUN", "ADJ"})
+# A proper noun this common that no gazetteer knows is a direction or a region
+# word ("Sud", "Nord": Zipf above 5), when the model calls it a place.
+VAGUE_PLACE_ZIPF = 5.0
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
@@ -79,9 +82,26 @@ def is_candidate(span: str, lang: str) -> bool:
         frequency >= CANDIDATE_ZIPF and word[-1:].lower() in ("s", "x"))
 
 
-def is_common_word(word: str, lang: str, pos: str, morph: str) -> bool:
-    """The verdict, once the tagger has read the word in its sentence."""
-    if pos not in COMMON_POS:
+def is_vague_place(word: str, lang: str, pos: str) -> bool:
+    """A very common word the model calls a place and no gazetteer knows: "le Sud".
+
+    Cardinal points and the like are written as proper nouns ("habitants du
+    Sud") but name no place a reader could find on a map or follow across
+    articles. Continents, countries and cities are known places and stay.
+    """
+    return pos == "PROPN" and zipf(word.lower(), lang) >= VAGUE_PLACE_ZIPF \
+        and not is_known_place(word, lang)
+
+
+def is_common_word(word: str, lang: str, pos: str, morph: str, shouted: bool = False) -> bool:
+    """The verdict, once the tagger has read the word in its sentence.
+
+    A word written in capitals (`shouted`, "cesser MAINTENANT") had no
+    capital of its own to lose: any reading but a proper noun makes a
+    frequent word a common one.
+    """
+    common = pos in COMMON_POS or (shouted and pos not in ("", "PROPN"))
+    if not common:
         return False
     frequency = zipf(word.lower(), lang)
     if frequency < CANDIDATE_ZIPF:
@@ -98,8 +118,9 @@ def is_known_place(word: str, lang: str) -> bool:
     """
     from site_builder.link.countries import gazetteer
     from site_builder.link.normalize import key_of
-    from site_builder.link.places import lookup_city
+    from site_builder.link.places import continent_keys, lookup_city
 
     key = key_of(word)
-    return gazetteer([lang]).lookup(key, lang) is not None or lookup_city(key) is not None
+    return (gazetteer([lang]).lookup(key, lang) is not None or lookup_city(key) is not None
+            or key in continent_keys())
 

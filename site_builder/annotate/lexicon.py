@@ -127,7 +127,8 @@ ORG_HEADS: dict[str, frozenset[str]] = {
                      "fund", "authority", "directorate", "confederation", "center", "centre",
                      "coalition", "conference", "secretariat", "bureau", "service", "police",
                      "regiment", "academy", "parliament", "mission", "administration",
-                     "board", "network", "society", "trust", "ltd", "llc"}),
+                     "board", "network", "society", "trust", "ltd", "llc", "defence",
+                     "defense"}),
 }
 PREPOSITIONS: dict[str, frozenset[str]] = {
     "fr": frozenset({"de", "des", "du", "d'", "pour", "sur", "en", "à", "au", "aux"}),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -52,3 +53,11 @@ def best_display(forms: Iterable[str]) -> str:
 def aliases(surfaces: Iterable[str], name: str) -> list[str]:
     """Every distinct surface form, minus the actor's name, sorted."""
     return sorted({" ".join(s.split()) for s in surfaces} - {name, ""})
+
+
+def ordinary_case(name: str) -> str:
+    """A place name known only from datelines in capitals, written the ordinary
+    way: "BEYROUTH" → "Beyrouth", "PORT-SOUDAN" → "Port-Soudan"."""
+    if not name.isupper():
+        return name
+    return re.sub(r"[^\W\d_]+", lambda m: m.group()[0] + m.group()[1:].lower(), name)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from site_builder.link.clusters import Node, cluster, group_table
 from site_builder.link.countries import gazetteer
-from site_builder.link.display import aliases, best_display
+from site_builder.link.display import aliases, best_display, ordinary_case
 from site_builder.link.gcpause import without_cyclic_gc
 from site_builder.link.kinds import majority_kind
 from site_builder.link.mentions import Mention, Reading, Readings, read_article
@@ -189,7 +189,7 @@ def _link(
 
     # A "person" that names a city, after "à"/"in", or that the site also
     # writes as a place (in any spelling: "Latakia" tagged PER, "Lattaquié"
-    # LOC elsewhere), is that city.
+    # LOC elsewhere), or one name that no person of the site bears, is that city.
     places_written = {ref for m in mentions if m.kind != "person"
                       and (ref := direct[id(m)]) is not None and ref.kind == "place"}
     final: list[Ref | None] = []  # None: left unlinked, as ambiguous
@@ -197,12 +197,17 @@ def _link(
         ref = direct[id(mention)] or evidence.redirect(mention)
         if ref is None and may_be_city(mention):
             city = direct_of.city(mention.name.key)
-            if city is not None and (mention.locative or city in places_written):
+            # Nobody on the site has that name ("la route de [Gaziantep]").
+            nobody = is_short_form(mention) and not evidence.site_names.candidates(
+                mention.name.key)
+            if city is not None and (mention.locative or city in places_written or nobody):
                 ref = city
         if ref is None and evidence.ambiguous(mention):
             final.append(None)
             continue
         final.append(ref or own(mention))
+
+    final = _settle_person_or_place(mentions, final)
 
     # Auto actors: keys → nodes (split by kind group) → clusters. An auto
     # actor's slot is its signature: its kind group and smallest key, which
@@ -248,6 +253,41 @@ def _link(
     return _build_actors(pending, registry, places.name, site_lang)
 
 
+def _settle_person_or_place(mentions: Sequence[Mention],
+                            final: list[Ref | None]) -> list[Ref | None]:
+    """One name read as a person here and a place there: the side with evidence wins.
+
+    Persons and places never share an actor ("Washington" the general and the
+    city). But when only one side has evidence (a title or a full name for
+    the person; a designator or a locative for the place), the other side is
+    the model's mistake: "Mme [Ferreira]" and "à Genève [Ferreira]" tagged
+    LOC are one person. With evidence on both sides, or none, they stay apart.
+    """
+    person: dict[str, bool] = {}  # key -> some mention has person evidence
+    place: dict[str, bool] = {}
+    for mention, ref in zip(mentions, final, strict=True):
+        if ref is None or ref.space != "name":
+            continue
+        if ref.kind == "person":
+            person[ref.value] = person.get(ref.value, False) or mention.after_title \
+                or is_full_name(mention.name.display)
+        elif ref.kind == "place":
+            place[ref.value] = place.get(ref.value, False) or mention.designated \
+                or mention.locative
+    winner: dict[str, EntityKind] = {}
+    for key in person.keys() & place.keys():
+        if person[key] and not place[key]:
+            winner[key] = "person"
+        elif place[key] and not person[key]:
+            winner[key] = "place"
+    if not winner:
+        return final
+    return [ref._replace(kind=winner[ref.value])
+            if ref is not None and ref.space == "name" and ref.value in winner
+            and ref.kind in ("person", "place") else ref
+            for ref in final]
+
+
 def _build_actors(
     pending: dict[tuple[str, str], _Pending],
     registry: Registry,
@@ -269,8 +309,10 @@ def _build_actors(
             actor.name, actor.kind = country_name(value, site_lang), "place"
             requests[slot] = IdRequest(f"country:{value}", actor.name, "place", rank=0)
         elif space == "city":
-            # GeoNames' own name is English usage; the site's writers decide.
-            actor.name, actor.kind = best_display(actor.forms), "place"
+            # GeoNames' own name is English usage; the site's writers decide, in
+            # the site's language when they wrote it so ("Alep", not "Aleppo").
+            local = [m.name.display for m in actor.mentions if m.entity.lang == site_lang]
+            actor.name, actor.kind = ordinary_case(best_display(local or actor.forms)), "place"
             requests[slot] = IdRequest(f"city:{value}", actor.name, "place", rank=1)
         else:
             actor.name = best_display(actor.forms)

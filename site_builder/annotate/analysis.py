@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from site_builder import wordlists
 from site_builder.annotate import nlp
 from site_builder.annotate.assemble import assemble
 from site_builder.annotate.cache import model_for
@@ -36,6 +37,8 @@ class Analyzer:
     """Everything one process needs to annotate batches; built once per process."""
 
     def __init__(self, config: AnnotateConfig, terms: Sequence[RegistryTerm]) -> None:
+        # A spawned worker starts with the package's lists: install the site's.
+        wordlists.configure(dict(config.wordlists))
         self.config = config
         self.terms = tuple(terms)
         self._matchers: dict[str, TermMatcher] = {}

@@ -137,7 +137,7 @@ def _place_then_name(text: str, span: tuple[int, int], lang: str) -> tuple[int, 
     if not 3 <= len(words) <= 5:
         return None
     # Names mix languages ("Abu Dhabi Investment Authority" in a French text).
-    heads = lx.words_for(lx.ORG_HEADS, "fr") | lx.words_for(lx.ORG_HEADS, "en")
+    heads = lx.organization_heads()
     for size in (1, 2):
         rest = words[size:]
         if not 2 <= len(rest) <= 3 or text[words[size - 1].end():rest[0].start()].strip():

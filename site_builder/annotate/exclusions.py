@@ -71,11 +71,11 @@ def _date_or_time(
     tokens: Sequence[Token], n: Numeral, before: Token | None, after: Token | None
 ) -> bool:
     day_like = n.value <= _MAX_DAY and n.value == int(n.value)
-    if after is not None and after.norm in cues.MONTHS and day_like:
+    if after is not None and after.norm in cues.months() and day_like:
         return True  # "le 12 mars", "12 March"
     if before is not None and before.norm == "." and n.first > 1:
         before = tokens[n.first - 2]  # "Feb. 8", "sept. 2025"
-    if before is not None and (before.norm in cues.MONTHS or before.norm in cues.WEEKDAYS):
+    if before is not None and (before.norm in cues.months() or before.norm in cues.weekdays()):
         return True  # "mars 2026", "March 12", "lundi 12"
     if after is not None and after.norm in {"h", "heures", "am", "pm"}:
         return True  # "vers 14 h", "10 am"

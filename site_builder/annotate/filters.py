@@ -68,7 +68,7 @@ def trim_punctuation(text: str, start: int, end: int) -> tuple[int, int]:
                 break
         if ch == "." and (m := re.search(r"([^\W\d_]+)\.$", span)):
             word = m.group(1)
-            if len(word) == 1 or word.casefold() in lx.ABBREVIATIONS:
+            if len(word) == 1 or word.casefold() in lx.abbreviations():
                 break
         end -= 1
     return start, end
@@ -78,9 +78,9 @@ def trim_leading(ctx: Context, start: int, end: int, kind: str) -> tuple[int, in
     """Drop leading elisions ("l'"), determiners and prepositions ("le", "selon"),
     and for persons leading lower-case titles ("président")."""
     text, lang = ctx.text, ctx.lang
-    elisions = lx.words_for(lx.ELISIONS, lang)
-    determiners = lx.words_for(lx.DETERMINERS, lang)
-    initial = lx.words_for(lx.SENTENCE_INITIAL, lang)
+    elisions = lx.words("elisions", lang)
+    determiners = lx.words("determiners", lang)
+    initial = lx.words("sentence_initial", lang)
     while start < end:
         m = _LEADING_WORD.match(text, start, end)
         if not m:
@@ -114,7 +114,7 @@ def _leads_to_name(text: str, pos: int, end: int) -> bool:
     or "de Joe Biden" (a preposition before a full name), are not."""
     tokens = re.findall(r"[^\W_]+'?", text[pos:end])
     rest = 0
-    while rest < len(tokens) and tokens[rest].casefold() in lx.NAME_PARTICLES \
+    while rest < len(tokens) and tokens[rest].casefold() in lx.leading_particles() \
             and not tokens[rest][0].isupper():
         rest += 1
     return 0 < rest == len(tokens) - 1 and tokens[rest][0].isupper()
@@ -124,8 +124,8 @@ def trim_trailing(ctx: Context, start: int, end: int) -> tuple[int, int]:
     """Drop a trailing elision or preposition ("... de l'"), possessives ("'s") and an
     opening parenthesis left unclosed."""
     text, lang = ctx.text, ctx.lang
-    elisions = lx.words_for(lx.ELISIONS, lang)
-    determiners = lx.words_for(lx.DETERMINERS, lang)
+    elisions = lx.words("elisions", lang)
+    determiners = lx.words("determiners", lang)
     while start < end:
         span = text[start:end]
         opened = span.rfind("(")
@@ -182,7 +182,7 @@ def is_date_expression(span: str, lang: str) -> bool:
 def _abbreviation_stop(span: str, dot: int) -> bool:
     """Whether the "." at `dot` ends an initial or an abbreviation ("J.", "Inc.")."""
     m = re.search(r"([^\W\d_]+)$", span[:dot])
-    return bool(m) and (len(m.group(1)) == 1 or m.group(1).casefold() in lx.ABBREVIATIONS)
+    return bool(m) and (len(m.group(1)) == 1 or m.group(1).casefold() in lx.abbreviations())
 
 
 def is_uncapitalized(span: str) -> bool:

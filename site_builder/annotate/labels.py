@@ -91,13 +91,13 @@ def head_word(text: str, lang: str) -> str:
     English ("Bank of England", "Syrian Observatory for Human Rights")."""
     tokens = [w.casefold() for w in _WORD.findall(text)]
     # "Les Forces de soutien rapide", "The Arakan Army": the article is not the head.
-    determiners = lx.words_for(lx.SENTENCE_INITIAL, lang) | {"le", "la", "les", "l'"}
+    determiners = lx.words("sentence_initial", lang) | {"le", "la", "les", "l'"}
     while len(tokens) > 1 and tokens[0] in determiners:
         tokens = tokens[1:]
     if not tokens:
         return ""
     if lang == "en":
-        preps = lx.words_for(lx.PREPOSITIONS, lang)
+        preps = lx.words("prepositions", lang)
         cut = next((i for i, t in enumerate(tokens) if i and t in preps), len(tokens))
         return tokens[cut - 1]
     return tokens[0]
@@ -110,6 +110,6 @@ def refine_kind(kind: EntityKind, text: str, lang: str) -> EntityKind:
     place because of the country adjective; the head noun is the better cue.
     Persons are never re-labelled: a person's name has no head noun.
     """
-    if kind in ("place", "other") and head_word(text, lang) in lx.words_for(lx.ORG_HEADS, lang):
+    if kind in ("place", "other") and head_word(text, lang) in lx.words("organization_heads", lang):
         return "organization"
     return kind

@@ -44,8 +44,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from site_builder import wordlists
+from site_builder.link import wordlists as wl
 from site_builder.link.normalize import fold, fold_char, key_of, normalize_name
-from site_builder.link.wordlists import ELIDED_ARTICLES, FUNCTION_WORDS
 from site_builder.model import EntityKind
 
 Form = Literal["long-short", "short-long", "entity-acronym"]
@@ -130,7 +131,8 @@ def best_long_form(short: str, candidate: str) -> str | None:
 def content_words(text: str) -> tuple[str, ...]:
     """Words of a long form that count towards the length limit."""
     words = [key_of(w) for w in _WORD_SPLIT.split(text)]
-    return tuple(w for w in words if w and w not in FUNCTION_WORDS)
+    function_words = wl.function_words()
+    return tuple(w for w in words if w and w not in function_words)
 
 
 def word_limit(short: str) -> int:
@@ -214,7 +216,7 @@ def _span_at(spans: Sequence[Span], start: int, end: int) -> Span | None:
 
 def _strip_elision(word: str) -> str:
     folded = fold(word)
-    for elided in ELIDED_ARTICLES:
+    for elided in wl.elided_articles():
         if folded.startswith(elided) and len(word) > len(elided):
             return word[len(elided):]
     return word
@@ -294,3 +296,9 @@ def find_pairs(text: str, spans: Sequence[Span]) -> list[AcronymPair]:
             if pair:
                 pairs.append(pair)
     return pairs
+
+
+@wordlists.on_change
+def _reset() -> None:
+    best_long_form.cache_clear()
+    content_words.cache_clear()

@@ -10,12 +10,11 @@ never share a group.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from typing import Literal
 
+from site_builder import wordlists
 from site_builder.model import ENTITY_KINDS, EntityKind
 
 Group = Literal["person", "place", "thing"]
@@ -61,14 +60,8 @@ def majority_kind(counts: Mapping[EntityKind, int]) -> EntityKind:
 
 
 @cache
-def _designators() -> dict[str, dict[str, list[str]]]:
-    return tomllib.loads(resources.files("site_builder.link").joinpath(
-        "data/designators.toml").read_text(encoding="utf-8"))
-
-
-@cache
 def _locative() -> re.Pattern[str]:
-    words = {w for lang in _designators().values() for w in lang.get("locative", [])}
+    words = wordlists.union("locatives")
     alternatives = "|".join(re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+")
                             for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?:\s+|(?<=['’]))$", re.IGNORECASE)
@@ -82,11 +75,10 @@ def after_locative(before: str) -> bool:
 @cache
 def _designator_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(place, organization) patterns matching a designator just before a name."""
-    data = _designators()
-    places = {w for lang in data.values() for w in lang.get("place", [])}
-    orgs = {w for lang in data.values() for w in lang.get("organization", [])}
+    places = wordlists.union("designators_place")
+    orgs = wordlists.union("designators_organization")
 
-    def alternatives(words: set[str]) -> str:
+    def alternatives(words: frozenset[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     adjective = r"(?:\s+(?!(?:de|des|du|of|the|la|le|les)\b)[a-zà-ÿ][a-zà-ÿ\-]*)?"
@@ -108,3 +100,9 @@ def designated_kind(before: str) -> EntityKind | None:
     if org.search(tail):
         return "organization"
     return None
+
+
+@wordlists.on_change
+def _reset() -> None:
+    _locative.cache_clear()
+    _designator_patterns.cache_clear()

@@ -14,8 +14,9 @@ from collections.abc import Hashable
 from functools import lru_cache
 from typing import Generic, TypeVar
 
+from site_builder import wordlists
+from site_builder.link import wordlists as wl
 from site_builder.link.normalize import key_of
-from site_builder.link.wordlists import NAME_PARTICLES
 
 T = TypeVar("T", bound=Hashable)
 MAX_SHORT_TOKENS = 4
@@ -24,7 +25,8 @@ MAX_SHORT_TOKENS = 4
 @lru_cache(maxsize=1 << 16)
 def core_tokens(key: str) -> tuple[str, ...]:
     """The tokens of a matching key that are not particles."""
-    return tuple(t for t in key.split(" ") if t and t not in NAME_PARTICLES)
+    particles = wl.name_particles()
+    return tuple(t for t in key.split(" ") if t and t not in particles)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -81,3 +83,9 @@ class FullNameIndex(Generic[T]):
         """The one full name that fits `short_key`, or None (no match, or several)."""
         found = self.candidates(short_key)
         return next(iter(found)) if len(found) == 1 else None
+
+
+@wordlists.on_change
+def _reset() -> None:
+    core_tokens.cache_clear()
+    is_full_name.cache_clear()

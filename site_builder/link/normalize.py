@@ -17,15 +17,8 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from site_builder.link.wordlists import (
-    ARTICLES,
-    ELIDED_ARTICLES,
-    LONGEST_TITLE,
-    NAME_PARTICLES,
-    STRONG_HONORIFICS,
-    TITLES,
-    WEAK_HONORIFICS,
-)
+from site_builder import wordlists
+from site_builder.link import wordlists as wl
 from site_builder.model import EntityKind
 from site_builder.slugs import strip_marks
 
@@ -67,16 +60,19 @@ def key_of(text: str) -> str:
 
 
 # First words a title can start with, to skip the search for most names.
-_TITLE_STARTS = frozenset({t[0] for t in TITLES} | ARTICLES)
+@lru_cache(maxsize=1)
+def _title_starts() -> frozenset[str]:
+    return frozenset({t[0] for t in wl.titles()} | wl.articles())
 
 
 def _title_length(folded: list[str]) -> int:
     """How many leading tokens form a title ("le président" counts its article)."""
-    start = 1 if len(folded) > 1 and folded[0] in ARTICLES | {"l'"} else 0
-    for size in range(min(LONGEST_TITLE, len(folded) - start), 0, -1):
-        if tuple(folded[start:start + size]) in TITLES:
+    titles = wl.titles()
+    start = 1 if len(folded) > 1 and (folded[0] in wl.articles() or folded[0] == "l'") else 0
+    for size in range(min(wl.longest_title(), len(folded) - start), 0, -1):
+        if tuple(folded[start:start + size]) in titles:
             return start + size
-    if folded[0].startswith("l'") and (folded[0][2:],) in TITLES:  # "l'ayatollah"
+    if folded[0].startswith("l'") and (folded[0][2:],) in titles:  # "l'ayatollah"
         return 1
     return 0
 
@@ -96,10 +92,10 @@ def strip_titles(words: list[str], person: bool) -> tuple[list[str], bool]:
         # capitalized word is an honorific; "DR Congo" and "MS" are acronyms, and
         # "Me" is also an English word ("Me Too").
         titlecase = words[0].istitle() and words[1][:1].isupper() and first != "me"
-        if first in STRONG_HONORIFICS or (
-                (person or titlecase) and first in WEAK_HONORIFICS):
+        if first in wl.strong_honorifics() or (
+                (person or titlecase) and first in wl.weak_honorifics()):
             size = 1
-        elif person and (first in _TITLE_STARTS or first.startswith("l'")):
+        elif person and (first in _title_starts() or first.startswith("l'")):
             size = _title_length(folded)
         else:
             break
@@ -121,7 +117,7 @@ def strip_descriptors(words: list[str]) -> list[str]:
     while index < len(words) - 1:
         word = words[index]
         head = key_of(word).split(" ")[0]
-        if not word[:1].islower() or head in NAME_PARTICLES:
+        if not word[:1].islower() or head in wl.name_particles():
             break
         index += 1
     rest = words[index:]
@@ -130,10 +126,10 @@ def strip_descriptors(words: list[str]) -> list[str]:
 
 def strip_article(words: list[str]) -> list[str]:
     """Drop a leading article from a non-person name: "la Syrie", "l’OSDH", "the UN"."""
-    if len(words) > 1 and fold(words[0]) in ARTICLES:
+    if len(words) > 1 and fold(words[0]) in wl.articles():
         return words[1:]
     first = unify_apostrophes(words[0])
-    for elided in ELIDED_ARTICLES:
+    for elided in wl.elided_articles():
         if first.casefold().startswith(elided) and len(first) > len(elided):
             return [words[0][len(elided):], *words[1:]]
     return words
@@ -160,11 +156,13 @@ def normalize_name(text: str, kind: EntityKind) -> Name:
 
 # An honorific as the last word before some offset: a regex, because this
 # runs once per entity and a compiled pattern scans only those few bytes.
-_HONORIFIC_BEFORE = re.compile(
-    r"(?:^|\s)(?:" + "|".join(re.escape(h) for h in sorted(STRONG_HONORIFICS, key=len,
-                                                            reverse=True)) + r")\s+$",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=1)
+def _honorific_before() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^|\s)(?:" + "|".join(re.escape(h) for h in sorted(wl.strong_honorifics(), key=len,
+                                                                reverse=True)) + r")\s+$",
+        re.IGNORECASE,
+    )
 
 
 def honorific_before(text: str, start: int) -> bool:
@@ -173,13 +171,14 @@ def honorific_before(text: str, start: int) -> bool:
     The model often leaves "M." outside the entity, and then tags the bare
     surname as a place or an organization; the honorific still says person.
     """
-    return _HONORIFIC_BEFORE.search(text, max(0, start - 12), start) is not None
+    return _honorific_before().search(text, max(0, start - 12), start) is not None
 
 
 def title_before(text: str, start: int) -> bool:
     """True when the words just before `start` are a title: "le général [Washington]"."""
-    words = [fold(w) for w in text[max(0, start - 40):start].split()][-LONGEST_TITLE:]
-    return any(tuple(words[-size:]) in TITLES for size in range(1, len(words) + 1))
+    words = [fold(w) for w in text[max(0, start - 40):start].split()][-wl.longest_title():]
+    titles = wl.titles()
+    return any(tuple(words[-size:]) in titles for size in range(1, len(words) + 1))
 
 
 _ARTICLE_AFTER = frozenset({"le", "la", "l'", "the", "a", "an", "un", "une", "son", "sa", "its",
@@ -200,7 +199,7 @@ def title_after(text: str, end: int) -> bool:
     # "l'ancien ministre"), but not another article: ", où le président…"
     # describes someone else.
     for i in range(min(3, len(words))):
-        if any(tuple(words[i:i + size]) in TITLES for size in (1, 2)):
+        if any(tuple(words[i:i + size]) in wl.titles() for size in (1, 2)):
             return True
         if words[i] in _ARTICLE_AFTER:
             return False
@@ -217,3 +216,10 @@ def lookup_keys(text: str, kind: EntityKind) -> tuple[str, ...]:
     own = normalize_name(text, kind).key
     other = normalize_name(text, "organization" if kind == "person" else "person").key
     return (own,) if other in {own, ""} else (own, other)
+
+
+@wordlists.on_change
+def _reset() -> None:
+    # Every cached result below may hold a title, an honorific or an article.
+    for cached in (normalize_name, lookup_keys, _title_starts, _honorific_before):
+        cached.cache_clear()

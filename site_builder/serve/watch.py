@@ -1,8 +1,8 @@
 """Watch the site's sources and feed relevant changes to the debouncer.
 
-What is watched: `content/` and `templates/` recursively, and the site
-directory itself non-recursively, which sees `site.toml` and the creation of
-`templates/` or `content/` after the server started. Directories are watched,
+What is watched: `content/`, `templates/` and `wordlists/` recursively, and
+the site directory itself non-recursively, which sees `site.toml` and the
+creation of those directories after the server started. Directories are watched,
 never single files: vim, JetBrains and many others save by writing a new file
 and renaming it over the old one, which a watch on the old file's inode would
 miss. For the same reason a move's destination counts as a modification.
@@ -77,6 +77,7 @@ class SiteLayout:
         self.content_dir = self.site_dir / "content"
         self.templates_dir = self.site_dir / "templates"
         self.config_path = self.site_dir / "site.toml"
+        self.wordlists_dir = self.site_dir / "wordlists"
         # The output (and anything else the builder writes) must never
         # trigger a build, or each build would trigger the next.
         self.excluded = tuple(p.resolve() for p in excluded)
@@ -84,7 +85,7 @@ class SiteLayout:
     @property
     def trees(self) -> tuple[Path, ...]:
         """The directories watched recursively."""
-        return (self.content_dir, self.templates_dir)
+        return (self.content_dir, self.templates_dir, self.wordlists_dir)
 
     def is_source(self, path: Path) -> bool:
         """True if a change to `path` may change the built site."""

@@ -46,7 +46,8 @@ def test_recasing_keeps_every_offset(text):
 def test_lone_word():
     assert lone_word("État") == "État"
     assert lone_word("l'État") == "État"
-    assert lone_word("le Sud") == "Sud"
+    assert lone_word("Sud") == "Sud"
+    assert lone_word("ministère de l'Intérieur") is None
     assert lone_word("Forces démocratiques syriennes") is None
     assert lone_word("Emmanuel Macron") is None
     assert lone_word("OSDH") is None
@@ -77,9 +78,17 @@ def test_common_words_need_the_tagger_and_plural_or_frequency():
 
 def test_a_shouted_word_is_common_unless_a_proper_noun():
     # "cesser MAINTENANT": the tagger reads an adverb; capitals were no evidence.
-    assert is_common_word("Maintenant", "fr", "ADV", "", shouted=True)
+    assert is_common_word("Maintenant", "fr", "ADV", "", plain=True)
     assert not is_common_word("Maintenant", "fr", "ADV", "")
-    assert not is_common_word("Genève", "fr", "PROPN", "", shouted=True)
+    assert not is_common_word("Genève", "fr", "PROPN", "", plain=True)
+
+
+def test_peoples_are_plural_proper_nouns_by_tag_or_spelling():
+    assert is_common_word("Kurdes", "fr", "PROPN", "")  # "kurde" about as common
+    assert is_common_word("Arabes", "fr", "PROPN", "Number=Sing")  # the tag is a guess
+    assert not is_common_word("Hamas", "fr", "PROPN", "")  # "hama" is rare
+    assert not is_common_word("Damas", "fr", "PROPN", "")
+    assert not is_common_word("Paris", "fr", "PROPN", "")
 
 
 def test_a_place_running_into_a_name_is_cut_in_two():
@@ -104,3 +113,37 @@ def test_vague_places_are_very_common_proper_nouns_no_gazetteer_knows():
     assert not is_vague_place("Europe", "fr", "PROPN")  # a continent
     assert not is_vague_place("Paris", "fr", "PROPN")  # a city
     assert not is_vague_place("Liban", "fr", "PROPN")  # rarer than a direction word
+
+
+def test_acronyms_name_organizations_unless_a_state():
+    from site_builder.annotate.acronyms import defines_acronym, long_form_start
+
+    text = "Selon Hayat Tahrir al-Sham (HTS), l'État islamique (EI) et Marine Le Pen (RN)."
+    hts = text.index(" (HTS)")
+    assert long_form_start(text, text.index("Tahrir"), hts) == text.index("Hayat")
+    assert defines_acronym(text, text.index("Hayat"), hts)
+    assert defines_acronym(text, text.index("État"), text.index(" (EI)"))  # accents
+    assert not defines_acronym(text, text.index("Marine"), text.index(" (RN)"))  # her party
+
+
+def test_filters_trim_what_is_not_the_name():
+    from site_builder.annotate.filters import Context, clean
+
+    def name(text, kind, end=None):
+        found = clean(Context(text, "fr"), 0, len(text) if end is None else end, kind)
+        return found and text[found[0]:found[1]]
+
+    assert name("Mme Haddad", "person") == "Haddad"
+    assert name("Dr Haddad", "other") == "Haddad"
+    assert name("DR Congo", "place") == "DR Congo"
+    assert name("province de Deir ez-Zor", "place") == "Deir ez-Zor"
+    assert name("Ituri province", "place") == "Ituri"
+    assert name("lac Tchad", "place") == "lac Tchad"
+    assert name("Porte-parole du Bureau de la coordination", "organization") == \
+        "Bureau de la coordination"
+    assert name("Premier ministre", "person") is None
+    assert name("ALERTE – GAZA", "other") == "GAZA"
+    assert name("Les Forces de soutien rapide", "organization") == "Forces de soutien rapide"
+    assert name("Le Monde", "organization") == "Le Monde"
+    assert name("Bachar al-Assad Lundi", "person") == "Bachar al-Assad"
+    assert name("Donald Trump Jr. a dit", "person", end=15) == "Donald Trump Jr."

@@ -148,3 +148,18 @@ def test_a_city_is_named_in_the_site_language_and_not_in_capitals():
     assert actors[actor_of(fr, "Alep")].name == "Alep"
     assert actors[actor_of(fr, "BEYROUTH")].name == "Beyrouth"
     assert actor_of(en, "Beirut") == actor_of(fr, "BEYROUTH")
+
+
+def test_a_nickname_is_the_person_it_follows():
+    item = art("a", "[Mohamed Hamdane Daglo|per], dit « [Hemedti|org] », a parlé.",
+               "[Hemedti|org] a ensuite menacé.")
+    actors = link_actors([item], Registry())
+    person = actor_of(item, "Mohamed Hamdane Daglo")
+    assert actor_of(item, "Hemedti", 0) == person
+    assert actors[person].kind == "person"
+
+
+def test_a_country_needs_a_locative_to_unmake_a_person():
+    item = art("a", "Les combats ont repris au [Mali|per].", "Ils ont fui vers le [Mali|per].")
+    actors = link_actors([item], Registry())
+    assert actors[actor_of(item, "Mali", 1)].kind == "place"

@@ -20,11 +20,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from site_builder.slugs import strip_marks
+
 MAX_LETTERS = 5
 
 _PAREN_WORD = re.compile(r"\(\s*([^\W_][\w&.\-]*)\s*\)")
 _WORD_PAREN = re.compile(r"(?<![\w&.\-])([^\W_][\w&.\-]*)\s*\(")
 _SLUG_TAIL = re.compile(r"\s*[-–—:!|/]")
+# "Long Form (LF)": an all-caps acronym of two letters or more in parentheses.
+_PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&.\-]+)\s*\)")
 
 
 def is_all_caps(word: str) -> bool:
@@ -110,3 +114,46 @@ def _spells(acronym: str, initials: str) -> bool:
         if k < len(acronym) and ch == acronym[k]:
             k += 1
     return k == len(acronym)
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\-]*)\s+$")
+
+
+def long_form_start(text: str, start: int, end: int) -> int | None:
+    """Where a name the recognizer cut at its start really begins, when an acronym
+    in parentheses follows it: "[Hayat] Tahrir al-Sham (HTS)".
+
+    The words before the mention join it, one at a time, while they are
+    capitalized and their initial is the acronym letter still missing at
+    the front. None when nothing should be added.
+    """
+    m = _PAREN_ACRONYM.match(text, end)
+    if m is None:
+        return None
+    acronym = m.group(1)
+    first = _ELISION.sub("", text[start:end])[:1].upper()
+    if not first or first == acronym[0]:
+        return None
+    missing = acronym[:acronym.find(first)] if first in acronym else ""
+    new_start = start
+    for letter in reversed(missing):
+        before = _WORD_BEFORE.search(text, 0, new_start)
+        if before is None or before.group(1)[:1] != letter:
+            return None
+        new_start = before.start(1)
+    return new_start if new_start != start else None
+
+
+def defines_acronym(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is the long form of the acronym in parentheses after
+    it: "Hayat Tahrir al-Sham (HTS)", but not "Marine Le Pen (RN)", her party."""
+    m = _PAREN_ACRONYM.match(text, end)
+    if m is None:
+        return False
+    content = [w for w in text[start:end].split()
+               if _ELISION.sub("", w).replace("’", "'").lower() not in _CONNECTORS]
+    # "al-Sham" gives its "s" too: particles are often not in the acronym.
+    initials = "".join("".join(part[:1] for part in _ELISION.sub("", w).split("-")).lower()
+                       for w in content)
+    # "État islamique (EI)": acronyms drop the accents.
+    return _spells(strip_marks(m.group(1).lower()), strip_marks(initials))

@@ -15,7 +15,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from site_builder.annotate import lexicon as lx
-from site_builder.annotate.acronyms import AcronymContext, is_all_caps, long_form_end
+from site_builder.annotate.acronyms import (
+    AcronymContext,
+    defines_acronym,
+    is_all_caps,
+    long_form_end,
+    long_form_start,
+)
 from site_builder.annotate.commonness import (
     is_common_word,
     is_known_place,
@@ -95,7 +101,7 @@ def _block_mentions(pb: PreparedBlock, results: UnitResults, b: int,
             if kind is None and label not in GROUP_LABELS:
                 continue
             span = clean(ctx, offset + start, offset + end, kind or "place")
-            if span is None or _common_word(read, text, span, lang, kind, tags):
+            if span is None or _common_word(ctx, text, span, kind, tags):
                 continue
             if kind is None:
                 # "Aleppo" tagged as a nationality: a place the gazetteer knows is one.
@@ -108,11 +114,14 @@ def _block_mentions(pb: PreparedBlock, results: UnitResults, b: int,
                 found.append(_Mention(cut[1], span[1], label, "person", lang))
                 continue
             kind = refine_kind(kind, read[span[0] : span[1]], lang)
+            if kind == "place" and any(c.isdigit() for c in read[span[0]:span[1]]):
+                kind = "organization"  # "M23", "G7": a code names a group, not a place
             found.append(_Mention(span[0], span[1], label, kind, lang))
     if (place := dateline_place(text)) is not None:
         found = [m for m in found if not _overlaps((m.start, m.end), place)]
         found.append(_Mention(place[0], place[1], DATELINE_LABEL, "place", pb.lang))
     found = _to_long_forms(text, sorted(found, key=lambda m: m.start))
+    found = _whole_person_names(read, found, pb.lang)
     terms = _term_mentions(pb, matchers)
     kept = [m for m in found if not any(_overlaps((m.start, m.end), (t.start, t.end))
                                         for t in terms)]
@@ -152,6 +161,49 @@ def _place_then_name(text: str, span: tuple[int, int], lang: str) -> tuple[int, 
     return None
 
 
+_NEXT_NAME_WORD = re.compile(r" ((?:[a-z]{1,3}-)?[^\W\d_][\w'’\-]*)")
+MAX_NAME_WORDS_ADDED = 3
+
+
+def _whole_person_names(text: str, found: list[_Mention], lang: str) -> list[_Mention]:
+    """A person's name cut short gets its last words back: "[Alix Didier] Fils-Aimé",
+    "[Aung San] Suu Kyi". The capitalized words right after it, separated by one
+    space, join it (a mention there is absorbed), except calendar words
+    ("Biden Tuesday") and the start of another name after a comma."""
+    # Every language's: a French weekday may follow a name in an English quote.
+    calendar = lx.calendar_words("fr") | lx.calendar_words("en") | lx.calendar_words(lang)
+    result: list[_Mention] = []
+    skip_until = -1
+    for n, m in enumerate(found):
+        if m.start < skip_until:
+            continue
+        if m.kind == "person" and m.actor is None:
+            end, added = m.end, 0
+            while added < MAX_NAME_WORDS_ADDED and (
+                    nxt := _NEXT_NAME_WORD.match(text, end)) is not None:
+                word = nxt.group(1)
+                if not any(c.isupper() for c in word[:4]) or word.casefold() in calendar:
+                    break
+                if any(o.start < nxt.end() and o.end > nxt.start(1) and o.actor is not None
+                       for o in found[n + 1:]):
+                    break  # a registry name follows: it stays itself
+                end, added = nxt.end(), added + 1
+            if end != m.end:
+                m.end = end
+                skip_until = end
+        result.append(m)
+    return [m for m in result if not any(
+        o is not m and o.kind == "person" and o.start < m.start < o.end for o in result)]
+
+
+def _state(name: str) -> bool:
+    """A country, a city, or a state's long name ("République démocratique du Congo",
+    "United Arab Emirates"): places that do have acronyms."""
+    words = {w.casefold() for w in _NAME_WORD.findall(name)}
+    return bool(words & lx.state_heads()) or is_known_place(name, "fr") \
+        or is_known_place(name, "en")
+
+
 def _tags(pb: PreparedBlock, results: UnitResults, b: int) -> dict[int, tuple[str, str]]:
     """Token start → (part of speech, morphology), in the block's normalized offsets."""
     units = [(0, results.get((b, None), ([], [], []))[2])]
@@ -161,25 +213,30 @@ def _tags(pb: PreparedBlock, results: UnitResults, b: int) -> dict[int, tuple[st
             for tokens in parsed for start, _, pos, _, _, morph in tokens}
 
 
-def _common_word(text: str, original: str, span: tuple[int, int], lang: str, kind: str | None,
+def _common_word(ctx: Context, original: str, span: tuple[int, int], kind: str | None,
                  tags: Mapping[int, tuple[str, str]]) -> bool:
     """Whether a one-word mention is a capitalized common word or a demonym.
 
-    `text` is what the model read (recased), `original` the text as written.
+    `ctx.text` is what the model read (recased), `original` the text as written.
     """
+    text, lang = ctx.text, ctx.lang
     word = lone_word(text[span[0]:span[1]])
     if word is None:
         return False
     at = text.rfind(word, span[0], span[1])
     pos, morph = tags.get(at, ("", ""))
-    shouted = original[at:at + len(word)] != word
-    return is_common_word(word, lang, pos, morph, shouted) or (
-        kind == "place" and is_vague_place(word, lang, pos))
+    # Written in capitals, or first in its sentence: the capital says nothing.
+    plain = original[at:at + len(word)] != word or ctx.starts_sentence(at)
+    return is_common_word(word, lang, pos, morph, plain) or (
+        kind in ("place", "other") and is_vague_place(word, lang, pos))
 
 
 def _to_long_forms(text: str, found: list[_Mention]) -> list[_Mention]:
     """Names cut short before their acronym's definition get their last words back
-    ("Mission de l'ONU [en RDC] (Monusco)"); mentions inside the words added go."""
+    ("Mission de l'ONU [en RDC] (Monusco)") and their first ones ("[Hayat] Tahrir
+    al-Sham (HTS)"); mentions inside the words added go. A name that defines an
+    acronym is an organization's, not a person's nor a place's ("État islamique
+    (EI)"), unless it names a state ("République démocratique du Congo (RDC)")."""
     result: list[_Mention] = []
     for m in found:
         if result and m.start < result[-1].end:
@@ -187,6 +244,14 @@ def _to_long_forms(text: str, found: list[_Mention]) -> list[_Mention]:
         end = long_form_end(text, m.start, m.end)
         if end is not None:
             m.end = end
+        start = long_form_start(text, m.start, m.end)
+        if start is not None:
+            m.start = start
+            while result and result[-1].end > start:
+                result.pop()
+        if m.kind in ("person", "place") and m.actor is None \
+                and defines_acronym(text, m.start, m.end) and not _state(text[m.start:m.end]):
+            m.kind = "organization"
         result.append(m)
     return result
 

@@ -31,11 +31,15 @@ from functools import lru_cache
 CANDIDATE_ZIPF = 3.0
 # Singular nouns and adjectives at least this common are common words.
 FREQUENT_ZIPF = 4.0
+# A word ending in -s is read as a plural when its singular is about as common
+# or more ("Kurdes" 3.7 / "kurde" 3.5), not when the singular is rare ("Hamas").
+PLURAL_MARGIN = 0.5
 COMMON_POS = frozenset({"NOUN", "ADJ"})
 # A proper noun this common that no gazetteer knows is a direction or a region
 # word ("Sud", "Nord": Zipf above 5), when the model calls it a place.
 VAGUE_PLACE_ZIPF = 5.0
 
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 
@@ -53,33 +57,43 @@ def zipf(word: str, lang: str) -> float:
 def lone_word(span: str) -> str | None:
     """The one word a mention consists of, capitalized at its start only, if so.
 
-    Leading elisions and lower-case words ("l'État", "le Sud") do not count:
-    the filters trim them anyway.
+    A leading elision does not count ("l'État").
     """
+    # Elisions go ("l'État"); any other word makes it a phrase ("ministère de
+    # l'Intérieur"). The filters have already trimmed determiners ("le Sud").
     words = [w.split("'")[-1] for w in _WORD.findall(span)]
-    while words and not words[0][:1].isupper():
-        words.pop(0)
-    if len(words) != 1:
+    if len(words) != 1 or not words[0][:1].isupper():
         return None
     word = words[0]
+    if any(ch.isdigit() for ch in span):
+        return None  # "M23", "G7": codes, not words
     if any(ch.isupper() for ch in word[1:]):
         return None  # acronyms, and compounds of names ("Croissant-Rouge", "McAllister")
     return word
 
 
-def is_candidate(span: str, lang: str) -> bool:
+def _plural_frequency(word: str, lang: str) -> float:
+    """How common the word's singular is, when the word looks like a plural of it
+    ("Kurdes" → "kurde"); 0.0 otherwise. French and English plurals end in -s or -x."""
+    if len(word) < 4 or word[-1:].lower() not in ("s", "x"):
+        return 0.0
+    return zipf(word[:-1].lower(), lang)
+
+
+def is_candidate(span: str, lang: str, initial: bool = False) -> bool:
     """Whether a mention may be a common word, so its sentence needs tagging.
 
     The same test as `is_common_word` without the tagger, with the plural
-    read from the spelling (French and English plurals end in -s or -x), so
-    that only sentences the verdict can depend on are parsed.
+    read from the spelling, so that only sentences the verdict can depend on
+    are parsed. `initial`: the mention opens its sentence.
     """
-    word = lone_word(span)
+    dashes = _SPACED_DASH.split(span)
+    word = lone_word(dashes[-1])
     if word is None:
         return False
-    frequency = zipf(word.lower(), lang)
-    return frequency >= FREQUENT_ZIPF or (
-        frequency >= CANDIDATE_ZIPF and word[-1:].lower() in ("s", "x"))
+    frequency = max(zipf(word.lower(), lang), _plural_frequency(word, lang))
+    return frequency >= FREQUENT_ZIPF or (frequency >= CANDIDATE_ZIPF and (
+        initial or word[-1:].lower() in ("s", "x")))
 
 
 def is_vague_place(word: str, lang: str, pos: str) -> bool:
@@ -93,22 +107,41 @@ def is_vague_place(word: str, lang: str, pos: str) -> bool:
         and not is_known_place(word, lang)
 
 
-def is_common_word(word: str, lang: str, pos: str, morph: str, shouted: bool = False) -> bool:
+def is_common_word(word: str, lang: str, pos: str, morph: str, plain: bool = False) -> bool:
     """The verdict, once the tagger has read the word in its sentence.
 
-    A word written in capitals (`shouted`, "cesser MAINTENANT") had no
-    capital of its own to lose: any reading but a proper noun makes a
-    frequent word a common one.
+    * a common noun or an adjective, plural or frequent: "Syriens", "État";
+    * a proper noun in the plural: a people or a group ("Kurdes", "Alawites"),
+      the plural read from the morphology, or, where the tagger gives none
+      (French proper nouns), from a spelling whose singular is about as
+      common ("Kurdes"/"kurde", but not "Hamas"/"hama");
+    * a word whose capital says nothing (`plain`: written in capitals, "cesser
+      MAINTENANT", or first in its sentence, "Casques vissés sur la tête")
+      is common under any reading but a proper noun: the tagger's part of
+      speech for such words is often odd ("Casques" as a determiner).
+
+    Countries, cities and continents are never common words.
     """
-    common = pos in COMMON_POS or (shouted and pos not in ("", "PROPN"))
-    if not common:
+    if not pos:
         return False
     frequency = zipf(word.lower(), lang)
-    if frequency < CANDIDATE_ZIPF:
-        return False
-    if not ("Number=Plur" in morph.split("|") or frequency >= FREQUENT_ZIPF):
-        return False
-    return not is_known_place(word, lang)
+    features = morph.split("|")
+    singular = _plural_frequency(word, lang)
+    spelled_plural = singular >= CANDIDATE_ZIPF and singular >= frequency - PLURAL_MARGIN
+    plural = "Number=Plur" in features or (
+        spelled_plural and not any(f.startswith("Number=") for f in features))
+    if pos in COMMON_POS:
+        common = max(frequency, singular) >= CANDIDATE_ZIPF and (
+            plural or frequency >= FREQUENT_ZIPF)
+    elif plain and pos != "PROPN":
+        # A verb, an adverb, a determiner...: no name at all ("Renversé en 2024, il").
+        common = max(frequency, singular) >= CANDIDATE_ZIPF
+    elif pos == "PROPN":
+        # The tagger's number for a proper noun is a guess ("Arabes" Sing).
+        common = (plural or spelled_plural) and max(frequency, singular) >= CANDIDATE_ZIPF
+    else:
+        common = False
+    return common and not is_known_place(word, lang)
 
 
 def is_known_place(word: str, lang: str) -> bool:

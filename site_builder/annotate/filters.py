@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from site_builder.annotate import lexicon as lx
 from site_builder.annotate.acronyms import AcronymContext, is_all_caps
+from site_builder.annotate.labels import head_word
+from site_builder.slugs import strip_marks
 
 # Above this many words a "name" is a sentence fragment. The longest common
 # names ("Organisation des Nations unies pour l'alimentation et l'agriculture")
@@ -98,7 +100,12 @@ def trim_leading(ctx: Context, start: int, end: int, kind: str) -> tuple[int, in
             capitalized = word[0].isupper()
             next_lower = text[after].islower()
             sentence_initial = folded in initial and ctx.starts_sentence(start)
-            if capitalized and not (next_lower or sentence_initial):
+            # "Les Forces de soutien rapide", "The Arakan Army": organizations are
+            # named without their article (press titles, "Le Monde", are not
+            # headed by an organization noun).
+            organization = capitalized and not next_lower and \
+                head_word(text[after:end], lang) in lx.words("organization_heads", lang)
+            if capitalized and not (next_lower or sentence_initial or organization):
                 break  # "Le Monde", "La Haye", "Les Républicains"
         elif kind == "person" and word.islower() and not particle:
             pass  # a title before a name: "président", "ministre"
@@ -233,9 +240,107 @@ def trim_shouting(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
     return new_start, new_end
 
 
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_HONORIFIC = re.compile(r"([^\W\d_]+)(\.?)\s+(?=[^\W\d_])")
+_NAME_START = re.compile(r"[^\W\d_]")
+
+
+def trim_at_dash(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """Keep what follows a spaced dash: "ALERTE – [GAZA]", "FLASH – [Attentat]".
+
+    A dash between spaces separates a slug or a dateline from the text; it is
+    never inside a name ("Port-Soudan" has no spaces).
+    """
+    dashes = list(_SPACED_DASH.finditer(ctx.text, start, end))
+    return (dashes[-1].end(), end) if dashes else (start, end)
+
+
+def trim_honorific(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading honorific: "[Mme] Haddad", "[Ms] Aïcha Traoré", "[Dr] Haddad".
+
+    It says who the name is (the link stage reads it just before the mention),
+    but it is not part of the name. A dotless one counts in title case only
+    ("DR Congo" is a country).
+    """
+    m = _HONORIFIC.match(ctx.text, start, end)
+    if m is None or m.end() >= end:
+        return start, end
+    word, dot = m.group(1), m.group(2)
+    folded = word.casefold() + dot
+    if folded in lx.honorifics() or (
+            not dot and folded in lx.weak_honorifics() and word.istitle()):
+        return m.end(), end
+    return start, end
+
+
+def trim_place_unit(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """A place without its administrative unit: "[province de] Deir ez-Zor",
+    "Ituri [province]". Natural features stay ("lac Tchad" is not Chad)."""
+    units = lx.words("place_units", ctx.lang)
+    span = ctx.text[start:end]
+    lead = re.match(r"([^\W\d_]+)(?:\s+[^\W\d_]+)?\s+(?:de\s+la\s+|de\s+|du\s+|des\s+|d'|of\s+)",
+                    span)
+    if lead and lead.group(1).islower() and lead.group(1) in units \
+            and _NAME_START.match(span, lead.end()) and span[lead.end()].isupper():
+        return start + lead.end(), end
+    tail = re.search(r"\s+([^\W\d_]+)$", span)
+    if tail and tail.group(1).islower() and tail.group(1) in units:
+        return start, start + tail.start()
+    return start, end
+
+
+def trim_title(ctx: Context, start: int, end: int, kind: str) -> tuple[int, int] | None:
+    """Drop a person's title before an organization or a place ("[Porte-parole du]
+    Bureau de la coordination…"); None when the mention is a title alone
+    ("Premier ministre")."""
+    folded = tuple(strip_marks(w).casefold()
+                   for w in _HYPHENATED.findall(ctx.text[start:end]))
+    titles = lx.titles()
+    if folded in titles:
+        return None
+    if kind == "person":
+        return start, end  # a person's titles are the link stage's business
+    for size in (2, 1):
+        if folded[:size] in titles and len(folded) > size:
+            m = re.match(rf"(?:\S+\s+){{{size}}}(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|"
+                         r"d'|of\s+(?:the\s+)?)", ctx.text[start:end], re.IGNORECASE)
+            if m:
+                return start + m.end(), end
+    return start, end
+
+
+def extend_abbreviation(text: str, end: int) -> int:
+    """Take in the dot of a name's last abbreviation: "Donald Trump Jr[.]"."""
+    m = re.search(r"([^\W\d_]+)$", text[:end])
+    if m and text[end:end + 1] == "." and m.group(1).casefold() in lx.abbreviations() \
+            and m.start() > 0:
+        return end + 1
+    return end
+
+
+def trim_calendar_tail(ctx: Context, start: int, end: int) -> int:
+    """Drop a weekday or a month the model ran into a name: "Bachar al-Assad [Lundi]"."""
+    calendar = lx.calendar_words("fr") | lx.calendar_words("en") | lx.calendar_words(ctx.lang)
+    m = re.search(r"\s+([^\W\d_]+)$", ctx.text[start:end])
+    if m and m.group(1).casefold() in calendar:
+        return start + m.start()
+    return end
+
+
 def clean(ctx: Context, start: int, end: int, kind: str) -> tuple[int, int] | None:
     """Trim a model mention to its name, or None when it is not a name at all."""
     start, end = trim_punctuation(ctx.text, start, end)
+    start, end = trim_at_dash(ctx, start, end)
+    start, end = trim_honorific(ctx, *trim_punctuation(ctx.text, start, end))
+    if kind == "place":
+        start, end = trim_place_unit(ctx, start, end)
+    titled = trim_title(ctx, start, end, kind)
+    if titled is None:
+        return None
+    start, end = titled
+    end = extend_abbreviation(ctx.text, end)
+    end = trim_calendar_tail(ctx, start, end)
     if is_date_expression(ctx.text[start:end], ctx.lang):
         return None
     previous = None

@@ -30,6 +30,33 @@ def leading_particles() -> frozenset[str]:
     return wordlists.words("leading_particles", "names")
 
 
+@cache
+def state_heads() -> frozenset[str]:
+    """Nouns of states' long names, every language ("république", "kingdom")."""
+    return wordlists.union("state_heads")
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    """Abbreviated honorifics of every language, lower case ("m.", "mme", "mr.")."""
+    return frozenset(w.casefold() for w in wordlists.union("honorifics"))
+
+
+@cache
+def weak_honorifics() -> frozenset[str]:
+    """Dotless abbreviations that are honorifics in title case ("Dr", "Ms"), except
+    those that are also an ordinary word ("Me": French Maître, English me)."""
+    return frozenset(w.casefold() for w in wordlists.union("weak_honorifics")) \
+        - wordlists.union("ambiguous_abbreviations")
+
+
+@cache
+def titles() -> frozenset[tuple[str, ...]]:
+    """Titles of every language as tuples of lower-case words without accents, as
+    the lists write them ("secretaire general")."""
+    return frozenset(tuple(t.casefold().split()) for t in wordlists.union("titles"))
+
+
 # Unions the filters test against for every mention, built once per language.
 
 
@@ -63,5 +90,6 @@ def organization_heads() -> frozenset[str]:
 
 @wordlists.on_change
 def _reset() -> None:
-    for cached in (calendar_words, date_words, clause_words, never_alone, organization_heads):
+    for cached in (calendar_words, date_words, clause_words, never_alone, organization_heads,
+                   honorifics, weak_honorifics, titles, state_heads):
         cached.cache_clear()

@@ -81,8 +81,10 @@ def analyse_texts(lang: str, model: str, texts: Sequence[str], batch_size: int,
         results.append((sentences, mentions, []))
         if not second:
             continue
+        starts = {s for s, _ in sentences}
         spans = needs_parse(lang, doc.text, sentences,
-                            [s for s, e, _ in mentions if is_candidate(doc.text[s:e], lang)])
+                            [s for s, e, _ in mentions
+                             if is_candidate(doc.text[s:e], lang, s in starts)])
         original = doc.text if originals is None else originals[n]
         # Most of the text to parse: parse the doc already tokenized, not copies.
         if original == doc.text and \

@@ -29,6 +29,7 @@ from site_builder.annotate.acronyms import AcronymContext, is_all_caps
 
 _CAPS_WORD = re.compile(r"[^\W\d_][^\W\d_'\-]*(?:[-'][^\W\d_]+)*")
 _DATELINE_TAIL = re.compile(r"\s*[,(–—-]")
+_SLUG = re.compile(r"([^\W\d_]+)\s+[–—-]\s+")
 # "IDLEB, 13 mars –", "KYIV, Ukraine (Reuters) —", "GENÈVE (AFP) –": a place in
 # capitals opening the block, then a date, a region or an agency, then a dash.
 _DATELINE = re.compile(
@@ -44,6 +45,9 @@ def dateline_place(text: str) -> tuple[int, int] | None:
     model makes of it.
     """
     start = len(text) - len(text.lstrip())
+    # A slug may come first: "ALERTE – GAZA, 3 mars –".
+    if (slug := _SLUG.match(text, start)) is not None and is_all_caps(slug.group(1)):
+        start = slug.end()
     m = _DATELINE.match(text, start)
     if m is None or not is_all_caps(m.group("place")):
         return None

@@ -52,12 +52,14 @@ def keys(text: str) -> frozenset[str]:
 
 _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:de|du|des|à|au|aux|en|dans|sur|vers|of|from|in|at|on|to|near)\s+"
-    r"(?:(?:le|la|les|the)\s+|l['’])?|\bd['’])$", re.IGNORECASE)
+    r"(?:(?:le|la|les|the)\s+|l['’])?|\bd['’])"
+    # An honorific may stand between, outside the name: "l'avocat de M. [Djimet]".
+    r"(?:(?-i:[A-Z][a-z]{0,3})\.?\s+)?$", re.IGNORECASE)
 
 
 def after_preposition(text: str, start: int) -> bool:
     """Is the name at `start` introduced by a preposition ("du Sind", "de l'OSDH")?"""
-    return bool(_PREPOSITION_BEFORE.search(text[max(0, start - 12) : start]))
+    return bool(_PREPOSITION_BEFORE.search(text[max(0, start - 18) : start]))
 
 
 class Antecedents:

@@ -64,7 +64,9 @@ def _locative() -> re.Pattern[str]:
     words = wordlists.union("locatives")
     alternatives = "|".join(re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+")
                             for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:\s+|(?<=['’]))$", re.IGNORECASE)
+    # An article may follow: "vers le [Mali]", "into the [Gaza] Strip".
+    article = r"(?:\s+(?:le|la|les|the)\s+|\s+l['’]|\s+|(?<=['’]))"
+    return re.compile(rf"(?<![\w-])(?:{alternatives}){article}$", re.IGNORECASE)
 
 
 def after_locative(before: str) -> bool:
@@ -75,7 +77,7 @@ def after_locative(before: str) -> bool:
 @cache
 def _designator_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(place, organization) patterns matching a designator just before a name."""
-    places = wordlists.union("designators_place")
+    places = wordlists.union("place_units") | wordlists.union("place_features")
     orgs = wordlists.union("designators_organization")
 
     def alternatives(words: frozenset[str]) -> str:

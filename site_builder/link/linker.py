@@ -193,15 +193,26 @@ def _link(
     places_written = {ref for m in mentions if m.kind != "person"
                       and (ref := direct[id(m)]) is not None and ref.kind == "place"}
     final: list[Ref | None] = []  # None: left unlinked, as ambiguous
-    for mention in mentions:
+    article_start = 0  # index in `mentions` of the current article's first mention
+    for n, mention in enumerate(mentions):
+        if n and mention.article != mentions[n - 1].article:
+            article_start = n
+        if mention.nickname_of is not None:
+            # Same person as the name the nickname follows ("Daglo, dit « Hemedti »").
+            final.append(final[article_start + mention.nickname_of])
+            continue
         ref = direct[id(mention)] or evidence.redirect(mention)
         if ref is None and may_be_city(mention):
-            city = direct_of.city(mention.name.key)
+            # A country or a city, whatever the model thought ("[Mali]", "[Hama]").
+            place = direct_of.resolve(mention.entity.text, "place", mention.entity.lang)
             # Nobody on the site has that name ("la route de [Gaziantep]").
             nobody = is_short_form(mention) and not evidence.site_names.candidates(
                 mention.name.key)
-            if city is not None and (mention.locative or city in places_written or nobody):
-                ref = city
+            # A country needs the locative: "Jordan" the player is written elsewhere
+            # as the country too, and nobody else is called Jordan.
+            if place is not None and (mention.locative or (
+                    place.space != "country" and (place in places_written or nobody))):
+                ref = place
         if ref is None and evidence.ambiguous(mention):
             final.append(None)
             continue

@@ -37,6 +37,10 @@ def _described_person(entity: Entity, name: Name, text: str) -> bool:
         gazetteer([entity.lang]).lookup(name.key, entity.lang) is None
 
 
+_NICKNAME = re.compile(
+    r"\s*,?\s*\(?\s*(?:dite?|surnommée?|alias|connue? sous le nom de|"
+    r"(?:(?:widely|better|also|commonly)\s+)?known\s+as|nicknamed|dubbed|a\.k\.a\.?)"
+    r"\s*[«\"“‘']?\s*$", re.IGNORECASE)
 _COORDINATION = re.compile(r"\s*(?:,|and|et|ou|or|,\s*and|,\s*et)\s*$")
 
 
@@ -52,6 +56,7 @@ class Mention:
     designated: bool = False  # a designator said the kind ("la ville de [X]")
     after_title: bool = False  # a title or honorific comes first ("le général [X]")
     locative: bool = False  # a locative preposition comes first ("à [Hama]", "in [X]")
+    nickname_of: int | None = None  # index of the person this is a nickname of
 
 
 def article_mentions(item: AnnotatedArticle) -> list[Mention]:
@@ -63,12 +68,25 @@ def article_mentions(item: AnnotatedArticle) -> list[Mention]:
         name = normalize_name(entity.text, entity.kind)
         if name.key:
             text = texts.get(entity.block, "")
-            titled = name.titled or honorific_before(text, entity.start)
-            kind: EntityKind = "person" if titled or _described_person(
-                entity, name, text) else entity.kind
             before = text[max(0, entity.start - 48):entity.start]
-            designated = None if titled or entity.actor else designated_kind(before)
+            designated = None if entity.actor else designated_kind(before)
+            if designated == "place":
+                # "le village de Cheikh Issa": the title is part of the place's name.
+                name = normalize_name(entity.text, "place")
+            titled = designated != "place" and (
+                name.titled or honorific_before(text, entity.start))
+            if titled and designated == "organization":
+                designated = None
+            kind: EntityKind = "person" if titled or (
+                designated is None and _described_person(entity, name, text)) else entity.kind
             previous = mentions[-1] if mentions else None
+            # "Mohamed Hamdane Daglo, dit « [Hemedti] »": a nickname is the person.
+            if previous is not None and previous.kind == "person" \
+                    and previous.entity.block == entity.block \
+                    and _NICKNAME.match(text, previous.entity.end, entity.start) is not None:
+                mentions.append(Mention(slug, entity, name, "person", False,
+                                        nickname_of=len(mentions) - 1))
+                continue
             # "in Aleppo and [Hama]": a name coordinated with a place shares its cue.
             coordinated = (previous is not None and previous.entity.block == entity.block
                            and previous.kind == "place"

@@ -91,9 +91,10 @@ def strip_titles(words: list[str], person: bool) -> tuple[list[str], bool]:
         # "Dr Haddad", "Ms Traoré": a dotless abbreviation in title case before a
         # capitalized word is an honorific; "DR Congo" and "MS" are acronyms, and
         # "Me" is also an English word ("Me Too").
-        titlecase = words[0].istitle() and words[1][:1].isupper() and first != "me"
-        if first in wl.strong_honorifics() or (
-                (person or titlecase) and first in wl.weak_honorifics()):
+        titlecase = words[0].istitle() and words[1][:1].isupper() \
+            and first in wl.titlecase_honorifics()
+        if first in wl.strong_honorifics() or titlecase or (
+                person and first in wl.weak_honorifics()):
             size = 1
         elif person and (first in _title_starts() or first.startswith("l'")):
             size = _title_length(folded)
@@ -158,11 +159,11 @@ def normalize_name(text: str, kind: EntityKind) -> Name:
 # runs once per entity and a compiled pattern scans only those few bytes.
 @lru_cache(maxsize=1)
 def _honorific_before() -> re.Pattern[str]:
-    return re.compile(
-        r"(?:^|\s)(?:" + "|".join(re.escape(h) for h in sorted(wl.strong_honorifics(), key=len,
-                                                                reverse=True)) + r")\s+$",
-        re.IGNORECASE,
-    )
+    strong = "|".join(re.escape(h) for h in sorted(wl.strong_honorifics(), key=len,
+                                                   reverse=True))
+    # Dotless ones count in title case only: "Dr [Haddad]", not "DR [Congo]".
+    weak = "|".join(re.escape(h.title()) for h in sorted(wl.titlecase_honorifics()))
+    return re.compile(rf"(?:^|\s)(?:(?i:{strong})|{weak})\s+$")
 
 
 def honorific_before(text: str, start: int) -> bool:

@@ -34,6 +34,14 @@ def weak_honorifics() -> frozenset[str]:
 
 
 @cache
+def titlecase_honorifics() -> frozenset[str]:
+    """The weak honorifics that are one in title case before a name ("Dr Haddad"):
+    not those that are also an ordinary word ("Me Too")."""
+    return weak_honorifics() - frozenset(
+        _fold(w) for w in wordlists.union("ambiguous_abbreviations"))
+
+
+@cache
 def titles() -> frozenset[tuple[str, ...]]:
     """Titles written in full, as tuples of folded words ("premier ministre")."""
     return frozenset(tuple(_fold(w).split()) for w in wordlists.union("titles"))
@@ -69,6 +77,6 @@ def function_words() -> frozenset[str]:
 
 @wordlists.on_change
 def _reset() -> None:
-    for view in (strong_honorifics, weak_honorifics, titles, longest_title, articles,
-                 elided_articles, name_particles, function_words):
+    for view in (strong_honorifics, weak_honorifics, titlecase_honorifics, titles,
+                 longest_title, articles, elided_articles, name_particles, function_words):
         view.cache_clear()

@@ -163,3 +163,21 @@ def test_a_country_needs_a_locative_to_unmake_a_person():
     item = art("a", "Les combats ont repris au [Mali|per].", "Ils ont fui vers le [Mali|per].")
     actors = link_actors([item], Registry())
     assert actors[actor_of(item, "Mali", 1)].kind == "place"
+
+
+def test_a_city_two_countries_share_is_the_one_in_the_article():
+    lebanon = art("lb", "Des heurts à [Tripoli|loc], dans le nord du [Liban|loc].")
+    libya = art("ly", "Des combats à [Tripoli|loc], capitale de la [Libye|loc].")
+    alone = art("x", "Un convoi est arrivé à [Tripoli|loc].")
+    link_actors([lebanon, libya, alone], Registry())
+    assert actor_of(lebanon, "Tripoli") != actor_of(libya, "Tripoli")
+    # With no country named, the likeliest: the Libyan capital.
+    assert actor_of(alone, "Tripoli") == actor_of(libya, "Tripoli")
+
+
+def test_a_region_is_never_the_city_of_the_same_name():
+    item = art("a", "Des mines illégales dans l’État de [Bolívar|per].",
+               "À [Ciudad Bolívar|loc], les mineurs paient.", "Gangs in [Bolívar|loc] state.")
+    link_actors([item], Registry())
+    assert actor_of(item, "Bolívar", 0) != actor_of(item, "Ciudad Bolívar")
+    assert actor_of(item, "Bolívar", 1) != actor_of(item, "Ciudad Bolívar")

@@ -46,7 +46,7 @@ def test_a_site_adds_and_removes_words(tmp_path: Path):
 
 
 def test_a_site_designator_changes_a_kind():
-    wordlists.configure({"fr": 'place_units = ["bourg"]\n'})
+    wordlists.configure({"fr": 'town_units = ["bourg"]\n'})
     item = art("a", "Des tirs sur le bourg de [Kfar Nabl|per].")
     actors = link_actors([item], Registry())
     assert actors[actor_of(item, "Kfar Nabl")].kind == "place"

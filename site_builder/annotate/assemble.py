@@ -220,6 +220,10 @@ def _common_word(ctx: Context, original: str, span: tuple[int, int], kind: str |
     `ctx.text` is what the model read (recased), `original` the text as written.
     """
     text, lang = ctx.text, ctx.lang
+    if kind == "person":
+        # A surname is often a word too ("Poutine", "Boucher"), and the tagger
+        # reads it as one; a person the model saw is left to the link stage.
+        return False
     word = lone_word(text[span[0]:span[1]])
     if word is None:
         return False

@@ -92,8 +92,8 @@ def is_candidate(span: str, lang: str, initial: bool = False) -> bool:
     if word is None:
         return False
     frequency = max(zipf(word.lower(), lang), _plural_frequency(word, lang))
-    return frequency >= FREQUENT_ZIPF or (frequency >= CANDIDATE_ZIPF and (
-        initial or word[-1:].lower() in ("s", "x")))
+    return (frequency >= FREQUENT_ZIPF or (frequency >= CANDIDATE_ZIPF and (
+        initial or word[-1:].lower() in ("s", "x")))) and not is_known_place(word, lang)
 
 
 def is_vague_place(word: str, lang: str, pos: str) -> bool:

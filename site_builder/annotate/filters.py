@@ -277,7 +277,7 @@ def trim_honorific(ctx: Context, start: int, end: int) -> tuple[int, int]:
 def trim_place_unit(ctx: Context, start: int, end: int) -> tuple[int, int]:
     """A place without its administrative unit: "[province de] Deir ez-Zor",
     "Ituri [province]". Natural features stay ("lac Tchad" is not Chad)."""
-    units = lx.words("place_units", ctx.lang)
+    units = lx.words("town_units", ctx.lang) | lx.words("region_units", ctx.lang)
     span = ctx.text[start:end]
     lead = re.match(r"([^\W\d_]+)(?:\s+[^\W\d_]+)?\s+(?:de\s+la\s+|de\s+|du\s+|des\s+|d'|of\s+)",
                     span)

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from site_builder.annotate.commonness import is_candidate
+from site_builder.annotate.labels import kind_of
 from site_builder.annotate.pipelines import PipelineInfo, load_pipeline, split_components
 from site_builder.annotate.syntax import RawToken, needs_parse, parse_span, parse_tokens
 
@@ -83,8 +84,8 @@ def analyse_texts(lang: str, model: str, texts: Sequence[str], batch_size: int,
             continue
         starts = {s for s, _ in sentences}
         spans = needs_parse(lang, doc.text, sentences,
-                            [s for s, e, _ in mentions
-                             if is_candidate(doc.text[s:e], lang, s in starts)])
+                            [s for s, e, label in mentions if kind_of(label) != "person"
+                             and is_candidate(doc.text[s:e], lang, s in starts)])
         original = doc.text if originals is None else originals[n]
         # Most of the text to parse: parse the doc already tokenized, not copies.
         if original == doc.text and \

@@ -77,14 +77,16 @@ def after_locative(before: str) -> bool:
 @cache
 def _designator_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(place, organization) patterns matching a designator just before a name."""
-    places = wordlists.union("place_units") | wordlists.union("place_features")
+    places = (wordlists.union("town_units") | wordlists.union("region_units")
+              | wordlists.union("place_features"))
     orgs = wordlists.union("designators_organization")
 
     def alternatives(words: frozenset[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     adjective = r"(?:\s+(?!(?:de|des|du|of|the|la|le|les)\b)[a-zà-ÿ][a-zà-ÿ\-]*)?"
-    place = re.compile(rf"(?<![\w-])(?:{alternatives(places)}){adjective}"
+    # Case-blind: French writes "l'État de [Bolívar]", "la Ville de [Paris]".
+    place = re.compile(rf"(?<![\w-])(?i:{alternatives(places)}){adjective}"
                        r"\s+(?:de(?:s|\s+la)?|du|of(?:\s+the)?|d['’])\s*$")
     org = re.compile(rf"(?<![\w-])(?:{alternatives(orgs)}){adjective}\s+$")
     return place, org
@@ -108,3 +110,25 @@ def designated_kind(before: str) -> EntityKind | None:
 def _reset() -> None:
     _locative.cache_clear()
     _designator_patterns.cache_clear()
+    _region_patterns.cache_clear()
+
+
+@cache
+def _region_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    units = "|".join(re.escape(w) for w in sorted(wordlists.union("region_units"), key=len,
+                                                  reverse=True))
+    before = re.compile(rf"(?<![\w-])(?i:{units})\s+(?:de(?:\s+la)?|du|of(?:\s+the)?|d['’])"
+                        r"\s*$")
+    after = re.compile(rf"\s+(?:{units})\b")
+    return before, after
+
+
+def names_region(before: str, after: str) -> bool:
+    """Whether a region unit frames the name: "la province de [X]", "[X] state".
+
+    A region is never the city of the same name ("Bolívar state" is not Ciudad
+    Bolívar, "la province d'Idleb" is not the city of Idleb's people only).
+    """
+    pattern_before, pattern_after = _region_patterns()
+    return pattern_before.search(before[-40:]) is not None or \
+        pattern_after.match(after[:24]) is not None

@@ -24,6 +24,7 @@ from site_builder.link.kinds import majority_kind
 from site_builder.link.mentions import Mention, Reading, Readings, read_article
 from site_builder.link.names import FullNameIndex, is_full_name, merge_key
 from site_builder.link.normalize import normalize_name
+from site_builder.link.places import city_candidates
 from site_builder.link.registry import Registry, RegistryIndex
 from site_builder.link.resolve import (
     Direct,
@@ -192,6 +193,12 @@ def _link(
     # LOC elsewhere), or one name that no person of the site bears, is that city.
     places_written = {ref for m in mentions if m.kind != "person"
                       and (ref := direct[id(m)]) is not None and ref.kind == "place"}
+    # The countries each article names, to tell "Tripoli" (LB) from "Tripoli" (LY).
+    countries_of: dict[str, set[str]] = {}
+    for m in mentions:
+        ref = direct[id(m)]
+        if ref is not None and ref.space == "country":
+            countries_of.setdefault(m.article, set()).add(ref.value)
     final: list[Ref | None] = []  # None: left unlinked, as ambiguous
     article_start = 0  # index in `mentions` of the current article's first mention
     for n, mention in enumerate(mentions):
@@ -201,8 +208,11 @@ def _link(
             # Same person as the name the nickname follows ("Daglo, dit « Hemedti »").
             final.append(final[article_start + mention.nickname_of])
             continue
-        ref = direct[id(mention)] or evidence.redirect(mention)
-        if ref is None and may_be_city(mention):
+        ref = direct[id(mention)]
+        if mention.region and ref is not None and ref.space == "city":
+            ref = None  # "Bolívar state" is not Ciudad Bolívar
+        ref = ref or evidence.redirect(mention)
+        if ref is None and may_be_city(mention) and not mention.region:
             # A country or a city, whatever the model thought ("[Mali]", "[Hama]").
             place = direct_of.resolve(mention.entity.text, "place", mention.entity.lang)
             # Nobody on the site has that name ("la route de [Gaziantep]").
@@ -216,6 +226,8 @@ def _link(
         if ref is None and evidence.ambiguous(mention):
             final.append(None)
             continue
+        if ref is not None and ref.space == "city":
+            ref = _city_in_article(ref, mention, countries_of)
         final.append(ref or own(mention))
 
     final = _settle_person_or_place(mentions, final)
@@ -262,6 +274,18 @@ def _link(
             pending[slot].forms += [normalize_name(t, "organization").display for t in texts]
             pending[slot].surfaces += texts
     return _build_actors(pending, registry, places.name, site_lang)
+
+
+def _city_in_article(ref: Ref, mention: Mention, countries_of: dict[str, set[str]]) -> Ref:
+    """Of the cities a name may be, the one in a country the article names."""
+    candidates = city_candidates(mention.name.key)
+    if len(candidates) < 2:
+        return ref
+    named = countries_of.get(mention.article, set())
+    for city in candidates:
+        if city.country in named:
+            return ref._replace(value=city.geonameid)
+    return ref
 
 
 def _settle_person_or_place(mentions: Sequence[Mention],

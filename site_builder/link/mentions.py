@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from site_builder.link.acronyms import AcronymPair, Span, find_pairs
 from site_builder.link.countries import gazetteer
-from site_builder.link.kinds import after_locative, designated_kind
+from site_builder.link.kinds import after_locative, designated_kind, names_region
 from site_builder.link.names import is_full_name
 from site_builder.link.normalize import (
     Name,
@@ -57,6 +57,7 @@ class Mention:
     after_title: bool = False  # a title or honorific comes first ("le général [X]")
     locative: bool = False  # a locative preposition comes first ("à [Hama]", "in [X]")
     nickname_of: int | None = None  # index of the person this is a nickname of
+    region: bool = False  # a region unit frames it ("la province de [X]"): not a city
 
 
 def article_mentions(item: AnnotatedArticle) -> list[Mention]:
@@ -95,7 +96,8 @@ def article_mentions(item: AnnotatedArticle) -> list[Mention]:
             mentions.append(Mention(slug, entity, name, designated or kind, titled,
                                     designated is not None,
                                     titled or title_before(text, entity.start),
-                                    after_locative(before) or coordinated))
+                                    after_locative(before) or coordinated,
+                                    region=names_region(before, text[entity.end:])))
     return mentions
 
 

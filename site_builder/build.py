@@ -117,6 +117,10 @@ class Builder:
 
     # ------------------------------------------------------------------ public
 
+    def annotated(self, article: Article) -> Annotations | None:
+        """What the annotate stage found in `article`, before linking changed any kind."""
+        return self._nlp.get(article.digest)
+
     @property
     def config(self) -> Config:
         """The site's configuration (loaded on first use)."""

@@ -7,7 +7,7 @@ what an editor should look at before publishing, each as `path:line`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TextIO
@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 from site_builder.annotate.labels import kind_of
 from site_builder.build import Builder
 from site_builder.content.markdown import parse
-from site_builder.model import Actor, AnnotatedArticle, Site
+from site_builder.model import Actor, AnnotatedArticle, Annotations, Article, EntityKind, Site
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,13 +32,20 @@ class Finding:
         return f"{self.path}:{self.line}: {self.kind}: {self.message}"
 
 
-def findings(site: Site, content_dir: Path) -> list[Finding]:
-    """Everything worth an editor's attention, in article then line order."""
+def findings(site: Site, content_dir: Path,
+             annotated: Callable[[Article], Annotations | None] | None = None,
+             ) -> list[Finding]:
+    """Everything worth an editor's attention, in article then line order.
+
+    `annotated` gives an article's annotations before linking (the kinds the
+    annotate stage decided); without it, kind conflicts are read from the
+    model's labels.
+    """
     found: list[Finding] = []
     articles = sorted(site.articles, key=lambda it: str(it.article.path))
     for item in articles:
         found.extend(_article_findings(item, content_dir))
-    found.extend(kind_conflicts(articles, site.actors))
+    found.extend(kind_conflicts(articles, site.actors, annotated))
     return sorted(found, key=lambda f: (f.path, f.line, f.kind, f.message))
 
 
@@ -47,9 +54,10 @@ def findings(site: Site, content_dir: Path) -> list[Finding]:
 CONFLICT_SHARE = 1 / 3
 
 
-def kind_conflicts(articles: list[AnnotatedArticle],
-                   actors: Mapping[str, Actor]) -> list[Finding]:
-    """Auto actors whose mentions the model read as different kinds.
+def kind_conflicts(articles: list[AnnotatedArticle], actors: Mapping[str, Actor],
+                   annotated: Callable[[Article], Annotations | None] | None = None,
+                   ) -> list[Finding]:
+    """Auto actors whose mentions the annotate stage read as different kinds.
 
     Readers see one kind per actor, decided from the evidence and the
     majority (docs/actors.md); when the vote was close, an editor should
@@ -59,9 +67,13 @@ def kind_conflicts(articles: list[AnnotatedArticle],
     first: dict[str, tuple[str, int]] = {}
     for item in articles:
         lines = {b.id: b.line for b in item.article.blocks}
-        for entity in item.annotations.entities:
+        before = annotated(item.article) if annotated is not None else None
+        decided: list[EntityKind | None] = (
+            [e.kind for e in before.entities]
+            if before is not None and len(before.entities) == len(item.annotations.entities)
+            else [kind_of(e.label) for e in item.annotations.entities])
+        for entity, kind in zip(item.annotations.entities, decided, strict=True):
             actor = actors.get(entity.actor) if entity.actor else None
-            kind = kind_of(entity.label)
             if actor is None or actor.from_registry or kind is None:
                 continue
             read.setdefault(actor.id, Counter())[kind] += 1
@@ -76,8 +88,8 @@ def kind_conflicts(articles: list[AnnotatedArticle],
             readings = ", ".join(f"{n} as {k}" for k, n in sorted(kinds.items()))
             path, line = first[actor_id]
             found.append(Finding(path, line, "kind-conflict",
-                                 f"{actor.name!r} is shown as {actor.kind}; the model read "
-                                 f"its mentions {readings}: give it a kind in "
+                                 f"{actor.name!r} is shown as {actor.kind}; its mentions "
+                                 f"were read {readings}: give it a kind in "
                                  "content/actors.yml"))
     return found
 
@@ -146,7 +158,7 @@ def run_check(site_dir: Path, out: TextIO, quiet: bool = False) -> int:
     """Print the report; return how many findings were listed."""
     builder = Builder(site_dir)
     site, _assets = builder.analyse()
-    listed = findings(site, builder.config.content_dir)
+    listed = findings(site, builder.config.content_dir, builder.annotated)
     for finding in listed:
         print(finding, file=out)
     if not quiet:

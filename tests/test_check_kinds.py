@@ -23,3 +23,17 @@ def test_agreement_and_clear_majorities_are_not_listed():
                "[Idleb|org] enfin, et [Idleb|loc].")
     actors = link_actors([item], Registry())
     assert kind_conflicts([item], actors) == []
+
+
+def test_kinds_the_annotate_stage_settled_are_not_conflicts():
+    import copy
+
+    item = art("a", "[Hemedti|org] a parlé.", "[Hemedti|per] a répondu.",
+               "[Hemedti|org] a insisté.")
+    # What the annotate stage decided before linking: all three organizations
+    # (an acronym's long form, a head noun...), whatever the model's label.
+    settled = copy.deepcopy(item.annotations)
+    for entity in settled.entities:
+        entity.kind = "organization"
+    actors = link_actors([item], Registry())
+    assert kind_conflicts([item], actors, lambda article: settled) == []

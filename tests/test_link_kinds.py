@@ -199,3 +199,12 @@ def test_the_city_table_is_kept_in_the_cache_directory(tmp_path):
     finally:
         places.use_cache_dir(None)
         places.city_index.cache_clear()
+
+
+def test_an_acronyms_long_form_names_an_organization_by_its_head_noun():
+    item = art("a", "Aux côtés de la Force intérimaire des Nations unies au Liban ([Finul|loc]).",
+               "La [Finul|loc] a protesté.")
+    actors = link_actors([item], Registry())
+    finul = actors[actor_of(item, "Finul")]
+    assert finul.name == "Force intérimaire des Nations unies au Liban"
+    assert finul.kind == "organization"

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from site_builder.annotate.labels import refine_kind
 from site_builder.link.clusters import Node, cluster, group_table
 from site_builder.link.countries import gazetteer
 from site_builder.link.display import aliases, best_display, ordinary_case
@@ -361,7 +362,10 @@ def _build_actors(
             requests[slot] = IdRequest(f"city:{value}", actor.name, "place", rank=1)
         else:
             actor.name = best_display(actor.forms)
-            actor.kind = majority_kind(actor.kinds)
+            # The name's head noun, as in the annotate stage: an acronym's long
+            # form read from the text ("Force intérimaire… (Finul)") names an
+            # organization even when the model tagged the acronym as a place.
+            actor.kind = refine_kind(majority_kind(actor.kinds), actor.name, site_lang)
             group = value.split(":", 1)[0]
             requests[slot] = IdRequest(value, actor.name, actor.kind, rank=_RANK[group])
     ids = assign_ids(requests.values())

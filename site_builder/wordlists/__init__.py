@@ -43,9 +43,7 @@ class WordListError(ValueError):
 
 
 def _package(stem: str) -> dict[str, list[str]]:
-    text = resources.files("site_builder.wordlists").joinpath(f"data/{stem}.toml").read_text(
-        encoding="utf-8")
-    return tomllib.loads(text)
+    return tomllib.loads(_package_text(stem))
 
 
 def parse_override(stem: str, text: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -120,6 +118,15 @@ def on_change(reset: Callable[[], None]) -> Callable[[], None]:
 
 
 def digest(overrides: Mapping[str, str]) -> str:
-    """A stable fingerprint of a site's overrides, for cache keys."""
-    data = json.dumps({k: overrides[k] for k in sorted(overrides)}, ensure_ascii=False)
+    """A stable fingerprint of the lists in force, for cache keys: the package's
+    files and a site's overrides (an edit to either re-analyses what it affects)."""
+    package = {stem: _package_text(stem) for stem in STEMS}
+    data = json.dumps([package, {k: overrides[k] for k in sorted(overrides)}],
+                      ensure_ascii=False)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+
+@cache
+def _package_text(stem: str) -> str:
+    return resources.files("site_builder.wordlists").joinpath(f"data/{stem}.toml").read_text(
+        encoding="utf-8")

@@ -147,3 +147,34 @@ def test_filters_trim_what_is_not_the_name():
     assert name("Le Monde", "organization") == "Le Monde"
     assert name("Bachar al-Assad Lundi", "person") == "Bachar al-Assad"
     assert name("Donald Trump Jr. a dit", "person", end=15) == "Donald Trump Jr."
+
+
+NAMEY = st.text(alphabet=st.sampled_from(list("AÉGHLMOSTaeéilnorstu '’-–(),.0")), max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMEY, st.sampled_from(["person", "organization", "place", "other"]),
+       st.sampled_from(["fr", "en"]))
+def test_clean_returns_a_span_inside_the_mention_or_nothing(text, kind, lang):
+    from site_builder.annotate.filters import Context, clean
+
+    found = clean(Context(text, lang), 0, len(text), kind)
+    if found is not None:
+        start, end = found
+        # The dot of a final abbreviation may be taken in, one character past.
+        assert 0 <= start < end <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMEY)
+def test_datelines_and_place_cuts_stay_inside_the_text(text):
+    from site_builder.annotate.assemble import _place_then_name
+    from site_builder.annotate.recase import dateline_place
+
+    place = dateline_place(text)
+    if place is not None:
+        assert 0 <= place[0] < place[1] <= len(text)
+        assert text[place[0]:place[1]].isupper()
+    cut = _place_then_name(text, (0, len(text)), "fr")
+    if cut is not None:
+        assert 0 < cut[0] <= cut[1] < len(text)

@@ -208,3 +208,12 @@ def test_an_acronyms_long_form_names_an_organization_by_its_head_noun():
     finul = actors[actor_of(item, "Finul")]
     assert finul.name == "Force intérimaire des Nations unies au Liban"
     assert finul.kind == "organization"
+
+
+def test_a_title_set_off_before_a_full_name_makes_it_a_person():
+    item = art("a", "Porte-parole du Bureau de la coordination des affaires humanitaires "
+                    "([OCHA|org]), [Leïla Haddad|org], a confirmé les faits.",
+               "Selon [Damas|loc], le calme est revenu.")
+    actors = link_actors([item], Registry())
+    assert actors[actor_of(item, "Leïla Haddad")].kind == "person"
+    assert actors[actor_of(item, "Damas")].kind == "place"

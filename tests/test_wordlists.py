@@ -67,6 +67,13 @@ def test_site_files_are_read_and_checked_with_the_config(tmp_path: Path):
     assert "wordlists/names.toml" in message
 
 
+def test_an_empty_word_is_refused():
+    with pytest.raises(wordlists.WordListError, match="empty word"):
+        wordlists.parse_override("fr", 'town_units = [""]\n')
+    with pytest.raises(wordlists.WordListError, match="empty word"):
+        wordlists.parse_override("en", '[remove]\ntitles = [" king"]\n')
+
+
 def test_the_cache_key_follows_the_site_lists():
     assert wordlists.digest({}) != wordlists.digest({"fr": 'titles = ["préfet"]\n'})
 

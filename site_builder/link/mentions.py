@@ -15,6 +15,7 @@ from site_builder.link.normalize import (
     honorific_before,
     normalize_name,
     title_after,
+    title_apposition_before,
     title_before,
 )
 from site_builder.link.places import lookup_city
@@ -27,11 +28,12 @@ if TYPE_CHECKING:  # resolve.py imports this module
 
 def _described_person(entity: Entity, name: Name, text: str) -> bool:
     """A full name that an apposition gives a person's title ("[Fadi Haddad], le
-    maire de la localité"), and that is not a country or a city ("Damas, le
-    président…" describes whoever comes next)."""
+    maire de la localité", "Porte-parole du Bureau…, [Leïla Haddad]"), and that
+    is not a country or a city ("Damas, le président…" describes whoever comes
+    next)."""
     if entity.kind == "person" or entity.actor or not is_full_name(name.display):
         return False
-    if not title_after(text, entity.end):
+    if not (title_after(text, entity.end) or title_apposition_before(text, entity.start)):
         return False
     return lookup_city(name.key) is None and \
         gazetteer([entity.lang]).lookup(name.key, entity.lang) is None

@@ -207,6 +207,23 @@ def title_after(text: str, end: int) -> bool:
     return False
 
 
+_CLAUSE_START = re.compile(r"(?:^|[.!?;:«»\"“”]\s*)([^.!?;:«»\"“”]*),\s*$")
+
+
+def title_apposition_before(text: str, start: int) -> bool:
+    """True when the clause before `start` is a title set off by a comma:
+    "Porte-parole du Bureau de la coordination… (OCHA), [Leïla Haddad]"."""
+    m = _CLAUSE_START.search(text, max(0, start - 120), start)
+    if m is None:
+        return False
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*'?", m.group(1))][:4]
+    if words and (words[0] in _ARTICLE_AFTER or words[0].startswith("l'")):
+        words[0] = words[0][2:] if words[0].startswith("l'") else ""
+        words = [w for w in words if w]
+    titles = wl.titles()
+    return any(tuple(words[:size]) in titles for size in (2, 1))
+
+
 @lru_cache(maxsize=1 << 16)
 def lookup_keys(text: str, kind: EntityKind) -> tuple[str, ...]:
     """Keys to try against a fixed vocabulary (registry, acronyms), own kind first.

@@ -65,6 +65,11 @@ def parse_override(stem: str, text: str) -> tuple[dict[str, list[str]], dict[str
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 raise WordListError(
                     f"wordlists/{stem}.toml: {where}{name} must be a list of strings")
+            if any(not w.strip() or w != w.strip() for w in words):
+                # An empty word would match everywhere once in a pattern.
+                raise WordListError(
+                    f"wordlists/{stem}.toml: {where}{name} holds an empty word or one with "
+                    "spaces around it; write each word once, trimmed")
     return data, remove
 
 

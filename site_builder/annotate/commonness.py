@@ -116,7 +116,7 @@ def is_common_word(word: str, lang: str, pos: str, morph: str, plain: bool = Fal
     """The verdict, once the tagger has read the word in its sentence.
 
     * a common noun or an adjective, plural or frequent: "Syriens", "État";
-    * a proper noun in the plural: a people or a group ("Kurdes", "Alawites"),
+    * a proper noun in the plural: a people or a group ("Kurdes", "Arabes"),
       the plural read from the morphology, or, where the tagger gives none
       (French proper nouns), from a spelling whose singular is about as
       common ("Kurdes"/"kurde", but not "Hamas"/"hama");

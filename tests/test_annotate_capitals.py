@@ -178,3 +178,15 @@ def test_datelines_and_place_cuts_stay_inside_the_text(text):
     cut = _place_then_name(text, (0, len(text)), "fr")
     if cut is not None:
         assert 0 < cut[0] <= cut[1] < len(text)
+
+
+def test_the_agency_in_a_dateline_is_an_organization():
+    from site_builder.annotate.recase import dateline_agency, dateline_place
+
+    for text, agency in (("GENÈVE (AFP) – Le HCR", "AFP"),
+                         ("KYIV, Ukraine (Reuters) — The", "Reuters"),
+                         ("BEYROUTH, 9 mars – Les", None)):
+        place = dateline_place(text)
+        assert place is not None
+        found = dateline_agency(text, place[1])
+        assert (found and text[found[0]:found[1]]) == (agency or None)

@@ -25,9 +25,9 @@ import score_entities as se
 # written apart from the rules, by someone who read neither the main set nor
 # the code.
 SETS = {
-    "main": (se.DEFAULT_GOLD_DIR, {"fr": 30, "en": 20}, {"fr": 0.88, "en": 0.87}, 1),
+    "main": (se.DEFAULT_GOLD_DIR, {"fr": 30, "en": 20}, {"fr": 0.89, "en": 0.88}, 1),
     "heldout": (se.DEFAULT_GOLD_DIR / "heldout", {"fr": 20, "en": 12},
-                {"fr": 0.80, "en": 0.84}, 0),
+                {"fr": 0.84, "en": 0.87}, 0),
 }
 _reports: dict[str, se.Report] = {}
 

@@ -39,7 +39,7 @@ from site_builder.annotate.labels import (
 )
 from site_builder.annotate.nlp import Raw
 from site_builder.annotate.quotes import find_quotations
-from site_builder.annotate.recase import dateline_place
+from site_builder.annotate.recase import dateline_agency, dateline_place
 from site_builder.annotate.syntax import merge_wordless
 from site_builder.annotate.terms import TermMatcher
 from site_builder.annotate.units import PreparedArticle, PreparedBlock
@@ -120,6 +120,9 @@ def _block_mentions(pb: PreparedBlock, results: UnitResults, b: int,
     if (place := dateline_place(text)) is not None:
         found = [m for m in found if not _overlaps((m.start, m.end), place)]
         found.append(_Mention(place[0], place[1], DATELINE_LABEL, "place", pb.lang))
+        if (agency := dateline_agency(text, place[1])) is not None:
+            found = [m for m in found if not _overlaps((m.start, m.end), agency)]
+            found.append(_Mention(agency[0], agency[1], "ORG", "organization", pb.lang))
     found = _to_long_forms(text, sorted(found, key=lambda m: m.start))
     found = _whole_person_names(read, found, pb.lang)
     terms = _term_mentions(pb, matchers)
@@ -291,6 +294,9 @@ def _acronym_kinds(blocks: list[PreparedBlock], mentions: list[list[_Mention]],
             after = _PAREN_AFTER.match(text, m.end)
             acronym = after.group(1) if after else ""
             if is_all_caps(acronym) and acronym != text[m.start : m.end]:
+                if m.kind == "place" and not defines_acronym(text, m.start, m.end) \
+                        and is_known_place(text[m.start:m.end], pb.lang):
+                    continue  # "ALEPPO, Syria (AFP) –": the agency, not Syria's acronym
                 defined.setdefault(acronym, m)
             elif m.kind == "organization" and _short_name(acronym) \
                     and not is_known_place(acronym, pb.lang):

@@ -37,6 +37,18 @@ _DATELINE = re.compile(
     r"(?=\s*(?:,[^–—\n]{1,40}?|\([^()\n]{1,30}\))\s*(?:\([^()\n]{1,30}\)\s*)?[–—-]\s)")
 
 
+_AGENCY = re.compile(r"[^()\n]{0,40}?\(\s*([^\W\d_][\w&.\- ]{0,24}?)\s*\)\s*[–—-]\s")
+
+
+def dateline_agency(text: str, place_end: int) -> tuple[int, int] | None:
+    """The span of the agency in a dateline's parentheses, "GENÈVE (AFP) –",
+    "KYIV, Ukraine (Reuters) —": the news organization that filed the story."""
+    m = _AGENCY.match(text, place_end)
+    if m is None or not m.group(1)[:1].isupper():
+        return None
+    return m.start(1), m.end(1)
+
+
 def dateline_place(text: str) -> tuple[int, int] | None:
     """The span of the place a dateline opens the text with, if it does.
 

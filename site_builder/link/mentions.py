@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from site_builder.link.acronyms import AcronymPair, Span, find_pairs
 from site_builder.link.countries import gazetteer
-from site_builder.link.kinds import after_locative, designated_kind, names_region
+from site_builder.link.kinds import read_cues
 from site_builder.link.names import is_full_name
 from site_builder.link.normalize import (
     Name,
@@ -72,7 +72,8 @@ def article_mentions(item: AnnotatedArticle) -> list[Mention]:
         if name.key:
             text = texts.get(entity.block, "")
             before = text[max(0, entity.start - 48):entity.start]
-            designated = None if entity.actor else designated_kind(before)
+            cues = read_cues(before, text[entity.end:entity.end + 24])
+            designated = None if entity.actor else cues.designated
             if designated == "place":
                 # "le village de Cheikh Issa": the title is part of the place's name.
                 name = normalize_name(entity.text, "place")
@@ -98,8 +99,8 @@ def article_mentions(item: AnnotatedArticle) -> list[Mention]:
             mentions.append(Mention(slug, entity, name, designated or kind, titled,
                                     designated is not None,
                                     titled or title_before(text, entity.start),
-                                    after_locative(before) or coordinated,
-                                    region=names_region(before, text[entity.end:])))
+                                    cues.locative or coordinated,
+                                    region=cues.region))
     return mentions
 
 

@@ -177,9 +177,14 @@ def honorific_before(text: str, start: int) -> bool:
 
 def title_before(text: str, start: int) -> bool:
     """True when the words just before `start` are a title: "le général [Washington]"."""
-    words = [fold(w) for w in text[max(0, start - 40):start].split()][-wl.longest_title():]
+    return _ends_with_title(tuple(text[max(0, start - 40):start].split()[-wl.longest_title():]))
+
+
+@lru_cache(maxsize=1 << 14)
+def _ends_with_title(words: tuple[str, ...]) -> bool:
+    folded = [fold(w) for w in words]
     titles = wl.titles()
-    return any(tuple(words[-size:]) in titles for size in range(1, len(words) + 1))
+    return any(tuple(folded[-size:]) in titles for size in range(1, len(folded) + 1))
 
 
 _ARTICLE_AFTER = frozenset({"le", "la", "l'", "the", "a", "an", "un", "une", "son", "sa", "its",
@@ -239,5 +244,6 @@ def lookup_keys(text: str, kind: EntityKind) -> tuple[str, ...]:
 @wordlists.on_change
 def _reset() -> None:
     # Every cached result below may hold a title, an honorific or an article.
-    for cached in (normalize_name, lookup_keys, _title_starts, _honorific_before):
+    for cached in (normalize_name, lookup_keys, _title_starts, _honorific_before,
+                   _ends_with_title):
         cached.cache_clear()

@@ -4,9 +4,17 @@ and the merges that must never happen."""
 from __future__ import annotations
 
 from site_builder.link import Registry, link_actors
-from site_builder.link.kinds import after_locative, designated_kind
+from site_builder.link.kinds import read_cues
 from site_builder.link.places import lookup_city
 from tests.test_link_support import actor_of, art
+
+
+def designated_kind(before):
+    return read_cues(before, "").designated
+
+
+def after_locative(before):
+    return read_cues(before, "").locative
 
 
 def test_designators_say_the_kind():
@@ -173,6 +181,12 @@ def test_a_city_two_countries_share_is_the_one_in_the_article():
     assert actor_of(lebanon, "Tripoli") != actor_of(libya, "Tripoli")
     # With no country named, the likeliest: the Libyan capital.
     assert actor_of(alone, "Tripoli") == actor_of(libya, "Tripoli")
+
+
+def test_region_units_frame_a_name_before_or_after_it():
+    assert read_cues("la province de ", " a").region
+    assert read_cues("gangs in ", " state.").region
+    assert not read_cues("la ville de ", " a").region
 
 
 def test_a_region_is_never_the_city_of_the_same_name():

@@ -37,7 +37,7 @@ from site_builder.annotate.labels import (
     kind_of,
     refine_kind,
 )
-from site_builder.annotate.nlp import Raw
+from site_builder.annotate.nlp import Parses, Raw
 from site_builder.annotate.quotes import find_quotations
 from site_builder.annotate.recase import dateline_agency, dateline_place
 from site_builder.annotate.syntax import merge_wordless
@@ -173,8 +173,7 @@ def _whole_person_names(text: str, found: list[_Mention], lang: str) -> list[_Me
     "[Aung San] Suu Kyi". The capitalized words right after it, separated by one
     space, join it (a mention there is absorbed), except calendar words
     ("Biden Tuesday") and the start of another name after a comma."""
-    # Every language's: a French weekday may follow a name in an English quote.
-    calendar = lx.calendar_words("fr") | lx.calendar_words("en") | lx.calendar_words(lang)
+    calendar = lx.any_calendar_word(lang)
     result: list[_Mention] = []
     skip_until = -1
     for n, m in enumerate(found):
@@ -207,12 +206,18 @@ def _state(name: str) -> bool:
         or is_known_place(name, "en")
 
 
+def _parsed_units(pb: PreparedBlock, results: UnitResults, b: int,
+                  ) -> list[tuple[int, str, Parses]]:
+    """(offset in the block, language, parsed sentences) of the block and its islands."""
+    units = [(0, pb.lang, results.get((b, None), ([], [], []))[2])]
+    units += [(isl.start, isl.lang, results.get((b, k), ([], [], []))[2])
+              for k, isl in enumerate(pb.islands)]
+    return units
+
+
 def _tags(pb: PreparedBlock, results: UnitResults, b: int) -> dict[int, tuple[str, str]]:
     """Token start → (part of speech, morphology), in the block's normalized offsets."""
-    units = [(0, results.get((b, None), ([], [], []))[2])]
-    units += [(isl.start, results.get((b, k), ([], [], []))[2])
-              for k, isl in enumerate(pb.islands)]
-    return {offset + start: (pos, morph) for offset, parsed in units
+    return {offset + start: (pos, morph) for offset, _, parsed in _parsed_units(pb, results, b)
             for tokens in parsed for start, _, pos, _, _, morph in tokens}
 
 
@@ -373,11 +378,8 @@ def assemble(article: PreparedArticle, results: UnitResults, acronyms: AcronymCo
 
 def _parses(pb: PreparedBlock, results: UnitResults, b: int) -> list[Parse]:
     """The block's parsed sentences (its own and its islands'), offsets into `Block.text`."""
-    units = [(0, pb.lang, results.get((b, None), ([], [], []))[2])]
-    units += [(isl.start, isl.lang, results.get((b, k), ([], [], []))[2])
-              for k, isl in enumerate(pb.islands)]
     parses: list[Parse] = []
-    for offset, lang, parsed in units:
+    for offset, lang, parsed in _parsed_units(pb, results, b):
         for raw in parsed:
             tokens = []
             for start, end, pos, dep, head, morph in raw:

@@ -152,15 +152,12 @@ def is_common_word(word: str, lang: str, pos: str, morph: str, plain: bool = Fal
 def is_known_place(word: str, lang: str) -> bool:
     """A country (CLDR) or a city (GeoNames): the tagger reads "la Syrie" as a noun.
 
-    The same tables the link stage resolves places with.
+    The same tables the link stage resolves places with (imported here, not at
+    the top: the link package is not needed to annotate until a word is judged).
     """
-    from site_builder.link.countries import gazetteer
-    from site_builder.link.normalize import key_of
-    from site_builder.link.places import continent_keys, lookup_city
+    from site_builder.link.places import is_known_place as known
 
-    key = key_of(word)
-    return (gazetteer([lang]).lookup(key, lang) is not None or lookup_city(key) is not None
-            or key in continent_keys())
+    return known(word, lang)
 
 
 

@@ -277,7 +277,7 @@ def trim_honorific(ctx: Context, start: int, end: int) -> tuple[int, int]:
 def trim_place_unit(ctx: Context, start: int, end: int) -> tuple[int, int]:
     """A place without its administrative unit: "[province de] Deir ez-Zor",
     "Ituri [province]". Natural features stay ("lac Tchad" is not Chad)."""
-    units = lx.words("town_units", ctx.lang) | lx.words("region_units", ctx.lang)
+    units = lx.place_units(ctx.lang)
     span = ctx.text[start:end]
     lead = re.match(r"([^\W\d_]+)(?:\s+[^\W\d_]+)?\s+(?:de\s+la\s+|de\s+|du\s+|des\s+|d'|of\s+)",
                     span)
@@ -312,18 +312,19 @@ def trim_title(ctx: Context, start: int, end: int, kind: str) -> tuple[int, int]
 
 def extend_abbreviation(text: str, end: int) -> int:
     """Take in the dot of a name's last abbreviation: "Donald Trump Jr[.]"."""
-    m = re.search(r"([^\W\d_]+)$", text[:end])
-    if m and text[end:end + 1] == "." and m.group(1).casefold() in lx.abbreviations() \
-            and m.start() > 0:
+    if text[end:end + 1] != ".":
+        return end
+    window = max(0, end - 12)  # abbreviations are short; never search the whole block
+    m = re.search(r"([^\W\d_]+)$", text[window:end])
+    if m and m.group(1).casefold() in lx.abbreviations() and window + m.start() > 0:
         return end + 1
     return end
 
 
 def trim_calendar_tail(ctx: Context, start: int, end: int) -> int:
     """Drop a weekday or a month the model ran into a name: "Bachar al-Assad [Lundi]"."""
-    calendar = lx.calendar_words("fr") | lx.calendar_words("en") | lx.calendar_words(ctx.lang)
     m = re.search(r"\s+([^\W\d_]+)$", ctx.text[start:end])
-    if m and m.group(1).casefold() in calendar:
+    if m and m.group(1).casefold() in lx.any_calendar_word(ctx.lang):
         return start + m.start()
     return end
 

@@ -66,6 +66,19 @@ def calendar_words(lang: str) -> frozenset[str]:
 
 
 @cache
+def any_calendar_word(lang: str) -> frozenset[str]:
+    """Weekdays and months of French, English and `lang`: a French weekday may
+    follow a name in an English quotation."""
+    return calendar_words("fr") | calendar_words("en") | calendar_words(lang)
+
+
+@cache
+def place_units(lang: str) -> frozenset[str]:
+    """Town and region units of `lang` ("ville", "province"; "town", "state")."""
+    return words("town_units", lang) | words("region_units", lang)
+
+
+@cache
 def date_words(lang: str) -> frozenset[str]:
     return calendar_words(lang) | words("date_words", lang)
 
@@ -90,6 +103,7 @@ def organization_heads() -> frozenset[str]:
 
 @wordlists.on_change
 def _reset() -> None:
-    for cached in (calendar_words, date_words, clause_words, never_alone, organization_heads,
+    for cached in (calendar_words, any_calendar_word, place_units, date_words, clause_words,
+                   never_alone, organization_heads,
                    honorifics, weak_honorifics, titles, state_heads):
         cached.cache_clear()

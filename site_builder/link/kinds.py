@@ -137,6 +137,9 @@ def _cues(words: tuple[str, ...], next_word: str) -> Cues:
 
 
 def _designated(words: list[str]) -> EntityKind | None:
+    """A place noun before "de"/"of" ("la région de [X]"), case-blind ("l'État de
+    [Bolívar]"); an organization noun in apposition and in lower case only ("le
+    groupe jihadiste [X]"; "le parti de [X]" names a person)."""
     places, orgs, _, _, _ = _sets()
     head = _strip_of(words)
     if head is not None and _noun_before(head, places, case_blind=True):
@@ -161,30 +164,6 @@ def _region(words: list[str], next_word: str) -> bool:
     if head and head[-1].casefold() in regions:
         return True
     return next_word in regions
-
-
-def after_locative(before: str) -> bool:
-    """Whether the text before a name ends with a locative preposition: "à [Hama]",
-    "vers le [Mali]", "près d'[Idleb]"."""
-    return read_cues(before, "").locative
-
-
-def designated_kind(before: str) -> EntityKind | None:
-    """The kind a designator right before a name gives it: "la ville de [X]" → place.
-
-    A place noun counts before "de"/"of" ("la région de [X]"), case-blind
-    ("l'État de [Bolívar]"); an organization noun only in apposition and in
-    lower case ("le groupe jihadiste [X]"; "le parti de [X]" names a person).
-    """
-    return read_cues(before, "").designated
-
-
-def names_region(before: str, after: str) -> bool:
-    """Whether a region unit frames the name: "la province de [X]", "[X] state".
-
-    The link stage reads it to keep "Bolívar state" from Ciudad Bolívar.
-    """
-    return read_cues(before, after).region
 
 
 @wordlists.on_change

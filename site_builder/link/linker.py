@@ -192,13 +192,16 @@ def _link(
     # A "person" that names a city, after "à"/"in", or that the site also
     # writes as a place (in any spelling: "Latakia" tagged PER, "Lattaquié"
     # LOC elsewhere), or one name that no person of the site bears, is that city.
-    places_written = {ref for m in mentions if m.kind != "person"
-                      and (ref := direct[id(m)]) is not None and ref.kind == "place"}
+    places_written: set[Ref] = set()
     # The countries each article names, to tell "Tripoli" (LB) from "Tripoli" (LY).
     countries_of: dict[str, set[str]] = {}
     for m in mentions:
         ref = direct[id(m)]
-        if ref is not None and ref.space == "country":
+        if ref is None:
+            continue
+        if m.kind != "person" and ref.kind == "place":
+            places_written.add(ref)
+        if ref.space == "country":
             countries_of.setdefault(m.article, set()).add(ref.value)
     final: list[Ref | None] = []  # None: left unlinked, as ambiguous
     article_start = 0  # index in `mentions` of the current article's first mention
@@ -210,10 +213,11 @@ def _link(
             final.append(final[article_start + mention.nickname_of])
             continue
         ref = direct[id(mention)]
-        if ref is not None and ref.space == "city" and _region_of_part(mention):
+        part_of_city = _region_of_part(mention)
+        if ref is not None and ref.space == "city" and part_of_city:
             ref = None  # "Bolívar state" is not Ciudad Bolívar
         ref = ref or evidence.redirect(mention)
-        if ref is None and may_be_city(mention) and not _region_of_part(mention):
+        if ref is None and may_be_city(mention) and not part_of_city:
             # A country or a city, whatever the model thought ("[Mali]", "[Hama]").
             place = direct_of.resolve(mention.entity.text, "place", mention.entity.lang)
             # Nobody on the site has that name ("la route de [Gaziantep]").

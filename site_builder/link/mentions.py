@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from site_builder.link.acronyms import AcronymPair, Span, find_pairs
-from site_builder.link.countries import gazetteer
 from site_builder.link.kinds import read_cues
 from site_builder.link.names import is_full_name
 from site_builder.link.normalize import (
@@ -18,7 +17,7 @@ from site_builder.link.normalize import (
     title_apposition_before,
     title_before,
 )
-from site_builder.link.places import lookup_city
+from site_builder.link.places import is_known_place
 from site_builder.model import AnnotatedArticle, Annotations, Entity, EntityKind
 
 if TYPE_CHECKING:  # resolve.py imports this module
@@ -35,8 +34,7 @@ def _described_person(entity: Entity, name: Name, text: str) -> bool:
         return False
     if not (title_after(text, entity.end) or title_apposition_before(text, entity.start)):
         return False
-    return lookup_city(name.key) is None and \
-        gazetteer([entity.lang]).lookup(name.key, entity.lang) is None
+    return not is_known_place(name.display, entity.lang)
 
 
 _NICKNAME = re.compile(

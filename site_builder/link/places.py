@@ -27,6 +27,7 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from site_builder.link.countries import gazetteer
 from site_builder.link.normalize import key_of
 
 MIN_POPULATION = 100_000
@@ -174,3 +175,12 @@ def continent_keys() -> frozenset[str]:
         keys.update(key_of(n) for n in names if n and _LATIN.match(n))
     keys.discard("")
     return frozenset(keys)
+
+
+def is_known_place(text: str, lang: str) -> bool:
+    """Whether `text` names a country (CLDR, in `lang` or any language), a city or
+    a continent (GeoNames): what the annotate stage may not call a common word,
+    and what an apposition's title cannot make a person."""
+    key = key_of(text)
+    return (gazetteer([lang]).lookup(key, lang) is not None or lookup_city(key) is not None
+            or key in continent_keys())

@@ -164,15 +164,15 @@ class Evidence:
         """
         if not is_short_form(mention):
             return False
-        return len(self._fits(mention)) > 1
+        persons, others = self._candidates(mention)
+        return len({ref.value for ref in persons | others}) > 1
 
-    def _fits(self, mention: Mention) -> set[str]:
-        """The full names of the mention's article it fits, tagged person or not."""
+    def _candidates(self, mention: Mention) -> tuple[set[Ref], set[Ref]]:
+        """The full names of the mention's article it fits: (tagged person, tagged otherwise)."""
         empty: FullNameIndex[Ref] = FullNameIndex()
         key = mention.name.key
-        persons = self.article_names.get(mention.article, empty).candidates(key)
-        others = self.article_other_names.get(mention.article, empty).candidates(key)
-        return {ref.value for ref in persons | others}
+        return (self.article_names.get(mention.article, empty).candidates(key),
+                self.article_other_names.get(mention.article, empty).candidates(key))
 
     def _local_name(self, mention: Mention) -> tuple[Ref | None, bool]:
         """(target, whether the article settles it) for a short person name.
@@ -182,11 +182,8 @@ class Evidence:
         one, the model mislabelled it. Several fit: the article says the name
         is ambiguous, and the rest of the site must not overrule it.
         """
-        key = mention.name.key
-        empty: FullNameIndex[Ref] = FullNameIndex()
-        persons = self.article_names.get(mention.article, empty).candidates(key)
-        others = self.article_other_names.get(mention.article, empty).candidates(key)
-        if len(persons) == 1 and len(self._fits(mention)) == 1:
+        persons, others = self._candidates(mention)
+        if len(persons) == 1 and len({ref.value for ref in persons | others}) == 1:
             return next(iter(persons)), True
         if not persons and len(others) == 1 and mention.titled:
             return next(iter(others)), True

@@ -80,7 +80,7 @@ def test_the_cache_key_follows_the_site_lists():
 
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=200))
-def test_any_site_file_is_accepted_or_refused_with_a_word_list_error(text):
+def test_any_site_file_is_accepted_or_refused_with_a_clear_message(text):
     try:
         wordlists.parse_override("fr", text)
     except wordlists.WordListError as exc:

@@ -12,6 +12,7 @@ import contextlib
 import copy
 import hashlib
 import logging
+import os
 import time
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ from site_builder.link import (
     registry_terms,
 )
 from site_builder.link.gcpause import without_cyclic_gc
+from site_builder.memo import Memo
+from site_builder.memo import key as memo_key
 from site_builder.model import (
     Actor,
     AnnotatedArticle,
@@ -42,7 +45,7 @@ from site_builder.model import (
     Quote,
     Site,
 )
-from site_builder.publish import publish_full, remove_files, write_files
+from site_builder.publish import Staging, remove_files, safe_target, write_files
 from site_builder.render import (
     Excerpts,
     Renderer,
@@ -75,8 +78,10 @@ class BuildResult:
     unchanged: bool = False  # nothing to do: the inputs and the output were as last built
 
 
-# An article's attribution: (digest, attribution_key, figures, quotes).
-_Attributed = tuple[str, tuple[object, ...], list[Figure], list[Quote]]
+# An article's figures and quotes, with their sources and speakers.
+_Credited = tuple[list[Figure], list[Quote]]
+# The memo's stages (site_builder/memo.py).
+ATTRIBUTE, PAGES = "attribute", "pages"
 
 
 class Builder:
@@ -98,21 +103,17 @@ class Builder:
         # article path -> (digest, the annotations linking and attribution fill in)
         self._working: dict[PurePosixPath, tuple[str, Annotations]] = {}
         self._readings = Readings()  # the link stage's reading of each working copy
-        # article path -> (digest, attribution_key, attributed figures, attributed quotes)
-        self._attributed: dict[PurePosixPath, _Attributed] = {}
+        self._nlp_keys: dict[str, str] = {}  # article digest -> key of its NLP result
+        self._memo: Memo | None = None  # every stage result after NLP (see memo.py)
         self._outputs: dict[str, str] = {}  # output path -> sha256 of what is on disk
-        self._published_bytes: dict[str, bytes] = {}  # output path -> the bytes behind it
+        # output path -> (size, mtime_ns) as published: a file still so is still ours
+        self._stats_out: dict[str, tuple[int, int]] = {}
         self._published = False
         # Called, in the preview, with the pages written ahead of the rest of a rebuild.
         self.on_pages: Callable[[list[str]], None] | None = None
         self._early: list[str] = []  # what this build published ahead
         self._stats: AnnotateStats | None = None
-        # slug -> (signature of what the article page shows, its rendered outputs)
-        self._page_memo: dict[str, tuple[tuple[object, ...], dict[str, bytes]]] = {}
-        # actor id -> (signature of what the actor page shows, its rendered outputs)
-        self._actor_memo: dict[str, tuple[Signature, dict[str, bytes]]] = {}
-        # group of pages over the whole site -> (its signature, its outputs)
-        self._group_memo: dict[str, tuple[Signature, dict[str, bytes]]] = {}
+        self._render_salt = ""  # what every page depends on: code, config, templates, assets
         self._excerpts = Excerpts()
 
     # ------------------------------------------------------------------ public
@@ -151,10 +152,15 @@ class Builder:
         inputs = self._inputs_digest() if changed is None and not self.dev \
             and self.use_cache else None
         if inputs is not None:
-            unchanged = self._unchanged(inputs)
+            known = manifest.load(self._manifest_path())
+            unchanged = self._unchanged(inputs, known)
             if unchanged is not None:
                 unchanged.duration = time.perf_counter() - start
                 return unchanged
+            if known is not None and not self._published:
+                # What the last build published: pages whose memo entry
+                # names these very bytes are kept from output/, not rendered.
+                self._outputs, self._stats_out = dict(known.digests), dict(known.outputs)
         # A rebuild in the preview server walks a heap holding the whole
         # site; the collector's full passes over it cost more than the
         # rebuild itself. Its garbage is freed once the build is over.
@@ -164,6 +170,9 @@ class Builder:
                 result = self._build(changed)
         except SiteError as exc:
             result = BuildResult(ok=False, problems=exc.problems)
+        if result.ok and self._memo is not None:
+            # A failed build keeps what it used for the next one (see Memo.end_build).
+            self._memo.end_build()
         if inputs is not None and result.ok:
             self._remember(result, inputs)
         result.duration = time.perf_counter() - start
@@ -186,9 +195,8 @@ class Builder:
                             *wordlist_files(self.site_dir)],
             theme_dir(), config.templates_dir, self.output_dir, f"dev={self.dev}")
 
-    def _unchanged(self, inputs: str) -> BuildResult | None:
+    def _unchanged(self, inputs: str, known: manifest.Manifest | None) -> BuildResult | None:
         """The result of the last build, if its inputs and its output are as they were."""
-        known = manifest.load(self._manifest_path())
         if known is None or known.inputs != inputs:
             return None
         if not manifest.is_intact(self.output_dir, known):
@@ -201,7 +209,7 @@ class Builder:
     def _remember(self, result: BuildResult, inputs: str) -> None:
         """After a full publish, record what it was made from (see manifest.py)."""
         entry = manifest.Manifest(
-            inputs=inputs, outputs=manifest.snapshot(self.output_dir, result.written),
+            inputs=inputs, outputs=dict(self._stats_out), digests=dict(self._outputs),
             articles=result.articles, actors=result.actors, warnings=result.warnings)
         manifest.store(self._manifest_path(), entry)
 
@@ -227,6 +235,8 @@ class Builder:
             self._config = load_config(self.site_dir)
             self._renderer = None
         config = self._config
+        if self._memo is None:
+            self._memo = Memo(config.cache_dir if self.use_cache else None)
         # Every stage of this process reads the site's word lists from here on.
         wordlists.configure(dict(config.annotate.wordlists))
         places.use_cache_dir(config.cache_dir / "gazetteer" if self.use_cache else None)
@@ -274,97 +284,130 @@ class Builder:
             raise ContentError(problems)
         assert self._renderer is not None
 
+        self._render_salt = self._render_setting(assets)
         self._early = []
-        outputs = self._render(site, full, assets)
-        clashes = sorted(set(outputs) & set(assets))
-        if clashes:
-            raise ContentError([Problem.at(f"content/{rel}", 1,
-                                           "this file would overwrite a generated page",
-                                           "rename or move it") for rel in clashes])
+        if full:
+            self._excerpts = Excerpts()  # the spans they quote may have moved
+        # The preview replaces only the files that changed, even on a full
+        # rebuild: a stylesheet edit then reloads the stylesheet, not the page.
+        if not self.dev or not self._published:
+            with Staging(self.output_dir) as staging:
+                sink = _Sink(self.output_dir, self._outputs, self._stats_out, staging)
+                self._render(site, sink)
+                self._refuse_clashes(sink.digests, assets)
+                for rel, path in assets.items():
+                    staging.copy(rel, path)
+                staging.commit()
+            digests = {**sink.digests,
+                       **{rel: "asset:" + _file_digest(p) for rel, p in assets.items()}}
+            written, removed = sorted(digests), []
+            self._stats_out = manifest.snapshot(self.output_dir, digests)
+        else:
+            sink = _Sink(self.output_dir, self._outputs, self._stats_out, None)
+            self._render(site, sink, early=not full)
+            self._refuse_clashes(sink.digests, assets)
+            digests = {**sink.digests,
+                       **{rel: "asset:" + _file_digest(p) for rel, p in assets.items()}}
+            changed_assets = {rel: p for rel, p in assets.items()
+                              if self._outputs.get(rel) != digests[rel]}
+            write_files(self.output_dir, sink.changed, changed_assets)
+            removed = sorted(set(self._outputs) - set(digests))
+            remove_files(self.output_dir, removed)
+            written = sorted({*sink.changed, *changed_assets, *self._early})
+            self._stats_out = {rel: v for rel, v in self._stats_out.items() if rel in digests}
+            self._stats_out.update(manifest.snapshot(self.output_dir,
+                                                     [*sink.changed, *changed_assets]))
+        self._outputs = digests
+        self._published = True
         for warning in self._renderer.warnings:
             log.warning("%s", warning)
-        written, removed = self._publish(outputs, assets, full)
-        written = sorted({*written, *self._early})
         stats = self._stats
         return BuildResult(
             ok=True, written=written, removed=removed, articles=len(site.articles),
             actors=len(site.actors), analysed=stats.cache_misses if stats else 0,
             warnings=[*(stats.warnings if stats else []), *self._renderer.warnings], full=full)
 
-    def _render(self, site: Site, full: bool, assets: Mapping[str, Path]) -> dict[str, bytes]:
-        """Every output; pages whose inputs did not change come from memory."""
+    def _render_setting(self, assets: Mapping[str, Path]) -> str:
+        """What every page depends on besides its signature."""
+        config = self._config
+        assert config is not None
+        return memo_key("render-setting", manifest.code_digest(), config, self.dev,
+                        manifest.tree_digest(theme_dir()),
+                        manifest.tree_digest(config.templates_dir),
+                        # Pages read image headers (sizes) and check that images exist.
+                        sorted((rel, _file_digest(p)) for rel, p in assets.items()))
+
+    @staticmethod
+    def _refuse_clashes(outputs: Collection[str], assets: Mapping[str, Path]) -> None:
+        clashes = sorted(set(outputs) & set(assets))
+        if clashes:
+            raise ContentError([Problem.at(f"content/{rel}", 1,
+                                           "this file would overwrite a generated page",
+                                           "rename or move it") for rel in clashes])
+
+    def _render(self, site: Site, sink: _Sink, *, early: bool = False) -> None:
+        """Every output into `sink`; pages whose signature is in the memo are kept as they are."""
         renderer = self._renderer
         assert renderer is not None
         renderer.warnings = []
-        if full:
-            self._page_memo, self._actor_memo, self._group_memo = {}, {}, {}
-            self._excerpts = Excerpts()
-        outputs: dict[str, bytes] = {}
-        fresh: dict[str, bytes] = {}
-        page_memo: dict[str, tuple[tuple[object, ...], dict[str, bytes]]] = {}
+        salt = self._render_salt
         actor_sigs = {actor_id: actor_fields(a) for actor_id, a in site.actors.items()}
         for item in site.articles:
-            signature = _article_signature(item, actor_sigs)
-            known = self._page_memo.get(item.article.slug)
-            if known and known[0] == signature:
-                pages = known[1]
-            else:
-                # An article page ranks only its own actors: no site index needed.
-                pages = renderer.article_outputs(site, item)
-                fresh.update(pages)
-            page_memo[item.article.slug] = (signature, pages)
-            outputs.update(pages)
-        self._page_memo = page_memo
-        if not full:
-            self._publish_early(fresh, assets)
+            signature = _article_signature(item, actor_sigs,
+                                           self._nlp_keys.get(item.article.digest, ""))
+            # An article page ranks only its own actors: no site index needed.
+            self._pages(sink, memo_key(PAGES, salt, "article", signature),
+                        lambda item=item: renderer.article_outputs(site, item))
+        if early:
+            self._publish_early(sink)
         index = actor_index(site.articles, site.actors)
         lookup = site_lookup(site)
         signatures = actor_signatures(site, index, excerpts=self._excerpts,
                                       anchors_of=lambda item: renderer.anchors(site, item))
-        actor_memo: dict[str, tuple[Signature, dict[str, bytes]]] = {}
         for actor_id, signature in signatures.items():
-            known_actor = self._actor_memo.get(actor_id)
-            pages = known_actor[1] if known_actor and known_actor[0] == signature else \
-                renderer.actor_outputs(site, index, actor_id, lookup)
-            actor_memo[actor_id] = (signature, pages)
-            outputs.update(pages)
-        self._actor_memo = actor_memo
-        outputs.update(self._memo_group("listing", listing_signature(site),
-                                        lambda: renderer.listing_outputs(site)))
-        outputs.update(self._memo_group("site", site_signature(site, index, self._excerpts),
-                                        lambda: renderer.site_outputs(site, index)))
-        outputs.update(self._memo_group("static", (), renderer.static_outputs))
-        return dict(sorted(outputs.items()))
+            self._pages(sink, memo_key(PAGES, salt, "actor", signature),
+                        lambda actor_id=actor_id: renderer.actor_outputs(site, index, actor_id,
+                                                                         lookup))
+        self._pages(sink, memo_key(PAGES, salt, "listing", listing_signature(site)),
+                    lambda: renderer.listing_outputs(site))
+        self._pages(sink, memo_key(PAGES, salt, "site",
+                                   site_signature(site, index, self._excerpts)),
+                    lambda: renderer.site_outputs(site, index))
+        self._pages(sink, memo_key(PAGES, salt, "static"), renderer.static_outputs)
 
-    def _publish_early(self, pages: dict[str, bytes], assets: Mapping[str, Path]) -> None:
+    def _pages(self, sink: _Sink, key: str, render: Callable[[], dict[str, bytes]]) -> None:
+        """Render a group of pages, unless the memo knows them and the output still holds them."""
+        memo, renderer = self._memo, self._renderer
+        assert memo is not None and renderer is not None
+        known = memo.get(PAGES, key)
+        if known is not None and sink.keep(known[0]):
+            renderer.warnings.extend(w for w in known[1] if w not in renderer.warnings)
+            return
+        before, renderer.warnings = renderer.warnings, []
+        try:
+            pages = render()
+        finally:
+            new, renderer.warnings = renderer.warnings, before
+        before.extend(w for w in new if w not in before)
+        digests = {rel: sink.write(rel, data) for rel, data in pages.items()}
+        memo.put(PAGES, key, (digests, tuple(new)))
+
+    def _publish_early(self, sink: _Sink) -> None:
         """In the preview, put the edited articles' pages out before the rest is rendered.
 
         The page the editor is looking at is ready before the actor and
         listing pages: `on_pages` tells the server, which reloads it at once.
         The final publish then finds these pages already on disk.
         """
-        if not (self.dev and self._published and self.on_pages is not None):
+        if not (self.dev and self._published and self.on_pages is not None) or not sink.changed:
             return
-        digests = {rel: hashlib.sha256(data).hexdigest()
-                   for rel, data in pages.items() if rel not in assets}
-        changed = sorted(rel for rel, d in digests.items() if self._outputs.get(rel) != d)
-        if not changed:
-            return
-        write_files(self.output_dir, {rel: pages[rel] for rel in changed}, {})
-        self._early = changed
-        for rel in changed:
-            self._outputs[rel] = digests[rel]
-            self._published_bytes[rel] = pages[rel]
-        self.on_pages(changed)
-
-    def _memo_group(self, name: str, signature: Signature,
-                    render: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
-        """Render a group of pages again only when what it shows changed."""
-        known = self._group_memo.get(name)
-        if known is None or known[0] != signature:
-            known = (signature, render())
-            self._group_memo[name] = known
-        return known[1]
+        early = dict(sink.changed)
+        write_files(self.output_dir, early, {})
+        sink.changed.clear()
+        self._early = sorted(early)
+        for rel in early:
+            self._outputs[rel] = sink.digests[rel]
+        self.on_pages(self._early)
 
     def _load(self, paths: list[Path], changed: set[Path] | None,
               problems: list[Problem]) -> list[Article]:
@@ -393,7 +436,7 @@ class Builder:
         # the same text: what this process remembers is only good for one pair.
         setting = (config.annotate, terms)
         if setting != self._nlp_setting:
-            self._nlp, self._working, self._attributed = {}, {}, {}
+            self._nlp, self._working, self._nlp_keys = {}, {}, {}
             self._nlp_setting = setting
         todo = [a for a in articles if a.digest not in self._nlp]
         cache_dir = config.cache_dir / "annotations" if self.use_cache else None
@@ -409,10 +452,12 @@ class Builder:
 
         results, stats = annotate_articles(todo, config.annotate, cache_dir,
                                            terms=terms, progress=callback)
-        for article, found in zip(todo, results, strict=True):
+        for article, found, key in zip(todo, results, stats.keys, strict=True):
             self._nlp[article.digest] = found
+            self._nlp_keys[article.digest] = key
         live = {a.digest for a in articles}
         self._nlp = {k: v for k, v in self._nlp.items() if k in live}
+        self._nlp_keys = {k: v for k, v in self._nlp_keys.items() if k in live}
         paths = {a.path for a in articles}
         self._working = {k: v for k, v in self._working.items() if k in paths}
         return self._nlp, stats
@@ -441,59 +486,83 @@ class Builder:
         return working
 
     def _attribute(self, items: list[AnnotatedArticle], actors: Mapping[str, Actor]) -> None:
-        """Sources and speakers; an article whose linked actors did not change keeps its own.
+        """Sources and speakers, from the memo unless what attribution reads changed.
 
         The attribute stage returns who is credited; the figures and quotes
         shown are new values built from the detected ones, which stay as found.
         """
-        memo: dict[PurePosixPath, _Attributed] = {}
+        memo = self._memo
+        assert memo is not None
+        code = manifest.code_digest()
         for item in items:
-            ann, article = item.annotations, item.article
-            key = attribution_key(ann, actors)
-            known = self._attributed.get(article.path)
-            if known is None or known[:2] != (article.digest, key):
-                found = self._nlp[article.digest]  # figures and quotes as detected
+            ann, digest = item.annotations, item.article.digest
+            found = self._nlp[digest]  # figures and quotes as detected
+
+            def compute(ann: Annotations = ann, found: Annotations = found) -> _Credited:
                 result = attribute(ann, found.figures, found.quotes, actors,
                                    tentative=found.tentative)
-                known = (article.digest, key,
-                         *credit(found.figures, found.quotes, found.tentative, result))
-            ann.figures, ann.quotes = known[2], known[3]
-            memo[article.path] = known
-        self._attributed = memo
+                return credit(found.figures, found.quotes, found.tentative, result)
 
-    def _publish(self, outputs: dict[str, bytes], assets: dict[str, Path],
-                 full: bool) -> tuple[list[str], list[str]]:
-        # Pages served from a memo are the very bytes published last time:
-        # their digest is known without hashing the site again.
-        before = self._published_bytes
-        digests = {rel: self._outputs[rel] if before.get(rel) is data else
-                   hashlib.sha256(data).hexdigest() for rel, data in outputs.items()}
-        for rel, path in assets.items():
-            digests[rel] = "asset:" + _file_digest(path)
-        if not self.dev or not self._published:
-            publish_full(self.output_dir, outputs, assets)
-            written = sorted(digests)
-            removed: list[str] = []
-        else:
-            changed = {rel for rel, d in digests.items() if self._outputs.get(rel) != d}
-            write_files(self.output_dir, {r: outputs[r] for r in changed if r in outputs},
-                        {r: assets[r] for r in changed if r in assets})
-            removed = sorted(set(self._outputs) - set(digests))
-            remove_files(self.output_dir, removed)
-            written = sorted(changed)
-        self._outputs = digests
-        self._published_bytes = dict(outputs)
-        self._published = True
-        return written, removed
+            key = memo_key(ATTRIBUTE, code, self._nlp_keys[digest],
+                           attribution_key(ann, actors))
+            ann.figures, ann.quotes = memo.cached(ATTRIBUTE, key, compute)
 
 
-def _article_signature(item: AnnotatedArticle,
-                       actor_sigs: Mapping[str, Signature]) -> tuple[object, ...]:
+
+class _Sink:
+    """Where rendered pages go.
+
+    A full build writes them into a staging tree as they come (`staging`);
+    the preview's incremental rebuild keeps only the pages whose bytes
+    differ from what is published, to write them at the end. `keep` takes
+    pages as last published, when their files are still there untouched.
+    """
+
+    def __init__(self, output_dir: Path, published: Mapping[str, str],
+                 stats: Mapping[str, tuple[int, int]], staging: Staging | None) -> None:
+        self.output_dir = output_dir
+        self.published = published
+        self.stats = stats
+        self.staging = staging
+        self.digests: dict[str, str] = {}  # every output of this build -> sha256
+        self.changed: dict[str, bytes] = {}  # incremental only: pages to write
+
+    def write(self, rel: str, data: bytes) -> str:
+        digest = hashlib.sha256(data).hexdigest()
+        self.digests[rel] = digest
+        if self.staging is not None:
+            self.staging.write(rel, data)
+        elif self.published.get(rel) != digest:
+            self.changed[rel] = data
+        return digest
+
+    def keep(self, digests: Mapping[str, str]) -> bool:
+        """Take these pages from the current output; False (and nothing taken) if any differs."""
+        for rel, digest in digests.items():
+            if self.published.get(rel) != digest:
+                return False
+            if self.staging is not None:
+                try:
+                    stat = os.stat(safe_target(self.output_dir, rel))
+                except (OSError, SiteError):
+                    return False
+                if (stat.st_size, stat.st_mtime_ns) != self.stats.get(rel):
+                    return False
+        if self.staging is not None:
+            for rel in digests:
+                if not self.staging.keep(rel):
+                    return False  # what was kept is overwritten by the render that follows
+        self.digests.update(digests)
+        return True
+
+
+def _article_signature(item: AnnotatedArticle, actor_sigs: Mapping[str, Signature],
+                       nlp_key: str) -> tuple[object, ...]:
     """Everything an article page shows beyond its own text.
 
-    The text is covered by the file digest; linking and attribution can
-    change when *other* articles change, so their results are part of it,
-    with the actors the page names.
+    The text and what NLP found in it are covered by the file digest and
+    `nlp_key`; linking and attribution can change when *other* articles
+    change, so their results are part of it, with the actors the page names.
     """
     ann = item.annotations
     actor_ids = sorted({e.actor for e in ann.entities if e.actor}
@@ -502,7 +571,8 @@ def _article_signature(item: AnnotatedArticle,
     actors = tuple(actor_sigs[i] for i in actor_ids if i in actor_sigs)
     return (
         item.article.digest,
-        tuple(e.actor for e in ann.entities),
+        nlp_key,
+        tuple((e.actor, e.kind) for e in ann.entities),
         tuple((f.source, f.source_text, f.source_start, f.source_block) for f in ann.figures),
         tuple((q.speaker, q.speaker_text) for q in ann.quotes),
         actors,

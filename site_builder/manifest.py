@@ -16,6 +16,7 @@ the cache directory, never in output/.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -23,11 +24,12 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import site_builder
 
 # Bump when the manifest's format changes.
-FORMAT = 1
+FORMAT = 2
 _PACKAGE = Path(site_builder.__file__).resolve().parent
 
 
@@ -35,6 +37,7 @@ _PACKAGE = Path(site_builder.__file__).resolve().parent
 class Manifest:
     inputs: str  # digest of every input
     outputs: dict[str, tuple[int, int]] = field(default_factory=dict)  # rel -> size, mtime_ns
+    digests: dict[str, str] = field(default_factory=dict)  # rel -> sha256 of its bytes
     articles: int = 0
     actors: int = 0
     warnings: list[str] = field(default_factory=list)
@@ -60,18 +63,45 @@ def inputs_digest(site_dir: Path, content: Iterable[Path], theme_dir: Path,
     are hashed by their bytes: an editor's save that changes nothing (same
     bytes, new mtime) still counts as nothing.
     """
-    h = hashlib.sha256(f"{FORMAT}\0{settings}\0{output_dir}\0".encode())
-    # Installed packages: a new spaCy model, Jinja or Markdown version may change the pages.
-    h.update("\0".join(sorted(
-        f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()
-    )).encode())
+    h = hashlib.sha256(f"{FORMAT}\0{settings}\0{output_dir}\0{code_digest()}".encode())
     groups = [
-        ("code", _PACKAGE, _files(_PACKAGE, (".py", ".json", ".toml"))),
         ("theme", theme_dir, _files(theme_dir)),
         ("templates", templates_dir, _files(templates_dir)),
         ("content", site_dir, sorted(content)),
         ("config", site_dir, [site_dir / "site.toml"]),
     ]
+    _hash_groups(h, groups)
+    return h.hexdigest()
+
+
+@functools.cache
+def code_digest() -> str:
+    """site-builder's own code and the installed packages: what every stage runs."""
+    h = hashlib.sha256()
+    # A new spaCy model, Jinja or Markdown version may change the pages. A
+    # set: run from a source checkout, the project's own metadata is found
+    # twice (the checkout's egg-info and the install), and the working
+    # directory must not change the digest.
+    h.update("\0".join(sorted({
+        f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()
+    })).encode())
+    _hash_groups(h, [("code", _PACKAGE, _files(_PACKAGE, (".py", ".json", ".toml")))])
+    return h.hexdigest()
+
+
+def files_digest(base: Path, paths: Iterable[Path]) -> str:
+    """One digest of these files' names (relative to `base`) and bytes."""
+    h = hashlib.sha256()
+    _hash_groups(h, [("files", base, list(paths))])
+    return h.hexdigest()
+
+
+def tree_digest(root: Path) -> str:
+    """One digest of every file under `root` (nothing when it does not exist)."""
+    return files_digest(root, _files(root))
+
+
+def _hash_groups(h: Any, groups: Iterable[tuple[str, Path, list[Path]]]) -> None:
     for name, base, paths in groups:
         h.update(f"\0{name}\0".encode())
         for path in paths:
@@ -81,7 +111,6 @@ def inputs_digest(site_dir: Path, content: Iterable[Path], theme_dir: Path,
                 data = b"\0missing"
             h.update(f"{path.relative_to(base).as_posix()}\0{len(data)}\0".encode())
             h.update(data)
-    return h.hexdigest()
 
 
 def snapshot(output_dir: Path, rels: Iterable[str]) -> dict[str, tuple[int, int]]:
@@ -116,6 +145,7 @@ def load(path: Path) -> Manifest | None:
             articles=int(data["articles"]),
             actors=int(data["actors"]),
             warnings=[str(w) for w in data["warnings"]],
+            digests={str(k): str(v) for k, v in data["digests"].items()},
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
@@ -125,7 +155,7 @@ def store(path: Path, manifest: Manifest) -> None:
     """Write the manifest atomically; a failure only costs the next build its shortcut."""
     data = {"format": FORMAT, "inputs": manifest.inputs, "outputs": manifest.outputs,
             "articles": manifest.articles, "actors": manifest.actors,
-            "warnings": manifest.warnings}
+            "warnings": manifest.warnings, "digests": manifest.digests}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")

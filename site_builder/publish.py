@@ -36,31 +36,86 @@ def safe_target(root: Path, rel: str) -> Path:
     return root.joinpath(*parts)
 
 
-def _write_tree(root: Path, files: Mapping[str, bytes], assets: Mapping[str, Path]) -> None:
-    for rel, data in files.items():
-        target = safe_target(root, rel)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    for rel, source in assets.items():
-        target = safe_target(root, rel)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-
-
 def publish_full(output_dir: Path, files: Mapping[str, bytes], assets: Mapping[str, Path]) -> None:
     """Replace `output_dir` with exactly these files, all at once."""
-    output_dir = output_dir.absolute()
-    parent = output_dir.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    recover(output_dir)
-    staging = Path(tempfile.mkdtemp(prefix=_STAGING.format(name=output_dir.name), dir=parent))
-    try:
-        _write_tree(staging, files, assets)
-        staging.chmod(0o755)
-        _swap_in(staging, output_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with Staging(output_dir) as staging:
+        for rel, data in files.items():
+            staging.write(rel, data)
+        for rel, source in assets.items():
+            staging.copy(rel, source)
+        staging.commit()
+
+
+class Staging:
+    """A new output tree, filled file by file, then swapped in whole.
+
+    Pages are written as they are rendered, so a build never holds the
+    whole site in memory. `keep` takes a file unchanged from the current
+    output (a hard link: no bytes are copied). Leaving the `with` block
+    without `commit()` (an error, Ctrl-C) deletes the staging tree and
+    leaves `output/` as it was.
+    """
+
+    def __init__(self, output_dir: Path) -> None:
+        self.output_dir = output_dir.absolute()
+        self.root: Path | None = None
+        self._dirs: set[Path] = set()
+
+    def __enter__(self) -> Staging:
+        parent = self.output_dir.parent
+        parent.mkdir(parents=True, exist_ok=True)
+        recover(self.output_dir)
+        self.root = Path(tempfile.mkdtemp(prefix=_STAGING.format(name=self.output_dir.name),
+                                          dir=parent))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.root is not None:
+            shutil.rmtree(self.root, ignore_errors=True)
+            self.root = None
+
+    def _target(self, rel: str) -> Path:
+        assert self.root is not None, "use Staging in a with block"
+        target = safe_target(self.root, rel)
+        if target.parent not in self._dirs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._dirs.add(target.parent)
+        return target
+
+    def write(self, rel: str, data: bytes) -> None:
+        target = self._target(rel)
+        # Never write through a link `keep` made: that inode is the live page.
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        target.write_bytes(data)
+
+    def copy(self, rel: str, source: Path) -> None:
+        target = self._target(rel)
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        shutil.copyfile(source, target)
+
+    def keep(self, rel: str) -> bool:
+        """Take `rel` as it is in the current output; False if that is not possible."""
+        source = safe_target(self.output_dir, rel)
+        target = self._target(rel)
+        try:
+            os.link(source, target, follow_symlinks=False)
+        except FileNotFoundError:
+            return False
+        except OSError:  # no hard links here (another file system, FAT...)
+            try:
+                shutil.copy2(source, target, follow_symlinks=False)
+            except OSError:
+                return False
+        return True
+
+    def commit(self) -> None:
+        """Swap the staged tree in as the new output."""
+        assert self.root is not None
+        self.root.chmod(0o755)
+        _swap_in(self.root, self.output_dir)
+        self.root = None
 
 
 def _swap_in(staging: Path, output_dir: Path) -> None:

@@ -225,3 +225,64 @@ def test_links_made_from_other_articles_are_undone_with_them(tmp_path: Path) -> 
     after = {e["text"]: e["actor"] for e in json_of(site / "output", "b")["entities"]}
     assert after.get("ODL") not in (None, "odl"), after
     assert tree(site / "output") == fresh(site, tmp_path, "fresh")
+
+
+def cli_build(site: Path, **options: object) -> object:
+    """One `site-builder build` run: a new builder that only has the caches on disk."""
+    result = Builder(site, **options).build()  # type: ignore[arg-type]
+    assert result.ok, result.problems  # type: ignore[attr-defined]
+    return result
+
+
+@pytest.fixture
+def plain_keys(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Check that every memo key is built from values whose repr is a faithful key."""
+    from site_builder import build, memo
+    from site_builder.render import anchors, signature
+
+    stages: list[str] = []
+
+    def checked(stage: str, *inputs: object) -> str:
+        memo.check_plain(inputs, stage)
+        stages.append(stage)
+        return memo.key(stage, *inputs)
+
+    for module in (build, anchors, signature):
+        monkeypatch.setattr(module, "memo_key", checked)
+    return stages
+
+
+def test_a_new_process_renders_only_what_an_edit_affects(site: Path, tmp_path: Path,
+                                                          counted: Counter[str],
+                                                          plain_keys: list[str]) -> None:
+    cli_build(site)
+    assert {"attribute", "pages", "anchors"} <= set(plain_keys)
+    alep = site / "content/alep.md"
+    write(alep, ARTICLE_FR + "\nLa situation reste confuse dans la soirée.\n")
+    counted.clear()
+    cli_build(site)
+    # The edited page only: attribution, actor pages and listings come from the memo.
+    assert dict(counted) == {"article_outputs": 1}
+
+    # A page edited by hand in output/ is not trusted: it is rendered again.
+    page = site / "output/articles/idleb/index.html"
+    page.write_text("vandalisé", encoding="utf-8")
+    counted.clear()
+    cli_build(site)
+    assert dict(counted) == {"article_outputs": 1}
+    assert "vandalisé" not in page.read_text(encoding="utf-8")
+
+    # Whatever the memo kept, the output is what a build without any cache gives.
+    plain = tmp_path / "no-cache"
+    cli_build(site, output_dir=plain, use_cache=False)
+    assert tree(site / "output") == tree(plain)
+
+
+def test_a_template_change_renders_every_page_without_nlp(site: Path,
+                                                         counted: Counter[str]) -> None:
+    cli_build(site)
+    write(site / "templates/footer.html", "<footer>pied de page</footer>\n")
+    counted.clear()
+    result = cli_build(site)
+    assert result.analysed == 0  # type: ignore[attr-defined]
+    assert counted["article_outputs"] == 3 and counted["listing_outputs"] == 1

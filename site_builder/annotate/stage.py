@@ -35,6 +35,7 @@ def annotate_articles(
     keys: dict[int, str] = {}
     for i, article in enumerate(articles):
         key = fingerprint.key(article)
+        stats.keys.append(key)
         cached = cache.load(article, key)
         if cached is not None:
             results[i] = cached

@@ -17,6 +17,8 @@ class AnnotateStats:
     models: dict[str, str] = field(default_factory=dict)  # lang -> "name version"
     processes: int = 0  # worker processes used; 1 = in-process, 0 = no analysis at all
     warnings: list[str] = field(default_factory=list)
+    # Per article, in input order: the key of its NLP result (see cache.Fingerprint).
+    keys: list[str] = field(default_factory=list)
 
     def warn(self, message: str) -> None:
         """Record and log a warning, once."""

@@ -45,7 +45,7 @@ def attribution_key(ann: Annotations, actors: Mapping[str, Actor]) -> tuple[obje
     ids = sorted({e.actor for e in ann.entities if e.actor is not None})
     known = (actors.get(i) for i in ids)
     return (
-        tuple(e.actor for e in ann.entities),
+        tuple((e.actor, e.kind) for e in ann.entities),
         tuple((a.id, a.kind, a.name, tuple(a.aliases), a.description)
               for a in known if a is not None),
     )

@@ -4,13 +4,16 @@ Actor pages link to mentions (`#m-b2-45`) and quotes (`#q-b3-1`), but the
 annotate rule leaves some out (a block whose text changed, a mention in
 code or crossing another). The ids are a function of the body and the
 annotations' spans only, captured by `anchor_fingerprint`; `AnchorMemo`
-keeps the last set seen per article, from a render or from a parse alone.
+keeps each set seen, from a render or from a parse alone, in the build
+memo (site_builder/memo.py), so a new process need not parse bodies again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from site_builder.memo import Memo
+from site_builder.memo import key as memo_key
 from site_builder.model import Actor, AnnotatedArticle
 
 
@@ -28,21 +31,33 @@ def anchor_fingerprint(item: AnnotatedArticle, actors: Mapping[str, Actor]) -> t
 
 
 class AnchorMemo:
-    """The ids of each article's body, by slug, valid while its fingerprint holds."""
+    """The ids of each article's body, by fingerprint, kept in the build memo.
 
-    def __init__(self) -> None:
-        self._known: dict[str, tuple[tuple[object, ...], frozenset[str]]] = {}
+    Without a `Memo`, a private in-memory one holds them for this renderer.
+    `salt` names what else the ids depend on (the code, the dev mode).
+    """
+
+    STAGE = "anchors"
+
+    def __init__(self, memo: Memo | None = None, salt: str = "") -> None:
+        self._memo = memo if memo is not None else Memo(None)
+        self._salt = salt
+        # slug -> (fingerprint, memo key): an actor page asks for the ids of
+        # each article it draws from, so the key is digested once per text.
+        self._keys: dict[str, tuple[tuple[object, ...], str]] = {}
+
+    def _key(self, item: AnnotatedArticle, actors: Mapping[str, Actor]) -> str:
+        fingerprint = anchor_fingerprint(item, actors)
+        known = self._keys.get(item.article.slug)
+        if known is None or known[0] != fingerprint:
+            known = (fingerprint, memo_key(self.STAGE, self._salt, fingerprint))
+            self._keys[item.article.slug] = known
+        return known[1]
 
     def put(self, item: AnnotatedArticle, actors: Mapping[str, Actor],
             anchors: frozenset[str]) -> None:
-        self._known[item.article.slug] = (anchor_fingerprint(item, actors), anchors)
+        self._memo.put(self.STAGE, self._key(item, actors), anchors)
 
     def get(self, item: AnnotatedArticle, actors: Mapping[str, Actor],
             compute: Callable[[], frozenset[str]]) -> frozenset[str]:
-        fingerprint = anchor_fingerprint(item, actors)
-        known = self._known.get(item.article.slug)
-        if known is not None and known[0] == fingerprint:
-            return known[1]
-        anchors = compute()
-        self._known[item.article.slug] = (fingerprint, anchors)
-        return anchors
+        return self._memo.cached(self.STAGE, self._key(item, actors), compute)

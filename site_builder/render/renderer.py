@@ -21,6 +21,7 @@ from markupsafe import Markup
 from site_builder.config import Config
 from site_builder.errors import ContentError, Problem, SiteError
 from site_builder.link import ActorIndex, ArticleActor, actor_index
+from site_builder.memo import Memo
 from site_builder.model import ENTITY_KINDS, AnnotatedArticle, Site
 from site_builder.render import export, feeds
 from site_builder.render.actor_pages import actor_href, actor_page
@@ -67,7 +68,8 @@ class Renderer:
     left out or missing); `render_all` starts a fresh list.
     """
 
-    def __init__(self, config: Config, *, dev: bool = False) -> None:
+    def __init__(self, config: Config, *, dev: bool = False, memo: Memo | None = None,
+                 memo_salt: str = "") -> None:
         self.config = config
         self.dev = dev
         self.env = make_environment(config, dev=dev)
@@ -79,7 +81,7 @@ class Renderer:
         self._t = messages(config.language)
         self._kind_labels = {kind: self._t[kind] for kind in ENTITY_KINDS}
         # The ids of each article body, for actor pages' links into articles.
-        self._anchors = AnchorMemo()
+        self._anchors = AnchorMemo(memo, f"{memo_salt}\0dev={dev}")
 
     # ------------------------------------------------------------------ public API
 

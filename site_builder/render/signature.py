@@ -16,9 +16,10 @@ spans, so `Excerpts` keeps them between builds.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from site_builder.link import ActorIndex
+from site_builder.memo import key as memo_key
 from site_builder.model import Actor, AnnotatedArticle, Article, Site
 from site_builder.render.actor_pages import RELATED_LIMIT
 from site_builder.render.anchors import anchor_fingerprint
@@ -29,7 +30,7 @@ Signature = tuple[object, ...]
 
 
 # The ids an article's body gets (`Renderer` knows them once it rendered the page).
-AnchorsOf = Callable[[AnnotatedArticle], object]
+AnchorsOf = Callable[[AnnotatedArticle], Collection[str]]
 
 
 class Excerpts:
@@ -84,7 +85,7 @@ def actor_signatures(site: Site, index: ActorIndex, *, anchors_of: AnchorsOf | N
     changes with any edit.
     """
     lookup = site_lookup(site)
-    articles: dict[str, Signature] = {}
+    articles: dict[str, object] = {}
     excerpts = excerpts or Excerpts()
     return {actor_id: _signature(site, index, actor_id, lookup, articles, anchors_of, excerpts)
             for actor_id in site.actors}
@@ -122,7 +123,7 @@ def _meta(article: Article) -> Signature:
 
 
 def _signature(site: Site, index: ActorIndex, actor_id: str, lookup: SiteLookup,
-               memo: dict[str, Signature], anchors_of: AnchorsOf | None,
+               memo: dict[str, object], anchors_of: AnchorsOf | None,
                excerpts: Excerpts) -> Signature:
     actor = site.actors.get(actor_id)
     if actor is None:
@@ -141,8 +142,10 @@ def _signature(site: Site, index: ActorIndex, actor_id: str, lookup: SiteLookup,
     for slug in slugs:
         if slug not in memo:
             item = lookup.articles.get(slug)
-            memo[slug] = (_article(item, site.actors, anchors_of, excerpts) if item
-                          else (slug, None))
+            # Digested once: the same article is part of many actors' signatures.
+            memo[slug] = (memo_key("article-in-actor-page",
+                                   _article(item, site.actors, anchors_of, excerpts))
+                          if item else (slug, None))
         articles.append(memo[slug])
     return (actor_fields(actor), counts, related, figures, quotes, tuple(articles))
 
@@ -158,7 +161,9 @@ def _article(item: AnnotatedArticle, actors: Mapping[str, Actor],
     ann = item.annotations
     return (
         _meta(item.article),
-        anchors_of(item) if anchors_of is not None else anchor_fingerprint(item, actors),
+        # Sorted: memo keys need the same repr in every process.
+        tuple(sorted(anchors_of(item))) if anchors_of is not None
+        else anchor_fingerprint(item, actors),
         excerpts.of(item),
         tuple(e.actor for e in ann.entities),
         tuple((f.text, f.value, f.qualifier, f.unit, f.source, f.source_text)

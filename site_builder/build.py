@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from site_builder import manifest, wordlists
 from site_builder.annotate import AnnotateStats, annotate_articles, warm_up
+from site_builder.annotate.cache import AnnotationCache
 from site_builder.attribute import attribute, attribution_key, credit
 from site_builder.config import WORDLISTS_DIR, Config, load_config, wordlist_files
 from site_builder.content.loader import REGISTRY_NAME, discover, duplicate_slugs, load_article
@@ -82,6 +83,7 @@ class BuildResult:
 _Credited = tuple[list[Figure], list[Quote]]
 # The memo's stages (site_builder/memo.py).
 ATTRIBUTE, PAGES = "attribute", "pages"
+ANNOTATIONS = "annotations"  # the NLP cache's directory, under the site's cache directory
 
 
 class Builder:
@@ -173,6 +175,9 @@ class Builder:
         if result.ok and self._memo is not None:
             # A failed build keeps what it used for the next one (see Memo.end_build).
             self._memo.end_build()
+            if changed is None and self.use_cache and self._config is not None:
+                AnnotationCache(self._config.cache_dir / ANNOTATIONS).prune(
+                    list(self._articles.values()))
         if inputs is not None and result.ok:
             self._remember(result, inputs)
         result.duration = time.perf_counter() - start
@@ -276,7 +281,8 @@ class Builder:
             raise ContentError(problems)
         if self._renderer is None or "template" in kinds:
             try:
-                self._renderer = Renderer(self._config, dev=self.dev)
+                self._renderer = Renderer(self._config, dev=self.dev, memo=self._memo,
+                                          memo_salt=manifest.code_digest())
             except SiteError as exc:
                 problems.extend(exc.problems)
                 self._renderer = None
@@ -439,7 +445,7 @@ class Builder:
             self._nlp, self._working, self._nlp_keys = {}, {}, {}
             self._nlp_setting = setting
         todo = [a for a in articles if a.digest not in self._nlp]
-        cache_dir = config.cache_dir / "annotations" if self.use_cache else None
+        cache_dir = config.cache_dir / ANNOTATIONS if self.use_cache else None
         callback = None
         if self.progress is not None and todo:
             done = 0

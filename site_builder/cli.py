@@ -71,6 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("site_dir", nargs="?", type=Path, default=Path("."), metavar="SITE_DIR")
     check.add_argument("--strict", action="store_true", help="exit 1 when anything is listed")
     check.set_defaults(run=_cmd_check)
+
+    cache = sub.add_parser("cache", parents=[common], help="show or empty the build caches")
+    cache.add_argument("action", choices=("info", "clean"),
+                       help="info: what is cached and its size; clean: delete it all")
+    cache.add_argument("site_dir", nargs="?", type=Path, default=Path("."), metavar="SITE_DIR")
+    cache.set_defaults(run=_cmd_cache)
     return parser
 
 
@@ -144,3 +150,28 @@ def _cmd_check(args: argparse.Namespace) -> int:
     listed = run_check(_site_dir(args.site_dir), out=sys.stdout, quiet=args.quiet)
     logging.getLogger("site_builder").debug("check took %.2fs", time.perf_counter() - started)
     return EXIT_FAILED if (args.strict and listed) else EXIT_OK
+
+
+def _cmd_cache(args: argparse.Namespace) -> int:
+    from site_builder import caches, memo
+    from site_builder.config import load_config
+
+    cache_dir = load_config(_site_dir(args.site_dir)).cache_dir
+    if args.action == "clean":
+        freed = caches.clean(cache_dir)
+        if not args.quiet:
+            print(f"removed {cache_dir} ({caches.human(freed)})")
+        return EXIT_OK
+    parts = caches.cache_parts(cache_dir)
+    if not parts:
+        print(f"{cache_dir}: empty")
+        return EXIT_OK
+    print(f"{cache_dir}: {caches.human(sum(p.size for p in parts))}")
+    for part in parts:
+        print(f"  {part.name:<14} {part.files:>7} files  {caches.human(part.size):>10}")
+    stages = caches.memo_stages(cache_dir)
+    if stages:
+        print(f"build memo, by stage (entries unused for {memo.KEEP_BUILDS} builds are pruned):")
+        for stage in stages:
+            print(f"  {stage.stage:<14} {stage.entries:>7} entries {caches.human(stage.size):>10}")
+    return EXIT_OK

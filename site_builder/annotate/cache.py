@@ -207,6 +207,19 @@ class AnnotationCache:
         name = hashlib.sha256(str(article.path).encode("utf-8")).hexdigest()[:40]
         return self.dir / f"{name}.json"
 
+    def prune(self, articles: Sequence[Article]) -> int:
+        """Delete the entries of articles that are gone (deleted, renamed); how many."""
+        if self.dir is None or not self.dir.is_dir():
+            return 0
+        live = {p.name for a in articles if (p := self.path(a)) is not None}
+        gone = 0
+        for entry in self.dir.glob("*.json"):
+            if entry.name not in live:
+                with contextlib.suppress(OSError):
+                    entry.unlink()
+                    gone += 1
+        return gone
+
     def load(self, article: Article, key: str) -> Annotations | None:
         """The cached annotations, or None if absent, stale or corrupt."""
         path = self.path(article)

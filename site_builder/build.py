@@ -61,7 +61,8 @@ from site_builder.render.environment import theme_dir
 
 log = logging.getLogger(__name__)
 
-ProgressCallback = Callable[[int, int], None]  # (done, total) articles analysed
+# (phase, done, total): loading, annotating, linking, attributing, rendering, publishing
+ProgressCallback = Callable[[str, int, int], None]
 
 
 @dataclass(slots=True)
@@ -262,6 +263,7 @@ class Builder:
         nlp, stats = self._annotate(articles, config, self._registry)
         self._stats = stats
         items = [AnnotatedArticle(a, self._working_copy(a, nlp[a.digest])) for a in articles]
+        self._report("linking", 0, len(items))
         actors = link_actors(items, self._registry, site_lang=config.language,
                              readings=self._readings)
         self._attribute(items, actors)
@@ -301,6 +303,7 @@ class Builder:
                 sink = _Sink(self.output_dir, self._outputs, self._stats_out, staging)
                 self._render(site, sink)
                 self._refuse_clashes(sink.digests, assets)
+                self._report("publishing", 0, 1)
                 for rel, path in assets.items():
                     staging.copy(rel, path)
                 staging.commit()
@@ -314,6 +317,7 @@ class Builder:
             self._refuse_clashes(sink.digests, assets)
             digests = {**sink.digests,
                        **{rel: "asset:" + _file_digest(p) for rel, p in assets.items()}}
+            self._report("publishing", 0, 1)
             changed_assets = {rel: p for rel, p in assets.items()
                               if self._outputs.get(rel) != digests[rel]}
             write_files(self.output_dir, sink.changed, changed_assets)
@@ -332,6 +336,10 @@ class Builder:
             ok=True, written=written, removed=removed, articles=len(site.articles),
             actors=len(site.actors), analysed=stats.cache_misses if stats else 0,
             warnings=[*(stats.warnings if stats else []), *self._renderer.warnings], full=full)
+
+    def _report(self, phase: str, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(phase, done, total)
 
     def _render_setting(self, assets: Mapping[str, Path]) -> str:
         """What every page depends on besides its signature."""
@@ -358,7 +366,9 @@ class Builder:
         renderer.warnings = []
         salt = self._render_salt
         actor_sigs = {actor_id: actor_fields(a) for actor_id, a in site.actors.items()}
-        for item in site.articles:
+        total = len(site.articles) + len(site.actors) + 3
+        for done, item in enumerate(site.articles):
+            self._report("rendering", done, total)
             signature = _article_signature(item, actor_sigs,
                                            self._nlp_keys.get(item.article.digest, ""))
             # An article page ranks only its own actors: no site index needed.
@@ -370,7 +380,8 @@ class Builder:
         lookup = site_lookup(site)
         signatures = actor_signatures(site, index, excerpts=self._excerpts,
                                       anchors_of=lambda item: renderer.anchors(site, item))
-        for actor_id, signature in signatures.items():
+        for done, (actor_id, signature) in enumerate(signatures.items(), len(site.articles)):
+            self._report("rendering", done, total)
             self._pages(sink, memo_key(PAGES, salt, "actor", signature),
                         lambda actor_id=actor_id: renderer.actor_outputs(site, index, actor_id,
                                                                          lookup))
@@ -420,7 +431,8 @@ class Builder:
         """Load new and changed articles; reuse the others from the last build."""
         assert self._config is not None
         current: dict[Path, Article] = {}
-        for path in paths:
+        for done, path in enumerate(paths):
+            self._report("loading", done, len(paths))
             known = self._articles.get(path)
             if known is not None and changed is not None and path not in changed:
                 current[path] = known
@@ -454,7 +466,9 @@ class Builder:
             def callback(n: int) -> None:
                 nonlocal done
                 done += n
-                report(done, len(todo))
+                report("annotating", done, len(todo))
+
+            report("annotating", 0, len(todo))
 
         results, stats = annotate_articles(todo, config.annotate, cache_dir,
                                            terms=terms, progress=callback)
@@ -500,7 +514,8 @@ class Builder:
         memo = self._memo
         assert memo is not None
         code = manifest.code_digest()
-        for item in items:
+        for done, item in enumerate(items):
+            self._report("attributing", done, len(items))
             ann, digest = item.annotations, item.article.digest
             found = self._nlp[digest]  # figures and quotes as detected
 

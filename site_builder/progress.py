@@ -1,6 +1,13 @@
-"""A progress bar for long builds, shown only in a terminal and only after a second.
+"""Progress of a long build, phase by phase, after its first second.
 
-Short builds stay silent: a bar that flashes for 200 ms is noise.
+The builder reports `(phase, done, total)`: loading, annotating, linking,
+attributing, rendering, publishing. A build that finishes within `delay`
+seconds prints nothing: a bar that flashes for 200 ms is noise.
+
+* In a terminal, one bar (on stderr) names the phase and shows the count,
+  the rate and the time left; it disappears when the build ends.
+* Elsewhere (a CI log, a pipe), plain lines: one when a phase starts, and
+  one every `interval` seconds while it lasts, with its rate and time left.
 """
 
 from __future__ import annotations
@@ -8,40 +15,83 @@ from __future__ import annotations
 import sys
 import time
 from types import TracebackType
+from typing import TextIO
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 DELAY = 1.0
+INTERVAL = 2.0
 
 
 class BuildProgress:
-    def __init__(self, enabled: bool = True, delay: float = DELAY) -> None:
-        self.enabled = enabled and sys.stderr.isatty()
+    def __init__(self, enabled: bool = True, delay: float = DELAY, *,
+                 stream: TextIO | None = None, interval: float = INTERVAL,
+                 tty: bool | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = enabled
+        self.tty = self.stream.isatty() if tty is None else tty
         self.delay = delay
+        self.interval = interval
         self._started = time.monotonic()
         self._progress: Progress | None = None
         self._task: int | None = None
+        self._phase = ""
+        self._phase_started = self._started
+        self._phase_done = 0
+        self._announced = False  # the current phase's first line is out
+        self._last_line = 0.0
 
     def __enter__(self) -> BuildProgress:
         self._started = time.monotonic()
         return self
 
-    def update(self, done: int, total: int) -> None:
+    def update(self, phase: str, done: int, total: int) -> None:
+        """`done` of `total` items of `phase` are finished (0 when it starts)."""
         if not self.enabled:
             return
+        now = time.monotonic()
+        if phase != self._phase:
+            self._phase, self._phase_started, self._announced = phase, now, False
+            self._phase_done = done
+        if now - self._started < self.delay:
+            return
+        if self.tty:
+            self._bar(phase, done, total)
+        else:
+            self._line(phase, done, total, now)
+
+    def _bar(self, phase: str, done: int, total: int) -> None:
         if self._progress is None:
-            if time.monotonic() - self._started < self.delay or done >= total:
-                return
             self._progress = Progress(
-                TextColumn("annotating"), BarColumn(), MofNCompleteColumn(),
-                TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+                TextColumn("{task.description:<11}"), BarColumn(), MofNCompleteColumn(),
+                TaskProgressColumn(), TimeRemainingColumn(),
+                console=Console(file=self.stream), transient=True)
             self._progress.start()
-            self._task = self._progress.add_task("annotate", total=total)
+            self._task = self._progress.add_task(phase, total=total)
         assert self._task is not None
-        self._progress.update(self._task, completed=done, total=total)
+        self._progress.update(self._task, description=phase, completed=done, total=total)
+
+    def _line(self, phase: str, done: int, total: int, now: float) -> None:
+        if self._announced and now - self._last_line < self.interval:
+            return
+        text = f"{phase}: {done}/{total}" if total > 1 else f"{phase}…"
+        elapsed = now - self._phase_started
+        rate = (done - self._phase_done) / elapsed if elapsed > 0 else 0.0
+        if self._announced and rate > 0 and total > done:
+            text += f" ({rate:.0f}/s, about {(total - done) / rate:.0f} s left)"
+        print(text, file=self.stream, flush=True)
+        self._announced, self._last_line = True, now
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         if self._progress is not None:
             self._progress.stop()
+            self._progress = None

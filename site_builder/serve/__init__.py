@@ -40,6 +40,7 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, *,
     host, or a site whose configuration cannot even be loaded).
     """
     from site_builder.build import Builder  # the pipeline is heavy: import on use
+    from site_builder.progress import BuildProgress
 
     is_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _raise_interrupt) if is_main else None
@@ -48,7 +49,14 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, *,
         builder = Builder(site_dir, output_dir, dev=True, use_cache=True)
         server = DevServer(builder, site_dir, host=host, port=port)
         print(f"Building {site_dir} …", flush=True)
-        server.start()
+        # The first build may take minutes on a big site: say where it is.
+        # Rebuilds after an edit take well under a second and stay quiet.
+        with BuildProgress() as progress:
+            builder.progress = progress.update
+            try:
+                server.start()
+            finally:
+                builder.progress = None
         print(f"Serving {builder.output_dir} at {server.url} — live reload is on; "
               "press Ctrl-C to stop.", flush=True)
         if open_browser:

@@ -361,8 +361,8 @@ class Builder:
 
     def _render(self, site: Site, sink: _Sink, *, early: bool = False) -> None:
         """Every output into `sink`; pages whose signature is in the memo are kept as they are."""
-        renderer = self._renderer
-        assert renderer is not None
+        renderer, memo = self._renderer, self._memo
+        assert renderer is not None and memo is not None
         renderer.warnings = []
         salt = self._render_salt
         actor_sigs = {actor_id: actor_fields(a) for actor_id, a in site.actors.items()}
@@ -372,17 +372,19 @@ class Builder:
             signature = _article_signature(item, actor_sigs,
                                            self._nlp_keys.get(item.article.digest, ""))
             # An article page ranks only its own actors: no site index needed.
-            self._pages(sink, memo_key(PAGES, salt, "article", signature),
+            self._pages(sink, memo.key_in(("article", item.article.slug), PAGES, salt,
+                                          "article", signature),
                         lambda item=item: renderer.article_outputs(site, item))
         if early:
             self._publish_early(sink)
         index = actor_index(site.articles, site.actors)
         lookup = site_lookup(site)
-        signatures = actor_signatures(site, index, excerpts=self._excerpts,
+        signatures = actor_signatures(site, index, excerpts=self._excerpts, memo=memo,
                                       anchors_of=lambda item: renderer.anchors(site, item))
         for done, (actor_id, signature) in enumerate(signatures.items(), len(site.articles)):
             self._report("rendering", done, total)
-            self._pages(sink, memo_key(PAGES, salt, "actor", signature),
+            self._pages(sink, memo.key_in(("actor", actor_id), PAGES, salt, "actor",
+                                          signature),
                         lambda actor_id=actor_id: renderer.actor_outputs(site, index, actor_id,
                                                                          lookup))
         self._pages(sink, memo_key(PAGES, salt, "listing", listing_signature(site)),
@@ -524,8 +526,8 @@ class Builder:
                                    tentative=found.tentative)
                 return credit(found.figures, found.quotes, found.tentative, result)
 
-            key = memo_key(ATTRIBUTE, code, self._nlp_keys[digest],
-                           attribution_key(ann, actors))
+            key = memo.key_in((ATTRIBUTE, item.article.path), ATTRIBUTE, code,
+                              self._nlp_keys[digest], attribution_key(ann, actors))
             ann.figures, ann.quotes = memo.cached(ATTRIBUTE, key, compute)
 
 

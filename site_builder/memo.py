@@ -29,7 +29,7 @@ import hashlib
 import logging
 import pickle
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path, PurePath
 from typing import Any, TypeVar
 
@@ -109,11 +109,28 @@ class Memo:
         self._memory: dict[tuple[str, str], Any] = {}
         self._used: dict[tuple[str, str], Any] = {}
         self._new: dict[tuple[str, str], bytes] = {}
+        # slot -> (the inputs last keyed there, their key); see key_in
+        self._slots: dict[Hashable, tuple[tuple[object, ...], str]] = {}
+        self._slots_used: dict[Hashable, tuple[tuple[object, ...], str]] = {}
         self._db: sqlite3.Connection | None = None
         self.hits = 0
         self.misses = 0
 
     # ------------------------------------------------------------------ lookups
+
+    def key_in(self, slot: Hashable, stage: str, *inputs: object) -> str:
+        """`key(stage, *inputs)`, reusing the key last made in `slot` for equal inputs.
+
+        A slot is one thing a build keys again and again (an article's
+        page, an actor's page). Comparing the inputs with the last ones is
+        much cheaper than digesting them: in the preview, most are equal.
+        """
+        known = self._slots.get(slot)
+        if known is None or known[0] != inputs:
+            known = (inputs, key(stage, *inputs))
+        self._slots_used[slot] = known
+        return known[1]
+
 
     def get(self, stage: str, key: str, default: Any = None) -> Any:
         """The value stored under `key`, or `default`."""
@@ -150,6 +167,7 @@ class Memo:
         """Keep what this build used; on disk, store it and prune the stale entries."""
         used, self._used = self._used, {}
         self._memory = used
+        self._slots, self._slots_used = self._slots_used, {}
         new, self._new = self._new, {}
         if self.path is None:
             return

@@ -241,12 +241,14 @@ def plain_keys(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     from site_builder.render import anchors, signature
 
     stages: list[str] = []
+    original = memo.key
 
     def checked(stage: str, *inputs: object) -> str:
         memo.check_plain(inputs, stage)
         stages.append(stage)
-        return memo.key(stage, *inputs)
+        return original(stage, *inputs)
 
+    monkeypatch.setattr(memo, "key", checked)  # what Memo.key_in calls
     for module in (build, anchors, signature):
         monkeypatch.setattr(module, "memo_key", checked)
     return stages

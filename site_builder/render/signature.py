@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 
 from site_builder.link import ActorIndex
+from site_builder.memo import Memo
 from site_builder.memo import key as memo_key
 from site_builder.model import Actor, AnnotatedArticle, Article, Site
 from site_builder.render.actor_pages import RELATED_LIMIT
@@ -27,6 +28,7 @@ from site_builder.render.lookup import SiteLookup, site_lookup
 from site_builder.render.snippets import BlockText, Snippet, block_texts, in_sentence, window
 
 Signature = tuple[object, ...]
+ACTOR_PAGE_ARTICLE = "article-in-actor-page"
 
 
 # The ids an article's body gets (`Renderer` knows them once it rendered the page).
@@ -77,7 +79,8 @@ def actor_signature(site: Site, index: ActorIndex, actor_id: str,
 
 
 def actor_signatures(site: Site, index: ActorIndex, *, anchors_of: AnchorsOf | None = None,
-                     excerpts: Excerpts | None = None) -> dict[str, Signature]:
+                     excerpts: Excerpts | None = None,
+                     memo: Memo | None = None) -> dict[str, Signature]:
     """The signatures of every actor page, sharing the work between them.
 
     `anchors_of` gives the ids of an article's body; without it, what they
@@ -87,7 +90,8 @@ def actor_signatures(site: Site, index: ActorIndex, *, anchors_of: AnchorsOf | N
     lookup = site_lookup(site)
     articles: dict[str, object] = {}
     excerpts = excerpts or Excerpts()
-    return {actor_id: _signature(site, index, actor_id, lookup, articles, anchors_of, excerpts)
+    return {actor_id: _signature(site, index, actor_id, lookup, articles, anchors_of, excerpts,
+                                 memo)
             for actor_id in site.actors}
 
 
@@ -124,7 +128,7 @@ def _meta(article: Article) -> Signature:
 
 def _signature(site: Site, index: ActorIndex, actor_id: str, lookup: SiteLookup,
                memo: dict[str, object], anchors_of: AnchorsOf | None,
-               excerpts: Excerpts) -> Signature:
+               excerpts: Excerpts, keys: Memo | None = None) -> Signature:
     actor = site.actors.get(actor_id)
     if actor is None:
         return (actor_id, None)
@@ -143,9 +147,12 @@ def _signature(site: Site, index: ActorIndex, actor_id: str, lookup: SiteLookup,
         if slug not in memo:
             item = lookup.articles.get(slug)
             # Digested once: the same article is part of many actors' signatures.
-            memo[slug] = (memo_key("article-in-actor-page",
-                                   _article(item, site.actors, anchors_of, excerpts))
-                          if item else (slug, None))
+            if item is None:
+                memo[slug] = (slug, None)
+            else:
+                inputs = _article(item, site.actors, anchors_of, excerpts)
+                memo[slug] = (keys.key_in((ACTOR_PAGE_ARTICLE, slug), ACTOR_PAGE_ARTICLE, inputs)
+                              if keys is not None else memo_key(ACTOR_PAGE_ARTICLE, inputs))
         articles.append(memo[slug])
     return (actor_fields(actor), counts, related, figures, quotes, tuple(articles))
 

@@ -10,6 +10,7 @@ touching a protected range (code, autolinks) are dropped.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -194,8 +195,28 @@ def _whole_person_names(text: str, found: list[_Mention], lang: str) -> list[_Me
                 m.end = end
                 skip_until = end
         result.append(m)
-    return [m for m in result if not any(
-        o is not m and o.kind == "person" and o.start < m.start < o.end for o in result)]
+    # Drop what starts inside a person's name (a sweep: long paragraphs hold
+    # thousands of mentions).
+    persons = _person_spans(result)
+    return [m for m in result if not _inside_person(m.start, persons)]
+
+
+def _person_spans(mentions: list[_Mention]) -> tuple[list[int], list[int]]:
+    """Person mentions' starts, sorted, and the furthest end reached up to each."""
+    spans = sorted((m.start, m.end) for m in mentions if m.kind == "person")
+    starts, reach, furthest = [], [], -1
+    for start, end in spans:
+        furthest = max(furthest, end)
+        starts.append(start)
+        reach.append(furthest)
+    return starts, reach
+
+
+def _inside_person(offset: int, persons: tuple[list[int], list[int]]) -> bool:
+    """Whether a person mention starts before `offset` and ends after it."""
+    starts, reach = persons
+    i = bisect.bisect_left(starts, offset)  # persons starting strictly before
+    return i > 0 and reach[i - 1] > offset
 
 
 def _state(name: str) -> bool:

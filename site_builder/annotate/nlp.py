@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -64,6 +65,63 @@ def analyse_texts(lang: str, model: str, texts: Sequence[str], batch_size: int,
                   originals: Sequence[str] | None = None) -> tuple[PipelineInfo, list[Raw]]:
     """Sentences, entity mentions and the parses attribution needs, in each text's offsets.
 
+    A text longer than `CHUNK_CHARS` (a paragraph of a whole report pasted
+    as one block) is analysed in pieces cut between sentences: the cost
+    stays linear in its length, and spaCy's own length limit never applies.
+    """
+    pieces: list[tuple[int, int]] = []  # (text index, offset of the piece in it)
+    piece_texts: list[str] = []
+    piece_originals: list[str] = []
+    for n, text in enumerate(texts):
+        original = text if originals is None else originals[n]
+        for start, end in chunk_bounds(text):
+            pieces.append((n, start))
+            piece_texts.append(text[start:end])
+            piece_originals.append(original[start:end])
+    if len(pieces) == len(texts):  # nothing was cut
+        return _analyse(lang, model, texts, batch_size, originals)
+    info, raws = _analyse(lang, model, piece_texts, batch_size,
+                          None if originals is None else piece_originals)
+    merged: list[Raw] = [([], [], []) for _ in texts]
+    for (n, offset), (sentences, mentions, parses) in zip(pieces, raws, strict=True):
+        merged[n][0].extend((s + offset, e + offset) for s, e in sentences)
+        merged[n][1].extend((s + offset, e + offset, label) for s, e, label in mentions)
+        merged[n][2].extend([(s + offset, e + offset, *rest) for s, e, *rest in tokens]
+                            for tokens in parses)
+    return info, merged
+
+
+# Longer texts are analysed in pieces (see analyse_texts).
+CHUNK_CHARS = 50_000
+_SENTENCE_BREAK = re.compile(r"[.!?…»”\n][\s\u00a0]+(?=[«“\"(\[\-–—]?\s?[^\W\d_])")
+
+
+def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """[start, end) pieces of `text`, at most `size` long, cut after a sentence's end.
+
+    Without a sentence end in a piece's second half, the cut falls after a
+    space; without a space, at `size` itself.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        limit = start + size
+        cut = None
+        for match in _SENTENCE_BREAK.finditer(text, start + size // 2, limit):
+            cut = match.end()
+        if cut is None:
+            space = max(text.rfind(" ", start + 1, limit), text.rfind("\n", start + 1, limit))
+            cut = space + 1 if space > start else limit
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _analyse(lang: str, model: str, texts: Sequence[str], batch_size: int,
+             originals: Sequence[str] | None) -> tuple[PipelineInfo, list[Raw]]:
+    """`analyse_texts` for texts short enough to be analysed whole.
+
     Two passes over one pipeline: sentences and entities for every text, then
     the parser for the sentences `needs_parse` picks only (see syntax.py).
     `originals`, when given, are the texts as written, of the same lengths:
@@ -83,14 +141,16 @@ def analyse_texts(lang: str, model: str, texts: Sequence[str], batch_size: int,
         if not second:
             continue
         starts = {s for s, _ in sentences}
-        original = doc.text if originals is None else originals[n]
-        spans = needs_parse(lang, doc.text, sentences,
+        # `Doc.text` joins every token again on each access: read it once,
+        # or a long paragraph costs time quadratic in its mentions.
+        text = texts[n]
+        original = text if originals is None else originals[n]
+        spans = needs_parse(lang, text, sentences,
                             [s for s, e, label in mentions
-                             if (kind_of(label) != "person" or doc.text[s:e] != original[s:e])
-                             and is_candidate(doc.text[s:e], lang, s in starts)])
+                             if (kind_of(label) != "person" or text[s:e] != original[s:e])
+                             and is_candidate(text[s:e], lang, s in starts)])
         # Most of the text to parse: parse the doc already tokenized, not copies.
-        if original == doc.text and \
-                sum(e - s for s, e in spans) >= WHOLE_DOC_SHARE * len(doc.text):
+        if original == text and sum(e - s for s, e in spans) >= WHOLE_DOC_SHARE * len(text):
             whole.append((n, doc, spans))
             continue
         for start, end in spans:

@@ -16,6 +16,8 @@ object. The speaker is read from the parse:
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from site_builder.attribute.lexicon import Lexicon, PhraseIndex
@@ -62,8 +64,9 @@ def find_reports(tree: Tree, lex: Lexicon, quoted: list[tuple[int, int]]) -> lis
     speech tags written inside them ("« …, a-t-il lancé. … »")."""
     found: list[Report] = []
     tags = _tag_verbs(tree, quoted)
+    inside = _inside(quoted)
     for i in range(len(tree.tokens)):
-        if any(s <= tree.tokens[i].start < e for s, e in quoted):
+        if inside(tree.tokens[i].start):
             incise = _incise(tree, lex, i)
             if incise is not None:
                 found.append(incise)
@@ -72,6 +75,21 @@ def find_reports(tree: Tree, lex: Lexicon, quoted: list[tuple[int, int]]) -> lis
         if report is not None:
             found.append(report)
     return found
+
+
+def _inside(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether an offset falls in one of `spans` (they may overlap)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach: list[int] = []
+    for _, end in ordered:
+        reach.append(max(end, reach[-1]) if reach else end)
+
+    def test(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset)  # spans starting at or before offset
+        return i > 0 and reach[i - 1] > offset
+
+    return test
 
 
 def _incise(tree: Tree, lex: Lexicon, i: int) -> Report | None:
@@ -95,9 +113,10 @@ def _tag_verbs(tree: Tree, quoted: list[tuple[int, int]]) -> set[int]:
     """Verbs of the speech tag right after a quotation: "« … », a-t-elle soupiré",
     "“…,” he continued". There, any verb reports the quotation, listed or not."""
     tags: set[int] = set()
+    starts = [t.start for t in tree.tokens]  # in order
     for _, end in quoted:
-        k = next((n for n, t in enumerate(tree.tokens) if t.start >= end), None)
-        if k is None:
+        k = bisect.bisect_left(starts, end)  # the first token at or after the quotation
+        if k == len(starts):
             continue
         while k < len(tree.tokens) and tree.tokens[k].pos == "PUNCT":
             k += 1

@@ -45,8 +45,21 @@ class AnchorMemo:
         # slug -> (fingerprint, memo key): an actor page asks for the ids of
         # each article it draws from, so the key is digested once per text.
         self._keys: dict[str, tuple[tuple[object, ...], str]] = {}
+        # slug -> (the item and actors last seen, their key): see _key
+        self._items: dict[str, tuple[AnnotatedArticle, Mapping[str, Actor], str]] = {}
 
     def _key(self, item: AnnotatedArticle, actors: Mapping[str, Actor]) -> str:
+        # Within a build an item is not changed once linked and attributed:
+        # its fingerprint (linear in its mentions) is taken once, not once
+        # per actor page that links into it.
+        seen = self._items.get(item.article.slug)
+        if seen is not None and seen[0] is item and seen[1] is actors:
+            return seen[2]
+        key = self._fingerprint_key(item, actors)
+        self._items[item.article.slug] = (item, actors, key)
+        return key
+
+    def _fingerprint_key(self, item: AnnotatedArticle, actors: Mapping[str, Actor]) -> str:
         fingerprint = anchor_fingerprint(item, actors)
         known = self._keys.get(item.article.slug)
         if known is None or known[0] != fingerprint:

@@ -36,6 +36,7 @@ is added to `BodyContext.anchors`.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
@@ -159,28 +160,49 @@ def _mark_block(
 
     names = [entity_mark(e, block_id, ctx) for e in non_overlapping(wanted.entities, len(text))
              if whole(e.start, e.end)]
+    # Names, then quotes, do not overlap one another: each mark is checked
+    # against the few it overlaps, found by bisection, so a paragraph with
+    # thousands of marks costs n log n, not n².
+    name_index = _Disjoint(names)
     quotes = [m for m in (quote_mark(p, text, ctx) for p in wanted.quotes)
-              if m is not None and all(contains(m, n) or disjoint(m, n) for n in names)]
+              if m is not None and all(contains(m, n) for n in name_index.overlapping(m))]
     quotes = _non_overlapping_marks(quotes)
+    quote_index = _Disjoint(quotes)
     figures: list[Mark] = []
     for number, figure in sorted(wanted.figures, key=lambda f: (f[1].start, -f[1].end)):
         if not (0 <= figure.start < figure.end <= len(text)) or not whole(figure.start,
                                                                             figure.end):
             continue
         mark = figure_mark(figure, number, ctx)
-        if (all(contains(mark, n) or disjoint(mark, n) for n in names)
-                and all(contains(q, mark) or disjoint(q, mark) for q in quotes)
-                and all(disjoint(mark, f) for f in figures)):
+        # Figures come in order of start: only the last one kept can overlap.
+        if (all(contains(mark, n) for n in name_index.overlapping(mark))
+                and all(contains(q, mark) for q in quote_index.overlapping(mark))
+                and (not figures or disjoint(mark, figures[-1]))):
             figures.append(mark)
     pieces = plan([*quotes, *figures, *names], segs, children, where, ctx.anchors)
     if pieces:
         inline.children = split(children, pieces, ctx.anchors)
 
 
+class _Disjoint:
+    """Marks that do not overlap one another, to find those a span overlaps."""
+
+    def __init__(self, marks: Sequence[Mark]) -> None:
+        self._marks = sorted(marks, key=lambda m: m.start)
+        self._ends = [m.end for m in self._marks]  # sorted too: no overlaps
+
+    def overlapping(self, span: Mark) -> Iterator[Mark]:
+        i = bisect.bisect_right(self._ends, span.start)  # the first ending after its start
+        while i < len(self._marks) and self._marks[i].start < span.end:
+            yield self._marks[i]
+            i += 1
+
+
 def _non_overlapping_marks(marks: Sequence[Mark]) -> list[Mark]:
     kept: list[Mark] = []
     for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
-        if all(disjoint(mark, k) for k in kept):
+        # Kept marks are disjoint and in order: only the last can reach this one.
+        if not kept or disjoint(mark, kept[-1]):
             kept.append(mark)
     return kept
 

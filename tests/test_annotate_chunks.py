@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,7 +15,7 @@ from site_builder.annotate.nlp import CHUNK_CHARS, analyse_texts, chunk_bounds
 def test_pieces_cover_the_text_in_order_within_the_size(text: str, size: int) -> None:
     bounds = chunk_bounds(text, size)
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
-    for (_, end), (start, _) in zip(bounds, bounds[1:], strict=False):
+    for (_, end), (start, _) in itertools.pairwise(bounds):
         assert end == start
     assert all(0 < e - s <= size for s, e in bounds if len(text) > size)
 
@@ -34,5 +36,5 @@ def test_a_long_paragraph_gives_what_its_pieces_give() -> None:
     _, [whole] = analyse_texts("fr", "blank", [text], 8)
     sentences = whole[0]
     assert sentences[0][0] == 0 and sentences[-1][1] <= len(text)
-    assert all(a[1] <= b[0] for a, b in zip(sentences, sentences[1:], strict=False))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(sentences))
     assert sum(e - s for s, e in sentences) >= len(text.strip()) - len(sentences)

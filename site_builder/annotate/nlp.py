@@ -92,7 +92,9 @@ def analyse_texts(lang: str, model: str, texts: Sequence[str], batch_size: int,
 
 
 # Longer texts are analysed in pieces (see analyse_texts).
-CHUNK_CHARS = 50_000
+CHUNK_CHARS = 20_000
+# At most about this many characters go through the pipeline in one batch.
+BATCH_CHARS = 100_000
 _SENTENCE_BREAK = re.compile(r"[.!?…»”\n][\s\u00a0]+(?=[«“\"(\[\-–—]?\s?[^\W\d_])")
 
 
@@ -130,6 +132,10 @@ def _analyse(lang: str, model: str, texts: Sequence[str], batch_size: int,
     """
     nlp, info = pipeline(lang, model)
     first, second = split_components(nlp)
+    # spaCy holds a whole batch's activations at once: a batch of long
+    # pieces would take gigabytes. Bound the characters per batch instead.
+    longest = max((len(t) for t in texts), default=1)
+    batch_size = max(1, min(batch_size, BATCH_CHARS // max(longest, 1)))
     results: list[Raw] = []
     whole: list[tuple[int, Doc, list[tuple[int, int]]]] = []  # docs parsed whole
     wanted: list[tuple[int, int]] = []  # (text index, sentence start) parsed alone

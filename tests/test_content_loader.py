@@ -162,3 +162,27 @@ def test_any_text_loads_or_reports_cleanly(tmp_path_factory, text: str) -> None:
     except ContentError as exc:
         assert exc.problems
         assert all(str(p).startswith("content/fuzz.md:") for p in exc.problems)
+
+
+# Line and paragraph separators are line breaks to the front matter splitter
+# itself (str.splitlines), before any YAML parser sees them.
+_PRINTABLE = st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"))
+
+
+@given(st.dictionaries(
+    st.text(alphabet=st.characters(categories=["L", "N"]), min_size=1, max_size=12),
+    st.one_of(st.text(_PRINTABLE, max_size=40), st.integers(), st.dates(),
+              st.lists(st.text(_PRINTABLE, max_size=15), max_size=4)),
+    max_size=6))
+def test_libyaml_and_python_parsers_read_front_matter_alike(data: dict[str, object]) -> None:
+    """libyaml reads front matter when available; the pure-Python parser must agree."""
+    import yaml
+
+    from site_builder.content import frontmatter
+
+    text = "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\nx\n"
+    fast: list[object] = []
+    found = frontmatter.split(text, "a.md", fast)  # type: ignore[arg-type]
+    pure = frontmatter._Loader(text.split("---\n")[1]).get_single_data()
+    assert not fast and found is not None
+    assert found.data == pure == data

@@ -66,10 +66,37 @@ def split(text: str, path: str, problems: list[Problem]) -> FrontMatter | None:
     return None
 
 
+# libyaml's parser, when PyYAML has it: the pure-Python one made reading
+# front matter the slowest part of loading a site. Its error messages are
+# worded differently, so a text it refuses is read again by the Python
+# parser, whose messages (and lines) editors get.
+_FAST: type[yaml.SafeLoader] | None = None
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[name-defined,misc]
+        def construct_yaml_timestamp(self, node: yaml.Node) -> object:  # as _Loader's
+            try:
+                return yaml.constructor.SafeConstructor.construct_yaml_timestamp(self, node)
+            except ValueError:
+                return self.construct_scalar(node)
+
+    _FastLoader.add_constructor("tag:yaml.org,2002:timestamp",
+                                _FastLoader.construct_yaml_timestamp)
+    _FAST = _FastLoader
+
+
+def _compose(yaml_text: str) -> tuple[yaml.Node | None, type[yaml.SafeLoader]]:
+    if _FAST is not None:
+        try:
+            return yaml.compose(yaml_text, Loader=_FAST), _FAST
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(yaml_text, Loader=_Loader), _Loader
+
+
 def _parse_yaml(yaml_text: str, path: str, problems: list[Problem]) -> FrontMatter | None:
     first_line = 2  # the YAML starts on the line after the opening ---
     try:
-        node = yaml.compose(yaml_text, Loader=_Loader)
+        node, loader = _compose(yaml_text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         # An unclosed bracket or quote is only noticed at the end of the
@@ -102,7 +129,7 @@ def _parse_yaml(yaml_text: str, path: str, problems: list[Problem]) -> FrontMatt
                                            "keep only one"))
             lines[key_node.value] = first_line + key_node.start_mark.line
     try:
-        data = _Loader(yaml_text).construct_document(node)
+        data = loader(yaml_text).construct_document(node)
     except (yaml.YAMLError, ValueError, TypeError) as exc:
         problems.append(Problem.at(path, first_line, f"invalid YAML in front matter: {exc}"))
         return None

@@ -194,10 +194,14 @@ class Pelican(Peer):
         (templates / "article.html").write_text(PELICAN_ARTICLE, encoding="utf-8")
         (templates / "page.html").write_text(PELICAN_ARTICLE.replace("article.", "page."),
                                              encoding="utf-8")
+        # Paginated lists get `articles_page`; the others, every article.
         for name in ("index.html", "tag.html", "category.html", "author.html",
-                     "archives.html", "tags.html", "categories.html", "authors.html",
                      "period_archives.html"):
             (templates / name).write_text(PELICAN_INDEX, encoding="utf-8")
+        for name in ("archives.html", "tags.html", "categories.html", "authors.html"):
+            (templates / name).write_text(
+                PELICAN_INDEX.replace("articles_page.object_list", "articles"),
+                encoding="utf-8")
 
     def build(self) -> tuple[float, float, float]:
         return timed([sys.executable, "-m", "pelican", "content", "-o", "output", "-s",

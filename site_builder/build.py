@@ -18,12 +18,13 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from site_builder import manifest, wordlists
+from site_builder import manifest, uptodate, wordlists
 from site_builder.annotate import AnnotateStats, annotate_articles, warm_up
 from site_builder.annotate.cache import AnnotationCache
 from site_builder.attribute import attribute, attribution_key, credit
-from site_builder.config import WORDLISTS_DIR, Config, load_config, wordlist_files
-from site_builder.content.loader import REGISTRY_NAME, discover, duplicate_slugs, load_article
+from site_builder.config import WORDLISTS_DIR, Config, load_config
+from site_builder.content.files import REGISTRY_NAME, discover
+from site_builder.content.loader import duplicate_slugs, load_article
 from site_builder.errors import ContentError, Problem, SiteError
 from site_builder.link import (
     Readings,
@@ -152,18 +153,17 @@ class Builder:
         start = time.perf_counter()
         # Read before building: a file saved during the build must not be
         # recorded as built. None: this build keeps no manifest.
-        inputs = self._inputs_digest() if changed is None and not self.dev \
-            and self.use_cache else None
-        if inputs is not None:
-            known = manifest.load(self._manifest_path())
-            unchanged = self._unchanged(inputs, known)
-            if unchanged is not None:
-                unchanged.duration = time.perf_counter() - start
-                return unchanged
-            if known is not None and not self._published:
+        check = uptodate.check(self.site_dir, self.output_dir, dev=self.dev) \
+            if changed is None and not self.dev and self.use_cache else None
+        if check is not None:
+            self._config = check.config
+            if check.unchanged:
+                return self._unchanged(check, start)
+            if check.known is not None and not self._published:
                 # What the last build published: pages whose memo entry
                 # names these very bytes are kept from output/, not rendered.
-                self._outputs, self._stats_out = dict(known.digests), dict(known.outputs)
+                self._outputs = dict(check.known.digests)
+                self._stats_out = dict(check.known.outputs)
         # A rebuild in the preview server walks a heap holding the whole
         # site; the collector's full passes over it cost more than the
         # rebuild itself. Its garbage is freed once the build is over.
@@ -179,45 +179,28 @@ class Builder:
             if changed is None and self.use_cache and self._config is not None:
                 AnnotationCache(self._config.cache_dir / ANNOTATIONS).prune(
                     list(self._articles.values()))
-        if inputs is not None and result.ok:
-            self._remember(result, inputs)
+        if check is not None and result.ok:
+            self._remember(result, check)
         result.duration = time.perf_counter() - start
         return result
 
-    def _manifest_path(self) -> Path:
-        name = hashlib.sha256(str(self.output_dir).encode()).hexdigest()[:16]
-        return self.config.cache_dir / "builds" / f"{name}.json"
-
-    def _inputs_digest(self) -> str | None:
-        """The digest of every input, or None when site.toml is broken (the build says how)."""
-        try:
-            self._config = load_config(self.site_dir)
-        except SiteError:
-            return None
-        config = self._config
-        files = discover(config.content_dir)
-        return manifest.inputs_digest(
-            self.site_dir, [*files.articles, *files.assets, config.content_dir / REGISTRY_NAME,
-                            *wordlist_files(self.site_dir)],
-            theme_dir(), config.templates_dir, self.output_dir, f"dev={self.dev}")
-
-    def _unchanged(self, inputs: str, known: manifest.Manifest | None) -> BuildResult | None:
-        """The result of the last build, if its inputs and its output are as they were."""
-        if known is None or known.inputs != inputs:
-            return None
-        if not manifest.is_intact(self.output_dir, known):
-            return None
+    @staticmethod
+    def _unchanged(check: uptodate.Check, start: float) -> BuildResult:
+        """The result of the last build, whose inputs and output are as they were."""
+        known = check.known
+        assert known is not None
         for warning in known.warnings:  # still true of these inputs
             log.warning("%s", warning)
         return BuildResult(ok=True, articles=known.articles, actors=known.actors,
-                           warnings=list(known.warnings), unchanged=True)
+                           warnings=list(known.warnings), unchanged=True,
+                           duration=time.perf_counter() - start)
 
-    def _remember(self, result: BuildResult, inputs: str) -> None:
+    def _remember(self, result: BuildResult, check: uptodate.Check) -> None:
         """After a full publish, record what it was made from (see manifest.py)."""
         entry = manifest.Manifest(
-            inputs=inputs, outputs=dict(self._stats_out), digests=dict(self._outputs),
+            inputs=check.inputs, outputs=dict(self._stats_out), digests=dict(self._outputs),
             articles=result.articles, actors=result.actors, warnings=result.warnings)
-        manifest.store(self._manifest_path(), entry)
+        manifest.store(check.manifest_path, entry)
 
     def warm_up(self) -> None:
         """Load the NLP models the site's languages need, ahead of the first edit.

@@ -101,10 +101,26 @@ def _site_dir(path: Path) -> Path:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
+    from site_builder import uptodate
+
+    started = time.perf_counter()
+    site_dir = _site_dir(args.site_dir)
+    output_dir = (args.output or site_dir / "output").absolute()
+    check = None if args.no_cache else uptodate.check(site_dir, output_dir)
+    if check is not None and check.unchanged and check.known is not None:
+        # Nothing to do: answered before the pipeline is even imported.
+        known = check.known
+        for warning in known.warnings:  # still true of these inputs
+            logging.getLogger("site_builder").warning("%s", warning)
+        if not args.quiet:
+            print(f"nothing changed since the last build of {_shown(output_dir)}/ "
+                  f"({known.articles} articles, {known.actors} actors); checked in "
+                  f"{time.perf_counter() - started:.2f}s")
+        return EXIT_OK
+
     from site_builder.build import Builder
     from site_builder.progress import BuildProgress
 
-    site_dir = _site_dir(args.site_dir)
     with BuildProgress(enabled=not args.quiet) as progress:
         builder = Builder(site_dir, args.output, use_cache=not args.no_cache,
                           progress=progress.update)
@@ -113,8 +129,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         _print_problems(result.problems)
         return EXIT_FAILED
     if not args.quiet:
-        out = builder.output_dir
-        shown = out.relative_to(Path.cwd()) if out.is_relative_to(Path.cwd()) else out
+        shown = _shown(builder.output_dir)
         if result.unchanged:
             print(f"nothing changed since the last build of {shown}/ ({result.articles} "
                   f"articles, {result.actors} actors); checked in {result.duration:.2f}s")
@@ -123,6 +138,11 @@ def _cmd_build(args: argparse.Namespace) -> int:
               f"{len(result.written)} files into {shown}/ in {result.duration:.2f}s "
               f"({result.analysed} analysed by spaCy)")
     return EXIT_OK
+
+
+def _shown(path: Path) -> Path:
+    cwd = Path.cwd()
+    return path.relative_to(cwd) if path.is_relative_to(cwd) else path
 
 
 def _cmd_new(args: argparse.Namespace) -> int:

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from site_builder.config import load_config
-from site_builder.content.loader import discover, load_article, load_articles
+from site_builder.content.files import discover
+from site_builder.content.loader import load_article, load_articles
 from site_builder.errors import ContentError
 
 from .conftest import ARTICLE_FR, write

@@ -107,3 +107,17 @@ def test_a_broken_site_toml_is_reported_not_raised(site: Path) -> None:
     result = Builder(site).build()
     assert not result.ok and not result.unchanged
     assert [str(p).split(":")[:2] for p in result.problems] == [["site.toml", "1"]]
+
+
+def test_the_command_line_answers_no_change_without_loading_the_pipeline(site: Path) -> None:
+    import subprocess
+    import sys
+
+    build(site)
+    code = ("import sys; from site_builder.cli import main; "
+            f"code = main(['build', {str(site)!r}]); "
+            "print(code, 'site_builder.build' in sys.modules, 'jinja2' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.splitlines()[-1] == "0 False False", out
+    assert "nothing changed since the last build" in out

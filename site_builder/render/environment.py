@@ -7,7 +7,6 @@ error is reported at once, as `path:line`, before any page is rendered.
 
 from __future__ import annotations
 
-import importlib.resources
 import traceback
 from pathlib import Path
 
@@ -16,31 +15,11 @@ import jinja2
 from site_builder.config import Config
 from site_builder.errors import Problem, TemplateError
 from site_builder.render.urls import dom_id
+from site_builder.theme import theme_dir
 
 TEMPLATE_SUFFIXES = (".html", ".xml")
 
 
-def theme_dir() -> Path:
-    """The default theme's directory.
-
-    Installed from a wheel, it is site_builder/templates/ (a data package with
-    no __init__.py, which importlib.resources only sees as a namespace); in an
-    editable install the import system may map `site_builder.templates`
-    elsewhere; in a source checkout it is the top-level templates/.
-    """
-    package = Path(__file__).resolve().parents[1]
-    candidates = [package / "templates"]
-    try:
-        mapped = importlib.resources.files("site_builder.templates")
-    except ModuleNotFoundError:
-        mapped = None
-    if isinstance(mapped, Path):
-        candidates.append(mapped)
-    candidates.append(package.parent / "templates")
-    for candidate in candidates:
-        if (candidate / "base.html").is_file():
-            return candidate
-    return candidates[-1]
 
 
 def search_path(config: Config) -> list[Path]:

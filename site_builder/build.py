@@ -21,6 +21,8 @@ from pathlib import Path, PurePosixPath
 from site_builder import manifest, uptodate, wordlists
 from site_builder.annotate import AnnotateStats, annotate_articles, warm_up
 from site_builder.annotate.cache import AnnotationCache
+from site_builder.annotate.prefetch import Prefetch
+from site_builder.annotate.prefetch import start as start_prefetch
 from site_builder.attribute import attribute, attribution_key, credit
 from site_builder.config import WORDLISTS_DIR, Config, load_config
 from site_builder.content.files import REGISTRY_NAME, discover
@@ -118,6 +120,7 @@ class Builder:
         self._early: list[str] = []  # what this build published ahead
         self._stats: AnnotateStats | None = None
         self._render_salt = ""  # what every page depends on: code, config, templates, assets
+        self._prefetch = False  # load spaCy in a worker while reading (a CLI rebuild)
         self._excerpts = Excerpts()
 
     # ------------------------------------------------------------------ public
@@ -164,6 +167,7 @@ class Builder:
                 # names these very bytes are kept from output/, not rendered.
                 self._outputs = dict(check.known.digests)
                 self._stats_out = dict(check.known.outputs)
+                self._prefetch = True
         # A rebuild in the preview server walks a heap holding the whole
         # site; the collector's full passes over it cost more than the
         # rebuild itself. Its garbage is freed once the build is over.
@@ -236,14 +240,24 @@ class Builder:
                 problems.extend(exc.problems)
                 self._registry = None
 
-        files = discover(config.content_dir)
-        articles = self._load(files.articles, None if changed is None else set(changed), problems)
-        assets = {p.relative_to(config.content_dir).as_posix(): p for p in files.assets}
-        if problems:
-            raise ContentError(problems)
-        assert self._registry is not None
-
-        nlp, stats = self._annotate(articles, config, self._registry)
+        # A command-line rebuild of a site built before: an edit needs spaCy
+        # for a few articles, and loading it takes as long as reading the
+        # site. Start it in a worker now (annotate/prefetch.py).
+        prefetch = start_prefetch(config.annotate, registry_terms(self._registry),
+                                  [config.language]) \
+            if self._prefetch and self._registry is not None else None
+        try:
+            files = discover(config.content_dir)
+            articles = self._load(files.articles, None if changed is None else set(changed),
+                                  problems)
+            assets = {p.relative_to(config.content_dir).as_posix(): p for p in files.assets}
+            if problems:
+                raise ContentError(problems)
+            assert self._registry is not None
+            nlp, stats = self._annotate(articles, config, self._registry, prefetch)
+        finally:
+            if prefetch is not None:
+                prefetch.close()
         self._stats = stats
         items = [AnnotatedArticle(a, self._working_copy(a, nlp[a.digest])) for a in articles]
         self._report("linking", 0, len(items))
@@ -431,8 +445,9 @@ class Builder:
             self._articles = current
         return list(current.values())
 
-    def _annotate(self, articles: list[Article], config: Config,
-                  registry: Registry) -> tuple[dict[str, Annotations], AnnotateStats]:
+    def _annotate(self, articles: list[Article], config: Config, registry: Registry,
+                  prefetch: Prefetch | None = None
+                  ) -> tuple[dict[str, Annotations], AnnotateStats]:
         """NLP for the articles not analysed yet in this process (the disk cache does the rest)."""
         terms = registry_terms(registry)
         # Registry names and the annotate settings change what NLP finds in
@@ -456,7 +471,7 @@ class Builder:
             report("annotating", 0, len(todo))
 
         results, stats = annotate_articles(todo, config.annotate, cache_dir,
-                                           terms=terms, progress=callback)
+                                           terms=terms, progress=callback, prefetch=prefetch)
         for article, found, key in zip(todo, results, stats.keys, strict=True):
             self._nlp[article.digest] = found
             self._nlp_keys[article.digest] = key

@@ -288,3 +288,27 @@ def test_a_template_change_renders_every_page_without_nlp(site: Path,
     result = cli_build(site)
     assert result.analysed == 0  # type: ignore[attr-defined]
     assert counted["article_outputs"] == 3 and counted["listing_outputs"] == 1
+
+
+def test_a_command_line_rebuild_loads_spacy_in_a_worker_while_reading(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from site_builder import build as build_module
+    from site_builder.annotate import prefetch
+
+    started: list[object] = []
+
+    def spy(*args: object) -> object:
+        handle = prefetch.start(*args)  # type: ignore[arg-type]
+        started.append(handle)
+        return handle
+
+    monkeypatch.setattr(build_module, "start_prefetch", spy)
+    cli_build(site)
+    assert started == []  # a first build has nothing to overlap with
+    write(site / "content/geneva.md", ARTICLE_3 + "\nTalks resume on Friday in Geneva.\n")
+    result = cli_build(site)
+    assert len(started) == 1 and started[0] is not None
+    assert result.analysed == 1  # type: ignore[attr-defined]
+    plain = tmp_path / "no-cache"
+    cli_build(site, output_dir=plain, use_cache=False)
+    assert tree(site / "output") == tree(plain)

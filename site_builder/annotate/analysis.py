@@ -16,6 +16,7 @@ from site_builder.annotate.cache import model_for
 from site_builder.annotate.labels import is_known
 from site_builder.annotate.langroute import LanguageDetector
 from site_builder.annotate.pipelines import PipelineInfo
+from site_builder.annotate.prefetch import Prefetch
 from site_builder.annotate.registry_terms import RegistryTerm
 from site_builder.annotate.stats import AnnotateStats
 from site_builder.annotate.terms import TermMatcher
@@ -107,13 +108,20 @@ def analyse_articles(
     config: AnnotateConfig,
     terms: Sequence[RegistryTerm],
     stats: AnnotateStats,
+    prefetch: Prefetch | None = None,
 ) -> Iterator[tuple[int, Annotations]]:
-    """(index, annotations) for each article, batch by batch as they complete."""
+    """(index, annotations) for each article, batch by batch as they complete.
+
+    `prefetch`, a worker already loading the pipelines, takes the work a
+    single process would do.
+    """
     batches = make_batches(indexed, config.batch_size)
     chars = sum(len(b.text) for _, a in indexed for b in a.blocks)
     stats.processes = nlp.workers_for(chars, len(batches), config.processes)
     results: Iterator[BatchResult]
-    if stats.processes == 1:
+    if stats.processes == 1 and prefetch is not None:
+        results = prefetch.run(batches)
+    elif stats.processes == 1:
         analyzer = Analyzer(config, terms)
         results = (analyzer(batch) for batch in batches)
     else:

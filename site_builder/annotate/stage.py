@@ -12,12 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from site_builder.annotate.cache import AnnotationCache, Fingerprint
 from site_builder.annotate.registry_terms import RegistryTerm
 from site_builder.annotate.stats import AnnotateStats
 from site_builder.config import AnnotateConfig
 from site_builder.model import Annotations, Article
+
+if TYPE_CHECKING:
+    from site_builder.annotate.prefetch import Prefetch
 
 
 def annotate_articles(
@@ -26,8 +30,12 @@ def annotate_articles(
     cache_dir: Path | None,
     terms: Sequence[RegistryTerm] = (),
     progress: Callable[[int], None] | None = None,
+    prefetch: Prefetch | None = None,
 ) -> tuple[list[Annotations], AnnotateStats]:
-    """Annotations for each article, in input order, and what it took."""
+    """Annotations for each article, in input order, and what it took.
+
+    `prefetch` (prefetch.py) is a worker already loading the pipelines.
+    """
     stats = AnnotateStats(articles=len(articles))
     cache = AnnotationCache(cache_dir)
     fingerprint = Fingerprint(config, terms)
@@ -50,7 +58,7 @@ def annotate_articles(
         from site_builder.annotate.analysis import analyse_articles
 
         for i, annotations in analyse_articles(
-            [(i, articles[i]) for i in keys], config, terms, stats
+            [(i, articles[i]) for i in keys], config, terms, stats, prefetch
         ):
             results[i] = annotations
             cache.store(articles[i], keys[i], annotations)

@@ -10,6 +10,7 @@ overlap. Used only where forking is possible and there is a second core.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -48,9 +49,12 @@ def start(config: AnnotateConfig, terms: Sequence[RegistryTerm],
     if not nlp.can_fork() or nlp.cpu_count() < 2:
         return None
     context = multiprocessing.get_context("fork")
+    log.debug("loading the pipelines for %s in a worker while the site is read",
+              ", ".join(langs))
     return Prefetch(context.Pool(1, _init, (config, tuple(terms), tuple(langs))))
 
 
+log = logging.getLogger(__name__)
 _ANALYZER = None
 
 

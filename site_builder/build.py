@@ -14,7 +14,7 @@ import hashlib
 import logging
 import os
 import time
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -61,6 +61,7 @@ from site_builder.render import (
     site_signature,
 )
 from site_builder.render.environment import theme_dir
+from site_builder.render.pool import render_articles, render_workers
 
 log = logging.getLogger(__name__)
 
@@ -364,14 +365,32 @@ class Builder:
         salt = self._render_salt
         actor_sigs = {actor_id: actor_fields(a) for actor_id, a in site.actors.items()}
         total = len(site.articles) + len(site.actors) + 3
+        todo: list[tuple[int, str]] = []  # article pages the memo cannot give
         for done, item in enumerate(site.articles):
-            self._report("rendering", done, total)
             signature = _article_signature(item, actor_sigs,
                                            self._nlp_keys.get(item.article.digest, ""))
-            # An article page ranks only its own actors: no site index needed.
-            self._pages(sink, memo.key_in(("article", item.article.slug), PAGES, salt,
-                                          "article", signature),
-                        lambda item=item: renderer.article_outputs(site, item))
+            key = memo.key_in(("article", item.article.slug), PAGES, salt, "article", signature)
+            if not self._kept(sink, key):
+                todo.append((done, key))
+        # An article page ranks only its own actors: no site index needed.
+        # Many to render into a staging tree (a cold build, a template
+        # change): worker processes share them (render/pool.py).
+        workers = render_workers(len(todo)) if sink.staging is not None else 1
+        rendered = render_articles(renderer, site, [i for i, _ in todo], workers) \
+            if workers > 1 else None
+        try:
+            for done, (index, key) in enumerate(todo):
+                self._report("rendering", len(site.articles) - len(todo) + done, total)
+                if rendered is not None:
+                    pages, anchors, warnings = next(rendered)
+                    renderer.remember_anchors(site, site.articles[index], anchors)
+                    self._store_pages(sink, key, pages, warnings)
+                else:
+                    self._pages(sink, key, lambda item=site.articles[index]:
+                                renderer.article_outputs(site, item))
+        finally:
+            if rendered is not None:
+                rendered.close()  # stops the workers if this build fails
         if early:
             self._publish_early(sink)
         index = actor_index(site.articles, site.actors)
@@ -391,22 +410,36 @@ class Builder:
                     lambda: renderer.site_outputs(site, index))
         self._pages(sink, memo_key(PAGES, salt, "static"), renderer.static_outputs)
 
-    def _pages(self, sink: _Sink, key: str, render: Callable[[], dict[str, bytes]]) -> None:
-        """Render a group of pages, unless the memo knows them and the output still holds them."""
+    def _kept(self, sink: _Sink, key: str) -> bool:
+        """Whether the memo knows these pages and the output still holds them (then kept)."""
         memo, renderer = self._memo, self._renderer
         assert memo is not None and renderer is not None
         known = memo.get(PAGES, key)
-        if known is not None and sink.keep(known[0]):
-            renderer.warnings.extend(w for w in known[1] if w not in renderer.warnings)
+        if known is None or not sink.keep(known[0]):
+            return False
+        renderer.warnings.extend(w for w in known[1] if w not in renderer.warnings)
+        return True
+
+    def _pages(self, sink: _Sink, key: str, render: Callable[[], dict[str, bytes]]) -> None:
+        """Render a group of pages, unless the memo knows them and the output still holds them."""
+        renderer = self._renderer
+        assert renderer is not None
+        if self._kept(sink, key):
             return
         before, renderer.warnings = renderer.warnings, []
         try:
             pages = render()
         finally:
             new, renderer.warnings = renderer.warnings, before
-        before.extend(w for w in new if w not in before)
+        self._store_pages(sink, key, pages, new)
+
+    def _store_pages(self, sink: _Sink, key: str, pages: Mapping[str, bytes],
+                     warnings: Sequence[str]) -> None:
+        memo, renderer = self._memo, self._renderer
+        assert memo is not None and renderer is not None
+        renderer.warnings.extend(w for w in warnings if w not in renderer.warnings)
         digests = {rel: sink.write(rel, data) for rel, data in pages.items()}
-        memo.put(PAGES, key, (digests, tuple(new)))
+        memo.put(PAGES, key, (digests, tuple(warnings)))
 
     def _publish_early(self, sink: _Sink) -> None:
         """In the preview, put the edited articles' pages out before the rest is rendered.

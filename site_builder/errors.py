@@ -34,6 +34,10 @@ class SiteError(Exception):
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[SiteError], tuple[list[Problem]]]:
+        # Raised in a worker process (render/pool.py), it crosses a pipe whole.
+        return type(self), (self.problems,)
+
 
 class ConfigError(SiteError):
     """site.toml is invalid."""

@@ -29,6 +29,7 @@ from rich.progress import (
 
 DELAY = 1.0
 INTERVAL = 2.0
+REDRAW = 0.1  # seconds between two redraws of the terminal bar
 
 
 class BuildProgress:
@@ -70,14 +71,20 @@ class BuildProgress:
 
     def _bar(self, phase: str, done: int, total: int) -> None:
         if self._progress is None:
+            # No refresh thread: a build forks worker processes, which is
+            # only safe while no other thread runs. The bar is redrawn here.
             self._progress = Progress(
                 TextColumn("{task.description:<11}"), BarColumn(), MofNCompleteColumn(),
                 TaskProgressColumn(), TimeRemainingColumn(),
-                console=Console(file=self.stream), transient=True)
+                console=Console(file=self.stream), transient=True, auto_refresh=False)
             self._progress.start()
             self._task = self._progress.add_task(phase, total=total)
         assert self._task is not None
         self._progress.update(self._task, description=phase, completed=done, total=total)
+        now = time.monotonic()
+        if now - self._last_line >= REDRAW:
+            self._progress.refresh()
+            self._last_line = now
 
     def _line(self, phase: str, done: int, total: int, now: float) -> None:
         if self._announced and now - self._last_line < self.interval:

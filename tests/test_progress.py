@@ -72,3 +72,17 @@ def test_quiet_disables_it() -> None:
     with BuildProgress(enabled=False, delay=0, stream=out, tty=False) as progress:
         progress.update("loading", 0, 10)
     assert out.getvalue() == ""
+
+
+def test_the_terminal_bar_starts_no_thread(site: Path) -> None:
+    """Builds fork worker processes, which needs this process to have no other thread."""
+    import threading
+
+    before = threading.active_count()  # other tests may have left some
+    seen: list[int] = []
+    progress = BuildProgress(delay=0, stream=io.StringIO(), tty=True)
+    with progress:
+        for done in range(3):
+            progress.update("rendering", done, 3)
+            seen.append(threading.active_count())
+    assert seen == [before] * 3

@@ -267,6 +267,11 @@ class Renderer:
                            actors=site.actors, images=self._images,
                            kind_labels=self._kind_labels, t=self._t, dev=self.dev)
 
+    def remember_anchors(self, site: Site, item: AnnotatedArticle,
+                         anchors: frozenset[str]) -> None:
+        """The ids of a body rendered elsewhere (a worker process, see pool.py)."""
+        self._anchors.put(item, site.actors, anchors)
+
     def anchors(self, site: Site, item: AnnotatedArticle) -> frozenset[str]:
         """The ids of the article's body: remembered from its last render, else parsed."""
         return self._anchors_of(site, item)

@@ -62,6 +62,7 @@ from site_builder.render import (
 )
 from site_builder.render.environment import theme_dir
 from site_builder.render.pool import render_articles, render_workers
+from site_builder.render.signature import article_meta
 
 log = logging.getLogger(__name__)
 
@@ -603,9 +604,14 @@ class _Sink:
                 if (stat.st_size, stat.st_mtime_ns) != self.stats.get(rel):
                     return False
         if self.staging is not None:
+            linked: list[str] = []
             for rel in digests:
                 if not self.staging.keep(rel):
-                    return False  # what was kept is overwritten by the render that follows
+                    # Render them all instead; no stray link may stay in the tree.
+                    for done in linked:
+                        self.staging.drop(done)
+                    return False
+                linked.append(rel)
         self.digests.update(digests)
         return True
 
@@ -615,8 +621,9 @@ def _article_signature(item: AnnotatedArticle, actor_sigs: Mapping[str, Signatur
     """Everything an article page shows beyond its own text.
 
     The text and what NLP found in it are covered by the file digest and
-    `nlp_key`; linking and attribution can change when *other* articles
-    change, so their results are part of it, with the actors the page names.
+    `nlp_key`, the metadata by `article_meta`; linking and attribution can
+    change when *other* articles change, so their results are part of it,
+    with the actors the page names.
     """
     ann = item.annotations
     actor_ids = sorted({e.actor for e in ann.entities if e.actor}
@@ -625,6 +632,9 @@ def _article_signature(item: AnnotatedArticle, actor_sigs: Mapping[str, Signatur
     actors = tuple(actor_sigs[i] for i in actor_ids if i in actor_sigs)
     return (
         item.article.digest,
+        # What the loader takes from the file system, not its bytes: the slug
+        # and path (a renamed or copied file), a date from the mtime.
+        article_meta(item.article),
         nlp_key,
         tuple((e.actor, e.kind) for e in ann.entities),
         tuple((f.source, f.source_text, f.source_start, f.source_block) for f in ann.figures),

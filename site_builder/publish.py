@@ -110,6 +110,11 @@ class Staging:
                 return False
         return True
 
+    def drop(self, rel: str) -> None:
+        """Take back a file written or kept in the staging tree."""
+        with contextlib.suppress(FileNotFoundError):
+            self._target(rel).unlink()
+
     def commit(self) -> None:
         """Swap the staged tree in as the new output."""
         assert self.root is not None

@@ -132,3 +132,19 @@ def test_plan_keeps_ner_sentences_syntax_and_the_tok2vec_they_listen_to() -> Non
     config["components"]["senter"] = {"factory": "senter", "model": {
         "tok2vec": {"@architectures": "spacy.Tok2Vec.v2"}}}
     assert plan_components(config) == (["lemmatizer"], ["senter"])
+
+
+def test_a_prefetch_worker_that_cannot_load_reports_it_on_its_first_task(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pool initializer that raises is restarted forever: the error must wait
+    for the first task, which carries it back to the build."""
+    from site_builder.annotate import analysis, prefetch
+
+    def broken(*args: object) -> None:
+        raise OSError("model files unreadable")
+
+    monkeypatch.setattr(analysis, "warm_up", broken)
+    monkeypatch.setattr(prefetch, "_FAILED", None)
+    prefetch._init(BLANK, (), ("fr",))
+    with pytest.raises(OSError, match="unreadable"):
+        prefetch._analyse([])

@@ -187,3 +187,21 @@ def test_libyaml_and_python_parsers_read_front_matter_alike(data: dict[str, obje
     pure = frontmatter._Loader(text.split("---\n")[1]).get_single_data()
     assert not fast and found is not None
     assert found.data == pure == data
+
+
+@pytest.mark.parametrize("yaml_text", ["title: a\tb\n", "title:\ta\n", "x: !tag a\n"])
+def test_where_the_parsers_disagree_the_python_parser_decides(yaml_text: str) -> None:
+    """libyaml accepts a tab as a separator; whether an article builds must not
+    depend on how PyYAML was compiled."""
+    import yaml
+
+    from site_builder.content import frontmatter
+
+    problems: list[object] = []
+    found = frontmatter.split(f"---\n{yaml_text}---\nx\n", "a.md", problems)  # type: ignore[arg-type]
+    try:
+        expected = frontmatter._Loader(yaml_text).get_single_data()
+    except yaml.YAMLError:
+        assert found is None and problems
+    else:
+        assert found is not None and found.data == expected

@@ -125,6 +125,9 @@ def analyse_articles(
         analyzer = Analyzer(config, terms)
         results = (analyzer(batch) for batch in batches)
     else:
+        if prefetch is not None:
+            # Its pool's threads would keep the workers below from being forked.
+            prefetch.close()
         # The articles' own languages are certain to be needed: load them before
         # forking. Languages found only by detection load where they are met.
         langs = sorted({a.lang for _, a in indexed})

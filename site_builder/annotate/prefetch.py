@@ -56,17 +56,25 @@ def start(config: AnnotateConfig, terms: Sequence[RegistryTerm],
 
 log = logging.getLogger(__name__)
 _ANALYZER = None
+_FAILED: BaseException | None = None
 
 
 def _init(config: AnnotateConfig, terms: tuple[RegistryTerm, ...],
           langs: tuple[str, ...]) -> None:
-    global _ANALYZER
-    from site_builder.annotate.analysis import Analyzer, warm_up
+    global _ANALYZER, _FAILED
+    # An initializer that raises makes the pool start the worker again and
+    # again: keep the error for the first task, which reports it.
+    try:
+        from site_builder.annotate.analysis import Analyzer, warm_up
 
-    warm_up(config, langs)
-    _ANALYZER = Analyzer(config, terms)
+        warm_up(config, langs)
+        _ANALYZER = Analyzer(config, terms)
+    except Exception as exc:
+        _FAILED = exc
 
 
 def _analyse(batch: Batch) -> BatchResult:
+    if _FAILED is not None:
+        raise _FAILED
     assert _ANALYZER is not None
     return _ANALYZER(batch)

@@ -84,8 +84,15 @@ if getattr(yaml, "__with_libyaml__", False):
     _FAST = _FastLoader
 
 
+# Where the two parsers are known to disagree (libyaml accepts tabs as
+# separators, and reads some tags and block-scalar headers differently), the
+# Python parser decides: whether an article builds must not depend on how
+# PyYAML was compiled.
+_PYTHON_ONLY = re.compile(r"[\t!%&*|>]")
+
+
 def _compose(yaml_text: str) -> tuple[yaml.Node | None, type[yaml.SafeLoader]]:
-    if _FAST is not None:
+    if _FAST is not None and not _PYTHON_ONLY.search(yaml_text):
         try:
             return yaml.compose(yaml_text, Loader=_FAST), _FAST
         except yaml.YAMLError:

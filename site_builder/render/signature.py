@@ -100,14 +100,15 @@ def listing_signature(site: Site) -> Signature:
 
     The sitemap also lists every actor page.
     """
-    return (tuple(_meta(item.article) for item in site.articles), tuple(sorted(site.actors)))
+    return (tuple(article_meta(item.article) for item in site.articles),
+            tuple(sorted(site.actors)))
 
 
 def site_signature(site: Site, index: ActorIndex, excerpts: Excerpts | None = None) -> Signature:
     """What the actors index pages, figures/ and api/actors.json show."""
     excerpts = excerpts or Excerpts()
     figures = tuple(
-        (_meta(item.article), excerpts.of(item)[1],
+        (article_meta(item.article), excerpts.of(item)[1],
          tuple((f.text, f.value, f.qualifier, f.unit, f.source, f.source_text)
                for f in item.annotations.figures))
         for item in site.articles if item.annotations.figures
@@ -119,7 +120,8 @@ def site_signature(site: Site, index: ActorIndex, excerpts: Excerpts | None = No
     )
 
 
-def _meta(article: Article) -> Signature:
+def article_meta(article: Article) -> Signature:
+    """An article's metadata as pages show it (some comes from the file, not its text)."""
     # `extra` holds whatever YAML gave (lists, dicts): its repr is deterministic.
     return (article.slug, article.title, article.date.isoformat(), article.lang,
             article.path.as_posix(), article.source, article.authors, article.tags,
@@ -167,7 +169,7 @@ def _article(item: AnnotatedArticle, actors: Mapping[str, Actor],
              anchors_of: AnchorsOf | None, excerpts: Excerpts) -> Signature:
     ann = item.annotations
     return (
-        _meta(item.article),
+        article_meta(item.article),
         # Sorted: memo keys need the same repr in every process.
         tuple(sorted(anchors_of(item))) if anchors_of is not None
         else anchor_fingerprint(item, actors),

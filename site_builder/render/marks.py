@@ -15,6 +15,7 @@ after. Of two marks with equal ranges the lower `rank` encloses the other.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -65,6 +66,10 @@ def disjoint(a: Mark, b: Mark) -> bool:
     return a.end <= b.start or b.end <= a.start
 
 
+_TABLE_TAG = re.compile(r"<\s*/?\s*(?:table|thead|tbody|tfoot|tr|td|th|caption|colgroup|col)\b",
+                        re.IGNORECASE)
+
+
 def wholly_annotatable(
     start: int, end: int, segs: Sequence[Segment], children: Sequence[Token],
     where: Sequence[ChildContext],
@@ -73,11 +78,16 @@ def wholly_annotatable(
 
     Names and figures are marked whole or not at all; line breaks inside them are fine.
     """
-    return not any(
-        where[s.child].protected
-        or (not s.annotatable and children[s.child].type not in _BREAKS)
-        for s in segs if s.start < end and s.end > start
-    )
+    inside = [s for s in segs if s.start < end and s.end > start]
+    if any(where[s.child].protected
+           or (not s.annotatable and children[s.child].type not in _BREAKS) for s in inside):
+        return False
+    # Raw table tags between its pieces: an HTML parser moves text out of a
+    # table it is misplaced in, but leaves a piece of bare spaces inside, so
+    # a split annotation would move the text around it.
+    return not inside or not any(
+        children[i].type == "html_inline" and _TABLE_TAG.match(children[i].content)
+        for i in range(inside[0].child, inside[-1].child + 1))
 
 
 def plan(

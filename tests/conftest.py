@@ -6,6 +6,7 @@ import os
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -64,6 +65,26 @@ def make_site(tmp_path: Path) -> SiteFactory:
         return site
 
     return factory
+
+
+# site.toml of a site whose NLP is blank pipelines: for tests of the build's
+# bookkeeping (manifest, memo, caches, progress), not of annotation.
+BLANK_SITE_TOML = 'title = "Test"\n[annotate.models]\nfr = "blank"\nen = "blank"\n'
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file under `root`, by relative POSIX path."""
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def build_ok(site: Path, output_dir: Path | None = None, **options: object) -> Any:
+    """One build by a new `Builder`, as a `site-builder build` run: it must succeed."""
+    from site_builder.build import Builder
+
+    result = Builder(site, output_dir, **options).build()  # type: ignore[arg-type]
+    assert result.ok, result.problems
+    return result
 
 
 ARTICLE_FR = """

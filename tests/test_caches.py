@@ -7,17 +7,9 @@ from pathlib import Path
 import pytest
 
 from site_builder import caches
-from site_builder.build import Builder
 from site_builder.cli import main
 
-from .conftest import SiteFactory
-
-SITE_TOML = """
-title = "Test"
-[annotate.models]
-fr = "blank"
-en = "blank"
-"""
+from .conftest import BLANK_SITE_TOML, SiteFactory, build_ok
 
 
 def article(title: str) -> str:
@@ -26,13 +18,9 @@ def article(title: str) -> str:
 
 @pytest.fixture
 def site(make_site: SiteFactory) -> Path:
-    return make_site({"site.toml": SITE_TOML, "content/un.md": article("Un"),
+    return make_site({"site.toml": BLANK_SITE_TOML, "content/un.md": article("Un"),
                       "content/deux.md": article("Deux")})
 
-
-def build(site: Path) -> None:
-    result = Builder(site).build()
-    assert result.ok, result.problems
 
 
 def annotation_entries(site: Path) -> list[Path]:
@@ -41,7 +29,7 @@ def annotation_entries(site: Path) -> list[Path]:
 
 def test_info_lists_every_part_and_the_memo_stages(site: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    build(site)
+    build_ok(site)
     assert main(["cache", "info", str(site)]) == 0
     out = capsys.readouterr().out
     for part in ("annotations", "builds", "memo.sqlite"):
@@ -51,7 +39,7 @@ def test_info_lists_every_part_and_the_memo_stages(site: Path,
 
 def test_clean_removes_the_cache_and_the_next_build_still_works(
         site: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    build(site)
+    build_ok(site)
     cache_dir = site / ".cache/site-builder"
     assert caches.cache_parts(cache_dir)
     assert main(["cache", "clean", str(site)]) == 0
@@ -59,15 +47,15 @@ def test_clean_removes_the_cache_and_the_next_build_still_works(
     assert not cache_dir.exists()
     assert main(["cache", "info", str(site)]) == 0
     assert "empty" in capsys.readouterr().out
-    build(site)
+    build_ok(site)
     assert (site / "output/articles/un/index.html").is_file()
 
 
 def test_a_full_build_drops_the_nlp_entries_of_deleted_articles(site: Path) -> None:
-    build(site)
+    build_ok(site)
     assert len(annotation_entries(site)) == 2
     (site / "content/deux.md").unlink()
-    build(site)
+    build_ok(site)
     assert len(annotation_entries(site)) == 1
 
 

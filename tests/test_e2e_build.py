@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ARTICLE_FR, write
+from .conftest import ARTICLE_FR, tree, write
 
 pytestmark = pytest.mark.e2e
 
@@ -42,10 +42,6 @@ def cli(*args: str, cwd: Path | None = None, check: bool = False) -> subprocess.
         raise AssertionError(proc.stderr)
     return proc
 
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")

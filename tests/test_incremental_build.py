@@ -18,7 +18,7 @@ import pytest
 from site_builder.build import Builder
 from site_builder.render import Renderer
 
-from .conftest import ARTICLE_FR, write
+from .conftest import ARTICLE_FR, build_ok, tree, write
 
 ARTICLE_2 = """
 ---
@@ -47,10 +47,6 @@ GENEVA – More than 200 delegates met on Monday, the United Nations said.
 def json_of(output: Path, slug: str) -> dict:
     return json.loads((output / f"api/articles/{slug}.json").read_text(encoding="utf-8"))
 
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
@@ -227,12 +223,6 @@ def test_links_made_from_other_articles_are_undone_with_them(tmp_path: Path) -> 
     assert tree(site / "output") == fresh(site, tmp_path, "fresh")
 
 
-def cli_build(site: Path, **options: object) -> object:
-    """One `site-builder build` run: a new builder that only has the caches on disk."""
-    result = Builder(site, **options).build()  # type: ignore[arg-type]
-    assert result.ok, result.problems  # type: ignore[attr-defined]
-    return result
-
 
 @pytest.fixture
 def plain_keys(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -257,12 +247,12 @@ def plain_keys(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_a_new_process_renders_only_what_an_edit_affects(site: Path, tmp_path: Path,
                                                           counted: Counter[str],
                                                           plain_keys: list[str]) -> None:
-    cli_build(site)
+    build_ok(site)
     assert {"attribute", "pages", "anchors"} <= set(plain_keys)
     alep = site / "content/alep.md"
     write(alep, ARTICLE_FR + "\nLa situation reste confuse dans la soirée.\n")
     counted.clear()
-    cli_build(site)
+    build_ok(site)
     # The edited page only: attribution, actor pages and listings come from the memo.
     assert dict(counted) == {"article_outputs": 1}
 
@@ -270,22 +260,22 @@ def test_a_new_process_renders_only_what_an_edit_affects(site: Path, tmp_path: P
     page = site / "output/articles/idleb/index.html"
     page.write_text("vandalisé", encoding="utf-8")
     counted.clear()
-    cli_build(site)
+    build_ok(site)
     assert dict(counted) == {"article_outputs": 1}
     assert "vandalisé" not in page.read_text(encoding="utf-8")
 
     # Whatever the memo kept, the output is what a build without any cache gives.
     plain = tmp_path / "no-cache"
-    cli_build(site, output_dir=plain, use_cache=False)
+    build_ok(site, output_dir=plain, use_cache=False)
     assert tree(site / "output") == tree(plain)
 
 
 def test_a_template_change_renders_every_page_without_nlp(site: Path,
                                                          counted: Counter[str]) -> None:
-    cli_build(site)
+    build_ok(site)
     write(site / "templates/footer.html", "<footer>pied de page</footer>\n")
     counted.clear()
-    result = cli_build(site)
+    result = build_ok(site)
     assert result.analysed == 0  # type: ignore[attr-defined]
     assert counted["article_outputs"] == 3 and counted["listing_outputs"] == 1
 
@@ -307,5 +297,5 @@ def test_a_command_line_rebuild_loads_spacy_in_a_worker_while_reading(
     out = run()
     assert "in a worker while the site is read" in out and "(1 analysed by spaCy)" in out
     plain = tmp_path / "no-cache"
-    cli_build(site, output_dir=plain, use_cache=False)
+    build_ok(site, output_dir=plain, use_cache=False)
     assert tree(site / "output") == tree(plain)

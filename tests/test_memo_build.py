@@ -15,22 +15,17 @@ import pytest
 
 from site_builder.build import Builder
 
-from .conftest import SiteFactory
+from .conftest import BLANK_SITE_TOML, SiteFactory, build_ok
 
-SITE_TOML = 'title = "Test"\n[annotate.models]\nfr = "blank"\nen = "blank"\n'
 ARTICLE = "---\ntitle: Un titre\ndate: 2026-01-02\n---\nLe texte de l'article.\n"
 UNDATED = "---\ntitle: Sans date\n---\nLe texte de l'article.\n"
 
 
 @pytest.fixture
 def site(make_site: SiteFactory) -> Path:
-    return make_site({"site.toml": SITE_TOML, "content/foo.md": ARTICLE,
+    return make_site({"site.toml": BLANK_SITE_TOML, "content/foo.md": ARTICLE,
                       "content/autre.md": ARTICLE.replace("Un titre", "Autre")})
 
-
-def build(site: Path, output: Path | None = None, **options: object) -> None:
-    result = Builder(site, output, **options).build()  # type: ignore[arg-type]
-    assert result.ok, result.problems
 
 
 def articles(output: Path) -> list[str]:
@@ -38,12 +33,12 @@ def articles(output: Path) -> list[str]:
 
 
 def test_a_renamed_or_copied_file_gets_its_own_pages(site: Path) -> None:
-    build(site)
+    build_ok(site)
     (site / "content/foo.md").rename(site / "content/bar.md")
-    build(site)
+    build_ok(site)
     assert articles(site / "output") == ["autre", "bar"]
     shutil.copy(site / "content/bar.md", site / "content/baz.md")
-    build(site)
+    build_ok(site)
     assert articles(site / "output") == ["autre", "bar", "baz"]
 
 
@@ -60,11 +55,11 @@ def test_a_date_taken_from_the_file_is_not_reused(site: Path) -> None:
     undated = site / "content/undated.md"
     undated.write_text(UNDATED, encoding="utf-8")
     os.utime(undated, (1_600_000_000, 1_600_000_000))  # 2020
-    build(site)
+    build_ok(site)
     page = site / "output/articles/undated/index.html"
     assert "2020" in page.read_text(encoding="utf-8")
     os.utime(undated, (1_700_000_000, 1_700_000_000))  # 2023
     (site / "content/autre.md").write_text(ARTICLE.replace("Un titre", "Autre encore"),
                                            encoding="utf-8")
-    build(site)
+    build_ok(site)
     assert "2023" in page.read_text(encoding="utf-8")

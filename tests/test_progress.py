@@ -10,20 +10,14 @@ import pytest
 from site_builder.build import Builder
 from site_builder.progress import BuildProgress
 
-from .conftest import SiteFactory
+from .conftest import BLANK_SITE_TOML, SiteFactory
 
-SITE_TOML = """
-title = "Test"
-[annotate.models]
-fr = "blank"
-en = "blank"
-"""
 PHASES = ("loading", "annotating", "linking", "attributing", "rendering", "publishing")
 
 
 @pytest.fixture
 def site(make_site: SiteFactory) -> Path:
-    return make_site({"site.toml": SITE_TOML, **{
+    return make_site({"site.toml": BLANK_SITE_TOML, **{
         f"content/a{i}.md": f"---\ntitle: Article {i}\ndate: 2026-01-0{i + 1}\n---\n"
                             f"Selon l'ONG, {i + 2} civils ont été blessés à Alep.\n"
         for i in range(3)}})

@@ -22,10 +22,7 @@ from site_builder.publish import (
     write_files,
 )
 
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+from .conftest import tree
 
 
 def test_full_publish_replaces_the_tree(tmp_path: Path) -> None:

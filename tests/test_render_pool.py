@@ -13,19 +13,7 @@ from site_builder import build as build_module
 from site_builder.build import Builder
 from site_builder.render import pool
 
-from .conftest import SiteFactory
-
-SITE_TOML = """
-title = "Test"
-[annotate.models]
-fr = "blank"
-en = "blank"
-"""
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+from .conftest import BLANK_SITE_TOML, SiteFactory, tree
 
 
 @pytest.fixture
@@ -36,7 +24,7 @@ def site(make_site: SiteFactory) -> Path:
             f"« Nous manquons de tout », a déclaré Leïla Haddad à Alep.\n\n"
             f"Selon l’OSDH, {i + 3} civils ont été blessés.\n")
         for i in range(pool.MIN_PAGES * 2 + 5)}
-    return make_site({"site.toml": SITE_TOML, **articles})
+    return make_site({"site.toml": BLANK_SITE_TOML, **articles})
 
 
 def test_pages_from_workers_equal_pages_from_one_process(

@@ -19,9 +19,7 @@ in a French article) are always loaded lazily, by whichever process meets them.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import re
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -29,6 +27,8 @@ from site_builder.annotate.commonness import is_candidate
 from site_builder.annotate.labels import kind_of
 from site_builder.annotate.pipelines import PipelineInfo, load_pipeline, split_components
 from site_builder.annotate.syntax import RawToken, needs_parse, parse_span, parse_tokens
+from site_builder.processes import can_fork as fork_allowed
+from site_builder.processes import cpu_count
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -175,13 +175,6 @@ def _analyse(lang: str, model: str, texts: Sequence[str], batch_size: int,
     return info, results
 
 
-def cpu_count() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def workers_for(chars: int, batches: int, processes: int) -> int:
     """How many worker processes to use; 1 means in-process."""
     wanted = processes or cpu_count()
@@ -195,9 +188,8 @@ def can_fork() -> bool:
     return _can_fork()
 
 
-def _can_fork() -> bool:
-    return ("fork" in multiprocessing.get_all_start_methods()
-            and threading.active_count() == 1)
+def _can_fork() -> bool:  # a seam for tests and benchmarks
+    return fork_allowed()
 
 
 # Set in each worker by the pool initializer.

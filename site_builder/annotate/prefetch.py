@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from site_builder.annotate.registry_terms import RegistryTerm
 from site_builder.config import AnnotateConfig
+from site_builder.processes import can_fork, cpu_count
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
@@ -44,9 +45,7 @@ class Prefetch:
 def start(config: AnnotateConfig, terms: Sequence[RegistryTerm],
           langs: Sequence[str]) -> Prefetch | None:
     """Start loading; None where it cannot overlap (no fork, one core)."""
-    from site_builder.annotate import nlp  # not at import: a cached build never needs it
-
-    if not nlp.can_fork() or nlp.cpu_count() < 2:
+    if not can_fork() or cpu_count() < 2:
         return None
     context = multiprocessing.get_context("fork")
     log.debug("loading the pipelines for %s in a worker while the site is read",

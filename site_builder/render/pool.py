@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 from collections.abc import Iterator, Sequence
 
 from site_builder.model import Site
+from site_builder.processes import can_fork, cpu_count
 from site_builder.render.renderer import Renderer
 
 log = logging.getLogger(__name__)
@@ -32,17 +32,9 @@ _JOB: tuple[Renderer, Site] | None = None  # what the forked workers inherit
 
 def render_workers(pages: int) -> int:
     """How many processes to render `pages` article pages with; 1 = this one."""
-    if pages < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+    if pages < MIN_PAGES or not can_fork():
         return 1
-    import threading
-
-    if threading.active_count() > 1:  # forking beside a thread can deadlock the child
-        return 1
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, pages // MIN_PAGES))
+    return max(1, min(cpu_count(), pages // MIN_PAGES))
 
 
 def render_articles(renderer: Renderer, site: Site, indexes: Sequence[int],

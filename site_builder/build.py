@@ -153,13 +153,21 @@ class Builder:
             return "content"
         return None
 
-    def build(self, changed: Collection[Path] | None = None) -> BuildResult:
-        """Build, or rebuild what `changed` affects. Never raises for bad input."""
+    def build(self, changed: Collection[Path] | None = None, *,
+              check: uptodate.Check | None = None) -> BuildResult:
+        """Build, or rebuild what `changed` affects. Never raises for bad input.
+
+        `check` is `uptodate.check` of this site and output, made just before
+        by the caller (the command line makes it before importing the pipeline).
+        """
         start = time.perf_counter()
         # Read before building: a file saved during the build must not be
         # recorded as built. None: this build keeps no manifest.
-        check = uptodate.check(self.site_dir, self.output_dir, dev=self.dev) \
-            if changed is None and not self.dev and self.use_cache else None
+        keeps_manifest = changed is None and not self.dev and self.use_cache
+        if not keeps_manifest:
+            check = None
+        elif check is None:
+            check = uptodate.check(self.site_dir, self.output_dir, dev=self.dev)
         if check is not None:
             self._config = check.config
             if check.unchanged:
@@ -195,8 +203,7 @@ class Builder:
         """The result of the last build, whose inputs and output are as they were."""
         known = check.known
         assert known is not None
-        for warning in known.warnings:  # still true of these inputs
-            log.warning("%s", warning)
+        uptodate.log_warnings(known)
         return BuildResult(ok=True, articles=known.articles, actors=known.actors,
                            warnings=list(known.warnings), unchanged=True,
                            duration=time.perf_counter() - start)

@@ -107,11 +107,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
     site_dir = _site_dir(args.site_dir)
     output_dir = (args.output or site_dir / "output").absolute()
     check = None if args.no_cache else uptodate.check(site_dir, output_dir)
-    if check is not None and check.unchanged and check.known is not None:
+    if check is not None and check.known is not None and check.unchanged:
         # Nothing to do: answered before the pipeline is even imported.
         known = check.known
-        for warning in known.warnings:  # still true of these inputs
-            logging.getLogger("site_builder").warning("%s", warning)
+        uptodate.log_warnings(known)
         if not args.quiet:
             print(f"nothing changed since the last build of {_shown(output_dir)}/ "
                   f"({known.articles} articles, {known.actors} actors); checked in "
@@ -122,18 +121,14 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from site_builder.progress import BuildProgress
 
     with BuildProgress(enabled=not args.quiet) as progress:
-        builder = Builder(site_dir, args.output, use_cache=not args.no_cache,
+        builder = Builder(site_dir, output_dir, use_cache=not args.no_cache,
                           progress=progress.update)
-        result = builder.build()
+        result = builder.build(check=check)  # the inputs are not read twice
     if not result.ok:
         _print_problems(result.problems)
         return EXIT_FAILED
     if not args.quiet:
         shown = _shown(builder.output_dir)
-        if result.unchanged:
-            print(f"nothing changed since the last build of {shown}/ ({result.articles} "
-                  f"articles, {result.actors} actors); checked in {result.duration:.2f}s")
-            return EXIT_OK
         print(f"built {result.articles} articles, {result.actors} actors, "
               f"{len(result.written)} files into {shown}/ in {result.duration:.2f}s "
               f"({result.analysed} analysed by spaCy)")

@@ -9,6 +9,7 @@ the linker are even loaded.
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from site_builder.config import Config, load_config, wordlist_files
 from site_builder.content.files import REGISTRY_NAME, discover
 from site_builder.errors import SiteError
 from site_builder.theme import theme_dir
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,3 +53,9 @@ def check(site_dir: Path, output_dir: Path, *, dev: bool = False) -> Check | Non
     unchanged = known is not None and known.inputs == inputs and \
         manifest.is_intact(output_dir, known)
     return Check(config, inputs, path, known, unchanged)
+
+
+def log_warnings(known: manifest.Manifest) -> None:
+    """Say again what the last build warned about: it still holds for the same inputs."""
+    for warning in known.warnings:
+        log.warning("%s", warning)

@@ -113,8 +113,6 @@ class Memo:
         self._slots: dict[Hashable, tuple[tuple[object, ...], str]] = {}
         self._slots_used: dict[Hashable, tuple[tuple[object, ...], str]] = {}
         self._db: sqlite3.Connection | None = None
-        self.hits = 0
-        self.misses = 0
 
     # ------------------------------------------------------------------ lookups
 
@@ -131,7 +129,6 @@ class Memo:
         self._slots_used[slot] = known
         return known[1]
 
-
     def get(self, stage: str, key: str, default: Any = None) -> Any:
         """The value stored under `key`, or `default`."""
         ident = (stage, key)
@@ -141,9 +138,7 @@ class Memo:
         if value is _MISSING:
             value = self._load(ident)
         if value is _MISSING:
-            self.misses += 1
             return default
-        self.hits += 1
         self._used[ident] = value
         return value
 
@@ -194,13 +189,8 @@ class Memo:
             self._db = None
 
     def info(self) -> list[StageInfo]:
-        """Entries and bytes per stage, on disk (or in memory without a directory)."""
-        if self.path is None:
-            counts: dict[str, list[int]] = {}
-            for stage, _ in self._memory:
-                counts.setdefault(stage, [0, 0])[0] += 1
-            return [StageInfo(s, n, size) for s, (n, size) in sorted(counts.items())]
-        if not self.path.exists():
+        """Entries and bytes per stage on disk (`site-builder cache info`)."""
+        if self.path is None or not self.path.exists():
             return []
         db = self._connect()
         rows = db.execute("SELECT stage, COUNT(*), SUM(LENGTH(value)) FROM memo "

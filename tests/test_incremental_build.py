@@ -228,7 +228,7 @@ def test_links_made_from_other_articles_are_undone_with_them(tmp_path: Path) -> 
 def plain_keys(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Check that every memo key is built from values whose repr is a faithful key."""
     from site_builder import build, memo
-    from site_builder.render import anchors, signature
+    from site_builder.render import signature
 
     stages: list[str] = []
     original = memo.key
@@ -239,7 +239,7 @@ def plain_keys(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return original(stage, *inputs)
 
     monkeypatch.setattr(memo, "key", checked)  # what Memo.key_in calls
-    for module in (build, anchors, signature):
+    for module in (build, signature):
         monkeypatch.setattr(module, "memo_key", checked)
     return stages
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from site_builder.memo import Memo
-from site_builder.memo import key as memo_key
 from site_builder.model import Actor, AnnotatedArticle
 
 
@@ -42,9 +41,6 @@ class AnchorMemo:
     def __init__(self, memo: Memo | None = None, salt: str = "") -> None:
         self._memo = memo if memo is not None else Memo(None)
         self._salt = salt
-        # slug -> (fingerprint, memo key): an actor page asks for the ids of
-        # each article it draws from, so the key is digested once per text.
-        self._keys: dict[str, tuple[tuple[object, ...], str]] = {}
         # slug -> (the item and actors last seen, their key): see _key
         self._items: dict[str, tuple[AnnotatedArticle, Mapping[str, Actor], str]] = {}
 
@@ -55,17 +51,12 @@ class AnchorMemo:
         seen = self._items.get(item.article.slug)
         if seen is not None and seen[0] is item and seen[1] is actors:
             return seen[2]
-        key = self._fingerprint_key(item, actors)
+        # A new build's item of the same text is digested again only if its
+        # fingerprint changed (Memo.key_in compares it with the last one).
+        key = self._memo.key_in((self.STAGE, item.article.slug), self.STAGE, self._salt,
+                                anchor_fingerprint(item, actors))
         self._items[item.article.slug] = (item, actors, key)
         return key
-
-    def _fingerprint_key(self, item: AnnotatedArticle, actors: Mapping[str, Actor]) -> str:
-        fingerprint = anchor_fingerprint(item, actors)
-        known = self._keys.get(item.article.slug)
-        if known is None or known[0] != fingerprint:
-            known = (fingerprint, memo_key(self.STAGE, self._salt, fingerprint))
-            self._keys[item.article.slug] = known
-        return known[1]
 
     def put(self, item: AnnotatedArticle, actors: Mapping[str, Actor],
             anchors: frozenset[str]) -> None:

@@ -26,8 +26,8 @@ from site_builder.annotate.prefetch import start as start_prefetch
 from site_builder.attribute import attribute, attribution_key, credit
 from site_builder.config import WORDLISTS_DIR, Config, load_config
 from site_builder.content.files import REGISTRY_NAME, discover
-from site_builder.content.loader import duplicate_slugs, load_article
-from site_builder.errors import ContentError, Problem, SiteError
+from site_builder.content.loader import duplicate_slugs, load_article, refused_problems
+from site_builder.errors import ContentError, Problem, SiteError, working_on
 from site_builder.link import (
     Readings,
     Registry,
@@ -257,6 +257,10 @@ class Builder:
             if self._prefetch and self._registry is not None else None
         try:
             files = discover(config.content_dir)
+            if config.content_dir.exists() and not config.content_dir.is_dir():
+                problems.append(Problem.at("content", 1, "content is a file, not a directory",
+                                           "move it away and create the folder content/"))
+            problems.extend(refused_problems(files.refused, config))
             articles = self._load(files.articles, None if changed is None else set(changed),
                                   problems)
             assets = {p.relative_to(config.content_dir).as_posix(): p for p in files.assets}
@@ -394,8 +398,10 @@ class Builder:
                     renderer.remember_anchors(site, site.articles[index], anchors)
                     self._store_pages(sink, key, pages, warnings)
                 else:
-                    self._pages(sink, key, lambda item=site.articles[index]:
-                                renderer.article_outputs(site, item))
+                    item = site.articles[index]
+                    with working_on(f"the page of content/{item.article.path}"):
+                        self._pages(sink, key, lambda item=item:
+                                    renderer.article_outputs(site, item))
         finally:
             if rendered is not None:
                 rendered.close()  # stops the workers if this build fails
@@ -407,10 +413,11 @@ class Builder:
                                       anchors_of=lambda item: renderer.anchors(site, item))
         for done, (actor_id, signature) in enumerate(signatures.items(), len(site.articles)):
             self._report("rendering", done, total)
-            self._pages(sink, memo.key_in(("actor", actor_id), PAGES, salt, "actor",
-                                          signature),
-                        lambda actor_id=actor_id: renderer.actor_outputs(site, index, actor_id,
-                                                                         lookup))
+            with working_on(f"the page of actor {actor_id}"):
+                self._pages(sink, memo.key_in(("actor", actor_id), PAGES, salt, "actor",
+                                              signature),
+                            lambda actor_id=actor_id: renderer.actor_outputs(
+                                site, index, actor_id, lookup))
         self._pages(sink, memo_key(PAGES, salt, "listing", listing_signature(site)),
                     lambda: renderer.listing_outputs(site))
         self._pages(sink, memo_key(PAGES, salt, "site",
@@ -478,7 +485,8 @@ class Builder:
                 current[path] = known
                 continue
             try:
-                current[path] = load_article(path, self._config)
+                with working_on(str(path.relative_to(self._config.site_dir))):
+                    current[path] = load_article(path, self._config)
             except ContentError as exc:
                 problems.extend(exc.problems)
         problems.extend(duplicate_slugs(current.values()))

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from site_builder.annotate.labels import kind_of
 from site_builder.build import Builder
 from site_builder.content.markdown import parse
+from site_builder.errors import terminal_safe
 from site_builder.model import Actor, AnnotatedArticle, Annotations, Article, EntityKind, Site
 
 
@@ -160,7 +161,7 @@ def run_check(site_dir: Path, out: TextIO, quiet: bool = False) -> int:
     site, _assets = builder.analyse()
     listed = findings(site, builder.config.content_dir, builder.annotated)
     for finding in listed:
-        print(finding, file=out)
+        print(terminal_safe(str(finding)), file=out)
     if not quiet:
         articles = len({f.path for f in listed})
         print(f"{len(listed)} finding(s) in {articles} of {len(site.articles)} article(s)",

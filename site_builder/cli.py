@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from site_builder import __version__
-from site_builder.errors import Problem, SiteError
+from site_builder.errors import WORKING_ON, Problem, SiteError, terminal_safe
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERNAL = 2  # as a usage error: the run did not get to judge the site
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -30,10 +31,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except SiteError as exc:
-        _print_problems(exc.problems)
+        _print_problems(exc.problems, publishes=args.run is _cmd_build)
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        # A bug, or an input no check foresaw: one line that says where,
+        # not a traceback that buries it. --debug shows the traceback.
+        where = getattr(exc, WORKING_ON, None)
+        where = f" while working on {where}" if where else ""
+        print(terminal_safe(f"internal error{where}: {type(exc).__name__}: {exc}"),
+              file=sys.stderr)
+        print("rerun with --debug to see the traceback, and report it if the input "
+              "looks valid", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,7 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     loudness = common.add_mutually_exclusive_group()
     loudness.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     loudness.add_argument("-v", "--verbose", action="store_true", help="print details")
-    parser.set_defaults(quiet=False, verbose=False)
+    common.add_argument("--debug", action="store_true",
+                        help="show the traceback of an internal failure")
+    parser.set_defaults(quiet=False, verbose=False, debug=False)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     build = sub.add_parser("build", parents=[common], help="build the site into output/")
@@ -80,17 +95,30 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _TerminalSafe(logging.Formatter):
+    """Log lines name files and quote content: neither may drive the terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return terminal_safe(super().format(record))
+
+
 def _configure_logging(verbose: bool, quiet: bool) -> None:
     level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING
-    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_TerminalSafe("%(levelname)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
 
 
-def _print_problems(problems: Sequence[Problem]) -> None:
+def _print_problems(problems: Sequence[Problem], *, publishes: bool = True) -> None:
     for problem in problems:
-        print(problem, file=sys.stderr)
-    files = len({p.path for p in problems})
-    print(f"error: {len(problems)} problem(s) in {files} file(s); nothing was published",
-          file=sys.stderr)
+        text = str(problem)
+        if problem.path.startswith(("-", "<")):  # a command-line argument, not a file
+            text = text.replace(f"{problem.path}:{problem.line}:", f"{problem.path}:", 1)
+        print(terminal_safe(text), file=sys.stderr)
+    if publishes:
+        files = len({p.path for p in problems})
+        print(f"error: {len(problems)} problem(s) in {files} file(s); nothing was published",
+              file=sys.stderr)
 
 
 def _site_dir(path: Path) -> Path:

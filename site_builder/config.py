@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from site_builder.content.files import MAX_SETTINGS_BYTES, Unreadable, read_text
 from site_builder.errors import ConfigError, Problem
 
 # The models pinned in pyproject.toml. en_core_web_sm is not on the package
@@ -88,7 +89,7 @@ def wordlist_files(site_dir: Path) -> list[Path]:
     from site_builder.wordlists import STEMS
 
     folder = site_dir / WORDLISTS_DIR
-    return [folder / f"{stem}.toml" for stem in STEMS if (folder / f"{stem}.toml").is_file()]
+    return [folder / f"{stem}.toml" for stem in STEMS if (folder / f"{stem}.toml").exists()]
 
 
 def _wordlists(site_dir: Path) -> tuple[tuple[str, str], ...]:
@@ -100,11 +101,10 @@ def _wordlists(site_dir: Path) -> tuple[tuple[str, str], ...]:
     for path in wordlist_files(site_dir):
         rel = f"{WORDLISTS_DIR}/{path.name}"
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_text(path, MAX_SETTINGS_BYTES)
             parse_override(path.stem, text)
-        except UnicodeDecodeError as exc:
-            problems.append(Problem.at(rel, 1, f"not valid UTF-8 ({exc.reason})",
-                                       "save the file as UTF-8"))
+        except Unreadable as exc:
+            problems.append(Problem.at(rel, exc.line, exc.message, exc.hint))
             continue
         except WordListError as exc:
             line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 1
@@ -129,16 +129,18 @@ def load_config(site_dir: Path) -> Config:
 
 def _load_site_toml(site_dir: Path) -> Config:
     path = site_dir / "site.toml"
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return Config(site_dir=site_dir)
     rel = path.name
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(Problem.at(rel, 1, f"not valid UTF-8 ({exc.reason})",
-                                     "save the file as UTF-8")) from None
+        text = read_text(path, MAX_SETTINGS_BYTES)
+    except Unreadable as exc:
+        raise ConfigError(Problem.at(rel, exc.line, exc.message, exc.hint)) from None
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise ConfigError(Problem.at(rel, 1, "invalid TOML: arrays or tables nested too deep",
+                                     "site.toml needs only a few levels of nesting")) from None
     except tomllib.TOMLDecodeError as exc:
         line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 1
         raise ConfigError(Problem.at(rel, line, f"invalid TOML: {exc}",

@@ -7,6 +7,8 @@ without a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -57,3 +59,41 @@ class TemplateError(SiteError):
 
 class PublishError(SiteError):
     """The output directory could not be written or swapped."""
+
+
+@contextmanager
+def working_on(what: str) -> Iterator[None]:
+    """Name, on any unexpected exception that leaves this block, what was being done.
+
+    The innermost name wins: the command line prints it in the one line it
+    gives for an internal failure (cli.py), instead of a traceback.
+    """
+    try:
+        yield
+    except SiteError:
+        raise
+    except Exception as exc:
+        if not hasattr(exc, WORKING_ON):
+            with suppress(AttributeError, TypeError):
+                setattr(exc, WORKING_ON, what)
+        raise
+
+
+WORKING_ON = "site_builder_working_on"
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with every control and non-printable character shown as an escape.
+
+    A file named with an ANSI escape, or a title holding one, must not
+    recolour or rewrite the editor's terminal when a problem names it.
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else _escape(c) for c in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 \
+        else f"\\U{code:08x}"

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import site_builder
+from site_builder.content.files import Unreadable, read_regular
 
 # Bump when the manifest's format changes.
 FORMAT = 2
@@ -96,6 +97,9 @@ def files_digest(base: Path, paths: Iterable[Path]) -> str:
     return h.hexdigest()
 
 
+_ANY_SIZE = 1 << 40
+
+
 def tree_digest(root: Path) -> str:
     """One digest of every file under `root` (nothing when it does not exist)."""
     return files_digest(root, _files(root))
@@ -106,9 +110,9 @@ def _hash_groups(h: Any, groups: Iterable[tuple[str, Path, list[Path]]]) -> None
         h.update(f"\0{name}\0".encode())
         for path in paths:
             try:
-                data = path.read_bytes()
-            except FileNotFoundError:
-                data = b"\0missing"
+                data = read_regular(path, _ANY_SIZE)  # a FIFO here must not hang the check
+            except Unreadable:
+                data = b"\0unreadable"
             h.update(f"{path.relative_to(base).as_posix()}\0{len(data)}\0".encode())
             h.update(data)
 

@@ -8,6 +8,8 @@ from pathlib import Path
 import yaml
 
 from site_builder.config import Config
+from site_builder.content.clean import has_surrogate, strip_controls
+from site_builder.content.frontmatter import is_language_code
 from site_builder.errors import ContentError, Problem
 from site_builder.slugs import slugify
 
@@ -15,6 +17,14 @@ from site_builder.slugs import slugify
 def new_article(config: Config, title: str, *, lang: str | None = None,
                 today: dt.date) -> Path:
     """Create content/YYYY/<slug>.md and return its path. Never overwrites a file."""
+    if has_surrogate(title):
+        raise ContentError(Problem.at("<title>", 1, "the title is not valid text in this "
+                                      "terminal's encoding",
+                                      "type it again, or set a UTF-8 locale"))
+    title = " ".join(strip_controls(title).split())
+    if lang is not None and not is_language_code(lang):
+        raise ContentError(Problem.at("--lang", 1, f"{lang!r} is not a language code",
+                                      "write an ISO 639 code such as --lang fr or --lang en"))
     slug = slugify(title)
     if not slug:
         raise ContentError(Problem.at("<title>", 1, f"cannot make a file name from {title!r}",
@@ -28,7 +38,7 @@ def new_article(config: Config, title: str, *, lang: str | None = None,
     front = {
         "title": title,
         "date": today.isoformat(),
-        "lang": lang or config.language,
+        "lang": (lang or config.language).lower(),
         "source": "",
         "authors": [],
         "tags": [],

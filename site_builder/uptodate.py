@@ -50,7 +50,7 @@ def check(site_dir: Path, output_dir: Path, *, dev: bool = False) -> Check | Non
         theme_dir(), config.templates_dir, output_dir, f"dev={dev}")
     path = manifest_path(config, output_dir)
     known = manifest.load(path)
-    unchanged = known is not None and known.inputs == inputs and \
+    unchanged = known is not None and known.inputs == inputs and not files.refused and \
         manifest.is_intact(output_dir, known)
     return Check(config, inputs, path, known, unchanged)
 

@@ -72,7 +72,7 @@ def test_load_reads_the_file(tmp_path):
 def test_not_utf8(tmp_path):
     path = tmp_path / "actors.yml"
     path.write_bytes(b"actors:\n  - id: caf\xe9\n")
-    with pytest.raises(RegistryError, match=r"actors\.yml:1: not UTF-8"):
+    with pytest.raises(RegistryError, match=r"actors\.yml:2: not valid UTF-8"):
         load_registry(path)
 
 

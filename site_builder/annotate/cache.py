@@ -231,9 +231,10 @@ class AnnotationCache:
             return None
         try:
             return _decode(json.loads(raw), key, article)
-        except (ValueError, TypeError, KeyError) as exc:
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             # InvalidEntry and JSONDecodeError are ValueErrors; unpacking a
-            # wrong shape raises ValueError or TypeError.
+            # wrong shape raises ValueError, TypeError or AttributeError; a
+            # damaged entry nested thousands deep, RecursionError.
             log.debug("ignoring cache entry %s for %s: %s", path, article.path, exc)
             return None
 

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from site_builder.content.clean import has_surrogate, strip_controls
+from site_builder.content.yaml_bounds import BoundedComposer, check_depth
 from site_builder.errors import Problem
 from site_builder.slugs import is_safe_slug
 
@@ -20,7 +22,7 @@ _FENCE = re.compile(r"^---[ \t]*$")
 _LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(BoundedComposer, yaml.SafeLoader):
     """SafeLoader that keeps an impossible timestamp (2026-13-45) as text.
 
     PyYAML raises a bare ValueError there, with no line; as text, the value
@@ -94,7 +96,9 @@ _PYTHON_ONLY = re.compile(r"[\t!%&*|>]")
 def _compose(yaml_text: str) -> tuple[yaml.Node | None, type[yaml.SafeLoader]]:
     if _FAST is not None and not _PYTHON_ONLY.search(yaml_text):
         try:
-            return yaml.compose(yaml_text, Loader=_FAST), _FAST
+            node = yaml.compose(yaml_text, Loader=_FAST)
+            check_depth(node)  # libyaml composes without our bounds; no aliases reach it
+            return node, _FAST
         except yaml.YAMLError:
             pass
     return yaml.compose(yaml_text, Loader=_Loader), _Loader
@@ -143,7 +147,35 @@ def _parse_yaml(yaml_text: str, path: str, problems: list[Problem]) -> FrontMatt
     if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
         problems.append(Problem.at(path, first_line, "front matter keys must be text"))
         return None
-    return FrontMatter(data=data, lines=lines)
+    cleaned = {}
+    for key, value in data.items():
+        try:
+            cleaned[strip_controls(key)] = _cleaned(value)
+        except _Surrogate:
+            problems.append(Problem.at(
+                path, lines.get(key, first_line), f"`{key}` holds a lone surrogate "
+                "(an escape such as \\ud800), which is not a character",
+                "write the character itself, or a \\U escape of its code point"))
+    if len(cleaned) < len(data):
+        return None
+    return FrontMatter(data=cleaned, lines=lines)
+
+
+class _Surrogate(ValueError):
+    pass
+
+
+def _cleaned(value: Any) -> Any:
+    """Strings anywhere in `value` without control characters (depth is bounded)."""
+    if isinstance(value, str):
+        if has_surrogate(value):
+            raise _Surrogate
+        return strip_controls(value)
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    if isinstance(value, dict):
+        return {_cleaned(k): _cleaned(v) for k, v in value.items()}
+    return value
 
 
 @dataclass(slots=True)
@@ -162,6 +194,7 @@ class Fields:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+MAX_LIST_ITEMS = 50  # tags, authors (docs/content.md, "Limits")
 KNOWN = ("title", "date", "lang", "source", "authors", "tags", "summary", "slug", "image_credit")
 
 
@@ -197,6 +230,11 @@ def validate(fm: FrontMatter, path: str, problems: list[Problem]) -> Fields:
             if items is None:
                 bad(key, f"`{key}` must be a list of text",
                     f"write {key}: [first, second] or one item per line")
+            elif len(items) > MAX_LIST_ITEMS:
+                # Every tag has a page listing the article, with its tags:
+                # the output grows with the square of this number.
+                bad(key, f"`{key}` lists {len(items)} items; at most {MAX_LIST_ITEMS} "
+                    "are allowed", f"keep the {key} that matter most")
             else:
                 setattr(out, key, items)
     if "slug" in fm.data:
@@ -207,6 +245,11 @@ def validate(fm: FrontMatter, path: str, problems: list[Problem]) -> Fields:
             bad("slug", f"`slug` {slug!r} is not a safe URL segment",
                 "use lower-case ASCII letters, digits and hyphens, e.g. slug: alep-combats")
     return out
+
+
+def is_language_code(text: str) -> bool:
+    """What `lang:` accepts: an ISO 639 code, optionally with a region (fr, en-GB)."""
+    return _LANG.match(text.strip()) is not None
 
 
 def _type_name(value: object) -> str:

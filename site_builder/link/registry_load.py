@@ -15,10 +15,13 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from site_builder.content.clean import has_surrogate, strip_controls
+from site_builder.content.files import MAX_SETTINGS_BYTES, Unreadable, read_text
+from site_builder.content.yaml_bounds import BoundedSafeLoader
 from site_builder.errors import Problem, RegistryError
 from site_builder.link.normalize import normalize_name
 from site_builder.link.registry import Registry, RegistryActor
-from site_builder.link.slugs import MAX_ID_LENGTH, SAFE_ID
+from site_builder.link.slugs import MAX_ID_LENGTH, RESERVED_IDS, SAFE_ID
 from site_builder.model import ENTITY_KINDS, EntityKind
 
 _STR = "tag:yaml.org,2002:str"
@@ -32,13 +35,13 @@ _EXAMPLE = "see docs/actors.md for the format"
 
 def load_registry(path: Path, display_path: str = "content/actors.yml") -> Registry:
     """Read and validate the registry; a missing file is an empty registry."""
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return Registry(path=display_path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise RegistryError(Problem.at(display_path, 1, f"not UTF-8 text ({error.reason})",
-                                       "save the file as UTF-8")) from None
+        text = read_text(path, MAX_SETTINGS_BYTES)
+    except Unreadable as error:
+        raise RegistryError(Problem.at(display_path, error.line, error.message,
+                                       error.hint)) from None
     return parse_registry(text, display_path)
 
 
@@ -46,7 +49,7 @@ def parse_registry(text: str, display_path: str = "content/actors.yml") -> Regis
     """Validate registry YAML text; raise RegistryError listing every problem."""
     checker = _Checker(display_path)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=BoundedSafeLoader)
     except yaml.MarkedYAMLError as error:
         raise RegistryError(_syntax_problem(error, display_path)) from None
     except yaml.YAMLError as error:
@@ -112,8 +115,12 @@ class _Checker:
         return result
 
     def string(self, node: yaml.Node, what: str, hint: str = "") -> str | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _STR and has_surrogate(node.value):
+            self.bad(node, f"{what} holds a lone surrogate (an escape such as \\ud800)",
+                     "write the character itself")
+            return None
         if isinstance(node, yaml.ScalarNode) and node.tag == _STR and node.value.strip():
-            return node.value.strip()
+            return strip_controls(node.value).strip() or None
         if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
             self.bad(node, f"{what} is empty", hint)
         else:
@@ -190,6 +197,10 @@ class _Checker:
             self.bad(node, f"id `{value}` is not a safe path segment",
                      f"use a-z, 0-9 and single hyphens, at most {MAX_ID_LENGTH} "
                      "characters, e.g. `bachar-al-assad`")
+            return None
+        if value in RESERVED_IDS:
+            self.bad(node, f"id `{value}` is the name of a page of the actors index",
+                     f"choose another id; reserved: {', '.join(sorted(RESERVED_IDS))}")
             return None
         return value
 

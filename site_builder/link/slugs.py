@@ -17,6 +17,9 @@ from site_builder.slugs import MAX_SLUG_LENGTH, SAFE_SLUG, slugify, truncate
 
 SAFE_ID = SAFE_SLUG
 MAX_ID_LENGTH = MAX_SLUG_LENGTH
+# Directories under actors/ that are pages of the index, not actors
+# (render/site_pages.py; "page" for numbered pages, "index" for index.html).
+RESERVED_IDS = frozenset({"by-mentions", "page", "index"})
 _DIGEST_START = 6  # hex digits of suffix; grows only if two suffixes ever meet
 
 
@@ -65,7 +68,7 @@ def assign_ids(requests: Iterable[IdRequest]) -> dict[str, str]:
     """
     ordered = sorted(set(requests), key=lambda r: (r.rank, r.signature))
     ids: dict[str, str] = {r.signature: r.fixed for r in ordered if r.fixed is not None}
-    used = set(ids.values())
+    used = set(ids.values()) | RESERVED_IDS
     wanting: dict[str, list[IdRequest]] = {}
     for request in ordered:
         if request.fixed is None:

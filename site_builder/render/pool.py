@@ -14,6 +14,7 @@ import logging
 import multiprocessing
 from collections.abc import Iterator, Sequence
 
+from site_builder.errors import working_on
 from site_builder.model import Site
 from site_builder.processes import can_fork, cpu_count
 from site_builder.render.renderer import Renderer
@@ -56,5 +57,6 @@ def _render(index: int) -> Rendered:
     renderer, site = _JOB
     item = site.articles[index]
     renderer.warnings = []
-    pages = renderer.article_outputs(site, item)
+    with working_on(f"the page of content/{item.article.path}"):  # crosses the pipe with it
+        pages = renderer.article_outputs(site, item)
     return pages, renderer.anchors(site, item), renderer.warnings

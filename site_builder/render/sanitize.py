@@ -3,12 +3,14 @@
 Markdown may contain raw HTML, so the rendered body is cleaned with nh3:
 what Markdown itself produces (tables, footnotes, figures...), the markup of
 the annotation rules, and common harmless inline HTML survive; scripts,
-styles other than table alignment, event handlers and `javascript:` URLs do
+styles (table alignment becomes `data-align`), event handlers and `javascript:` URLs do
 not. Relative URLs pass unchanged. No `rel` is added, so the output depends
 only on the input.
 """
 
 from __future__ import annotations
+
+import re
 
 import nh3
 
@@ -54,6 +56,15 @@ _CLEANER = nh3.Cleaner(
 )
 
 
+# The site's Content-Security-Policy (templates/base.html) refuses inline
+# styles: a column's alignment becomes an attribute the stylesheet reads.
+_ALIGN = re.compile(r' style="text-align:(left|center|right)"')
+_STYLE = re.compile(r' style="[^"]*"')
+
+
 def sanitize(html: str) -> str:
     """Clean an HTML fragment rendered from Markdown."""
-    return _CLEANER.clean(html)
+    cleaned = _CLEANER.clean(html)
+    if ' style="' not in cleaned:
+        return cleaned
+    return _STYLE.sub("", _ALIGN.sub(r' data-align="\1"', cleaned))

@@ -38,7 +38,7 @@ def new_article(config: Config, title: str, *, lang: str | None = None,
     front = {
         "title": title,
         "date": today.isoformat(),
-        "lang": (lang or config.language).lower(),
+        "lang": lang or config.language,
         "source": "",
         "authors": [],
         "tags": [],

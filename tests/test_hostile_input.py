@@ -58,6 +58,13 @@ def test_a_fifo_named_like_an_article_is_refused_without_blocking(site: Path) ->
                             "— only regular files are read; remove it"]
 
 
+def test_a_fifo_added_after_a_good_build_is_not_nothing_changed(site: Path, capsys) -> None:
+    assert main(["build", str(site)]) == 0
+    os.mkfifo(site / "content/tard.md")
+    assert main(["build", str(site)]) == EXIT_FAILED
+    assert "content/tard.md:1: is a named pipe" in capsys.readouterr().err
+
+
 def test_read_regular_never_blocks_on_a_fifo(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe")
     with pytest.raises(Unreadable, match="named pipe"):

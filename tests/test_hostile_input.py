@@ -71,6 +71,20 @@ def test_read_regular_never_blocks_on_a_fifo(tmp_path: Path) -> None:
         read_regular(tmp_path / "pipe", 100)
 
 
+def test_an_unreadable_article_is_a_problem(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_open = os.open
+
+    def denied(path, flags, *args, **kwargs):
+        if str(path).endswith("secret.md"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args, **kwargs)
+
+    (site / "content/secret.md").write_text(GOOD, encoding="utf-8")
+    monkeypatch.setattr(content_files.os, "open", denied)  # root reads any mode: simulate
+    assert failed(site) == ["content/secret.md:1: cannot read file: Permission denied — check "
+                            "that the file exists and is readable"]
+
+
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
         site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import site_builder.content.loader as loader
@@ -105,6 +119,18 @@ def test_a_binary_file_named_md_is_not_an_article(site: Path) -> None:
     (site / "content/photo.md").write_bytes(b"\x00\x01\x02IHDR\x00" * 50)
     [problem] = failed(site)
     assert problem.startswith("content/photo.md:1: the file holds binary data")
+
+
+def test_one_paragraph_longer_than_spacy_max_length_builds(site: Path) -> None:
+    """spaCy refuses a text over nlp.max_length (E088, 1,000,000 characters), blank
+    pipelines included: the paragraph is annotated in chunks instead."""
+    sentence = "Les combattants ont repris la route du nord selon l’ONG, "
+    paragraph = sentence * (1_050_000 // len(sentence) + 1)
+    (site / "content/fleuve.md").write_text("---\ntitle: Fleuve\ndate: 2026-01-05\n---\n\n"
+                                            + paragraph + "\n", encoding="utf-8")
+    build_ok(site)
+    page = (site / "output/articles/fleuve/index.html").read_text(encoding="utf-8")
+    assert page.count("Les combattants ont repris") == paragraph.count("Les combattants")
 
 
 # -- assets that a browser would run -----------------------------------------------------

@@ -104,3 +104,68 @@ def test_offsets_in_a_flattened_block_mark_the_words_they_point_to() -> None:
     assert ">Emmanuel Macron</" in html
     # The load stage numbers the same blocks as the parser the renderer uses.
     assert [b.text for b in extract_blocks(parse(body))] == [b.text for b in article.blocks]
+
+
+# ---------------------------------------------------------------- raw HTML and NER text
+
+
+def texts(body: str) -> list[str]:
+    return [b.text for b in extract_blocks(parse(body))]
+
+
+def test_script_text_is_not_block_text_and_leaves_a_word_boundary() -> None:
+    [text] = texts("Emmanuel Macron<script>alert('body')</script> a parlé.")
+    assert "alert" not in text
+    assert "Macronalert" not in text
+    assert text.split() == ["Emmanuel", "Macron", "a", "parlé."]
+
+
+def test_every_element_the_sanitizer_empties_is_left_out_of_block_text() -> None:
+    for name in ["script", "style", "template", "iframe", "noscript", "noembed", "noframes",
+                 "textarea", "title"]:
+        body = f"Avant <{name}>dedans <b>gras</b> encore</{name}> après."
+        [text] = texts(body)
+        assert text.split() == ["Avant", "après."], name
+        assert "dedans" not in page_text(render(body)), name
+
+
+def test_a_script_left_open_hides_the_next_blocks_up_to_its_end_tag() -> None:
+    body = "Un <script>caché\n\nencore caché\n\n- toujours </script> vu\n\nvu aussi"
+    assert [t.split() for t in texts(body)] == [["Un"], [], ["vu"], ["vu", "aussi"]]
+    shown = page_text(render(body))
+    assert "caché" not in shown and "toujours" not in shown
+    assert "vu" in shown and "aussi" in shown
+
+
+def test_raw_html_blocks_open_and_close_hidden_text() -> None:
+    body = "<div>\n<style>\n</div>\n\ncaché\n\n</style>\n\nvisible"
+    assert [t.strip() for t in texts(body)] == ["", "visible"]
+    assert "caché" not in page_text(render(body))
+
+
+def test_markup_inside_a_script_does_not_close_it() -> None:
+    [text] = texts('A <script>x = "</b></p><template>";</script> B <template><script>'
+                   "</template></script>C</template> D")
+    assert text.split() == ["A", "B", "D"]
+
+
+def test_tags_that_separate_words_on_the_page_separate_them_in_block_text() -> None:
+    [text] = texts("Bachar<br>al-Assad et <b>Em</b>manuel <span>Macron</span><td>Paris")
+    assert text.split() == ["Bachar", "al-Assad", "et", "Emmanuel", "Macron", "Paris"]
+
+
+def test_annotations_after_raw_html_land_on_their_words() -> None:
+    body = ("Emmanuel Macron<script>alert('Poutine')</script> a parlé à Vladimir<br>Poutine"
+            " <b>et</b> <i>Olaf</i> Scholz.")
+    article = make_article(body)
+    [block] = article.blocks
+    assert block.text == "Emmanuel Macron  a parlé à Vladimir Poutine et Olaf Scholz."
+    entities = [Entity(name, "person", "PER", block.text.index(name),
+                       block.text.index(name) + len(name), block.id, "fr")
+                for name in ["Emmanuel Macron", "Vladimir Poutine", "Olaf Scholz"]]
+    html = render_body(BodyContext(article=article, root="../../",
+                                   annotations=Annotations(entities=entities)))
+    assert "alert" not in html
+    # One piece per text token: the <br> and the <i> cut the names, nothing shifts.
+    pieces = [part.split(">", 1)[1].split("<", 1)[0] for part in html.split('class="entity')[1:]]
+    assert pieces == ["Emmanuel Macron", "Vladimir", "Poutine", "Olaf", "Scholz"]

@@ -169,3 +169,20 @@ def test_annotations_after_raw_html_land_on_their_words() -> None:
     # One piece per text token: the <br> and the <i> cut the names, nothing shifts.
     pieces = [part.split(">", 1)[1].split("<", 1)[0] for part in html.split('class="entity')[1:]]
     assert pieces == ["Emmanuel Macron", "Vladimir", "Poutine", "Olaf", "Scholz"]
+
+
+# ---------------------------------------------------------------- pathological runs
+
+
+def test_runs_too_long_to_be_words_are_blanked_for_the_models_offsets_unchanged() -> None:
+    from site_builder.annotate.nlp import LONGEST_WORD, without_long_words
+
+    prose = "Emmanuel Macron a parlé à l'ONU : https://example.org/un/chemin?x=1 « oui »."
+    assert without_long_words(prose) == prose
+    for run in ["[" * 50_000, "l'" * 25_000, "[*<" * 1000, "x" * (LONGEST_WORD + 1)]:
+        text = f"Avant {run} Emmanuel Macron."
+        blanked = without_long_words(text)
+        assert len(blanked) == len(text)
+        assert blanked.split() == ["Avant", "Emmanuel", "Macron."]
+    kept = "y" * LONGEST_WORD
+    assert without_long_words(kept) == kept

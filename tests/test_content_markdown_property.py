@@ -79,8 +79,11 @@ def inline(draw: st.DrawFn, depth: int) -> str:
         else:
             tag = draw(st.sampled_from(INLINE_TAGS))
             parts.append(f"<{tag}>{inner}</{tag.split()[0]}>")
-    draw(st.randoms()).shuffle(parts)
-    return " ".join(parts)
+    # Words first: a line that starts with a tag may be a raw HTML block, where
+    # `a<b mot1` is a tag with an attribute, not text (found by exploring).
+    rest = parts[1:]
+    draw(st.randoms()).shuffle(rest)
+    return " ".join([parts[0], *rest])
 
 
 def prefixed(text: str, first: str, rest: str) -> str:

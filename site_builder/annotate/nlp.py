@@ -69,6 +69,8 @@ def analyse_texts(lang: str, model: str, texts: Sequence[str], batch_size: int,
     as one block) is analysed in pieces cut between sentences: the cost
     stays linear in its length, and spaCy's own length limit never applies.
     """
+    texts = [without_long_words(t) for t in texts]
+    originals = None if originals is None else [without_long_words(t) for t in originals]
     pieces: list[tuple[int, int]] = []  # (text index, offset of the piece in it)
     piece_texts: list[str] = []
     piece_originals: list[str] = []
@@ -89,6 +91,19 @@ def analyse_texts(lang: str, model: str, texts: Sequence[str], batch_size: int,
         merged[n][2].extend([(s + offset, e + offset, *rest) for s, e, *rest in tokens]
                             for tokens in parses)
     return info, merged
+
+
+# spaCy's tokenizer strips a word's prefixes and suffixes one at a time, each
+# time searching the rest of the word: a word of thousands of them ("[[[…",
+# "l'l'l'…") costs time quadratic in its length. A longer run without a space
+# is not prose: the models read spaces in its place, and offsets do not move.
+LONGEST_WORD = 200
+_LONG_WORD = re.compile(rf"\S{{{LONGEST_WORD + 1},}}")
+
+
+def without_long_words(text: str) -> str:
+    """`text` with every run of more than `LONGEST_WORD` non-space characters blanked."""
+    return _LONG_WORD.sub(lambda match: " " * len(match.group()), text)
 
 
 # Longer texts are analysed in pieces (see analyse_texts).

@@ -1,7 +1,7 @@
 """Annotations inserted into markdown-it's token stream: names, figures, quotes, languages.
 
 This core rule runs after inline parsing. For each block (b0, b1... as
-`content.blocks.iter_inline` numbers them) it reads the annotations of the
+`content.blocks.block_segments` numbers them) it reads the annotations of the
 page's `BodyContext` and:
 
 - wraps each entity mention in an element of its own (`entity_marks`);
@@ -45,7 +45,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from site_builder.content.blocks import block_text, iter_inline, segments
+from site_builder.content.blocks import Segment, block_segments, block_text
 from site_builder.model import Entity, Figure
 from site_builder.render.context import BodyContext, body_context
 from site_builder.render.entity_marks import entity_mark, non_overlapping
@@ -85,7 +85,8 @@ def annotate_rule(state: StateCore) -> None:
     for number, figure in enumerate(annotations.figures, start=1):
         figures[figure.block].append((number, figure))
     quotes = quote_parts(annotations.quotes, ctx.actors)
-    block_ids = {id(inline): block_id for block_id, inline in iter_inline(state.tokens)}
+    blocks = {id(inline): (block_id, segs)
+              for block_id, inline, segs in block_segments(state.tokens)}
     raw = RawHtmlState()
     links_allowed = not any(has_raw_link(html) for html in _raw_html(state.tokens))
     for index, token in enumerate(state.tokens):
@@ -94,14 +95,14 @@ def annotate_rule(state: StateCore) -> None:
             continue
         if token.type != "inline":
             continue
-        block_id = block_ids[id(token)]
+        block_id, segs = blocks[id(token)]
         block_lang = langs.get(block_id)
         wanted = _BlockAnnotations(entities.get(block_id, []), figures.get(block_id, []),
                                    quotes.get(block_id, []))
         if block_lang is None and wanted.empty:
             _follow_raw_html(token.children or [], raw)
             continue
-        text, _ = block_text(token)
+        text, _ = block_text(token, segs)
         line = token.map[0] if token.map else 0
         if block_lang is not None and len(block_lang.text) != len(text):
             # Offsets into another text would land on the wrong words.
@@ -109,7 +110,7 @@ def annotate_rule(state: StateCore) -> None:
                      "clear .cache/site-builder and build again")
             _follow_raw_html(token.children or [], raw)
             continue
-        _mark_block(token, text, wanted, ctx, block_id, raw, links_allowed)
+        _mark_block(token, segs, text, wanted, ctx, block_id, raw, links_allowed)
         if block_lang is not None and block_lang.lang and block_lang.lang != ctx.article.lang:
             _set_lang(state.tokens, index, token, block_lang.lang)
 
@@ -146,14 +147,13 @@ class _BlockAnnotations(NamedTuple):
 
 
 def _mark_block(
-    inline: Token, text: str, wanted: _BlockAnnotations, ctx: BodyContext, block_id: str,
-    raw: RawHtmlState, links_allowed: bool,
+    inline: Token, segs: Sequence[Segment], text: str, wanted: _BlockAnnotations,
+    ctx: BodyContext, block_id: str, raw: RawHtmlState, links_allowed: bool,
 ) -> None:
     children = inline.children or []
     where = _child_contexts(children, raw, links_allowed)
     if wanted.empty:
         return
-    segs = segments(inline)
 
     def whole(start: int, end: int) -> bool:
         return wholly_annotatable(start, end, segs, children, where)

@@ -22,9 +22,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from site_builder.content.blocks import Segment
-
-_BREAKS = {"softbreak", "hardbreak"}
+from site_builder.content.blocks import GAPS, Segment
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +74,12 @@ def wholly_annotatable(
 ) -> bool:
     """Whether [start, end) touches no code, autolink URL or protected raw HTML.
 
-    Names and figures are marked whole or not at all; line breaks inside them are fine.
+    Names and figures are marked whole or not at all; line breaks, and raw
+    tags that stand for a space, inside them are fine.
     """
     inside = [s for s in segs if s.start < end and s.end > start]
     if any(where[s.child].protected
-           or (not s.annotatable and children[s.child].type not in _BREAKS) for s in inside):
+           or (not s.annotatable and children[s.child].type not in GAPS) for s in inside):
         return False
     # Raw table tags between its pieces: an HTML parser moves text out of a
     # table it is misplaced in, but leaves a piece of bare spaces inside, so

@@ -3,9 +3,10 @@
 Markdown may contain raw HTML, so the rendered body is cleaned with nh3:
 what Markdown itself produces (tables, footnotes, figures...), the markup of
 the annotation rules, and common harmless inline HTML survive; scripts,
-styles (table alignment becomes `data-align`), event handlers and `javascript:` URLs do
-not. Relative URLs pass unchanged. No `rel` is added, so the output depends
-only on the input.
+styles (table alignment becomes `data-align`), event handlers and
+`javascript:` URLs do not. Scripts, styles, templates, frames and the other
+elements of `content.html_text.DROPPED` go with their content. Relative URLs
+pass unchanged. No `rel` is added, so the output depends only on the input.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 
 import nh3
+
+from site_builder.content.html_text import DROPPED
 
 _TAGS = {
     # Markdown output
@@ -46,7 +49,9 @@ _ATTRIBUTES = {
 
 _CLEANER = nh3.Cleaner(
     tags=_TAGS,
-    clean_content_tags={"script", "style"},
+    # Gone with their content, as `content.blocks` leaves their text out of
+    # what is annotated: kept, raw text elements would show their markup as text.
+    clean_content_tags=set(DROPPED),
     attributes=_ATTRIBUTES,
     url_schemes={"http", "https", "mailto", "tel"},
     link_rel=None,

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.serve import server as server_module
+from site_builder.serve import streams as streams_module
 from site_builder.serve.server import LISTEN_BACKLOG
 from tests.test_serve_http import Dev, running
 from tests.test_serve_support import (
@@ -80,7 +81,7 @@ def test_a_header_trickled_byte_by_byte_is_cut_off(dev: Dev) -> None:
 
 def test_an_sse_stream_outlives_the_timeouts(dev: Dev, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(server_module, "IO_TIMEOUT", 0.3)
-    monkeypatch.setattr(server_module, "KEEPALIVE_SECONDS", 0.1)
+    monkeypatch.setattr(streams_module, "KEEPALIVE_SECONDS", 0.1)
     sse = SSEClient(dev.port)
     try:
         sse.next_event()
@@ -163,3 +164,31 @@ def test_a_client_hanging_up_is_one_quiet_line(tmp_path: Path,
 
 def _gone(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
     return [r for r in caplog.records if "client went away" in r.getMessage()]
+
+
+def test_a_stream_that_stops_reading_is_dropped(dev: Dev, monkeypatch: pytest.MonkeyPatch,
+                                               caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="site_builder.serve")
+    monkeypatch.setattr(streams_module, "MAX_PENDING", 64 * 1024)
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.connect(("127.0.0.1", dev.port))
+    try:
+        sock.sendall(b"GET /__livereload HTTP/1.0\r\n\r\n")  # and never read a byte
+        deadline = time.monotonic() + 10
+        while dev.server.broadcaster.streams < 1 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        for n in range(1000):  # up to 20 MB: past any socket buffer, then past MAX_PENDING
+            pages = [f"articles/{'x' * 80}-{n}-{i}/index.html" for i in range(200)]  # 20 kB
+            dev.server.broadcaster.publish(True, pages, [])
+            if dev.server.broadcaster.streams == 0:
+                break
+        deadline = time.monotonic() + 10
+        while dev.server.broadcaster.streams and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert dev.server.broadcaster.streams == 0
+        assert any("stopped reading" in r.getMessage() for r in caplog.records)
+        response, _ = get(dev.port, "/articles/a1/")
+        assert response.status == 200
+    finally:
+        sock.close()

@@ -11,8 +11,8 @@ browser (or a script) can open hundreds of connections at once:
 - the request line and headers must arrive within HEAD_TIMEOUT in all, so a
   connection that sends nothing, or trickles a header, frees its thread;
 - any later single read or write (a whole response body) within IO_TIMEOUT.
-  An SSE stream is not cut by it: it only ever writes, and its keep-alives
-  are small enough never to wait on a client that reads.
+Live-reload streams are not cut by either: once their headers are sent,
+the socket goes to the StreamHub (streams.py), one thread for all of them.
 A client that hangs up is one DEBUG line on the "site_builder.serve" logger
 (`site-builder -v serve` shows it), never a traceback.
 """
@@ -23,7 +23,6 @@ import errno
 import io
 import logging
 import mimetypes
-import select
 import socket
 import time
 from collections.abc import Callable
@@ -36,7 +35,8 @@ from urllib.parse import parse_qs
 from site_builder.serve.client import CLIENT_JS, EVENTS_URL, SCRIPT_URL
 from site_builder.serve.inject import inject
 from site_builder.serve.paths import BadPath, PathTooLong, locate
-from site_builder.serve.reload import KEEPALIVE_SECONDS, Broadcaster
+from site_builder.serve.reload import Broadcaster
+from site_builder.serve.streams import StreamHub
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -108,6 +108,12 @@ class DevHTTPServer(ThreadingHTTPServer):
         self.root = root  # a callable: the builder may swap the directory
         self.broadcaster = broadcaster
         super().__init__(address, Handler)
+        self.hub = StreamHub(broadcaster)  # once bound: a failed bind leaves no thread
+
+    def server_close(self) -> None:
+        super().server_close()
+        if hasattr(self, "hub"):  # not when the bind itself failed
+            self.hub.stop()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -224,8 +230,7 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)  # a client gone meanwhile is logged by handle()
 
     def _events(self, query: str, *, head: bool) -> None:
-        """The SSE stream: catch-up event, then one event per build, keep-alives between."""
-        broadcaster = self.server.broadcaster
+        """The SSE stream: headers here, then the socket goes to the StreamHub."""
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
@@ -236,39 +241,10 @@ class Handler(BaseHTTPRequestHandler):
         # The browser's automatic reconnect sends Last-Event-ID, which is
         # newer than the ?since= baked into the URL when the page connected.
         since = self.headers.get("Last-Event-ID") or parse_qs(query).get("since", [""])[0]
-        broadcaster.stream_opened()
-        try:
-            # retry: how soon the browser reconnects after a server restart.
-            self.wfile.write(b"retry: 1000\n\n")
-            event = broadcaster.catch_up(since or None)
-            seq = 0
-            if event is not None:
-                self.wfile.write(event.sse())
-                seq, since = event.seq, event.id
-            last_write = time.monotonic()
-            while True:
-                newer = broadcaster.wait_newer(seq, min(1.0, KEEPALIVE_SECONDS))
-                if newer is None:
-                    return  # server shutting down
-                if newer and (event := broadcaster.catch_up(since)) is not None:
-                    self.wfile.write(event.sse())
-                    seq, since = event.seq, event.id
-                    last_write = time.monotonic()
-                elif self._peer_closed():
-                    return  # a hidden tab let go: free the thread now, not at the next write
-                elif time.monotonic() - last_write >= KEEPALIVE_SECONDS:
-                    self.wfile.write(b": keep-alive\n\n")
-                    last_write = time.monotonic()
-        finally:  # a tab closed mid-write is logged by handle()
-            broadcaster.stream_closed()
-
-    def _peer_closed(self) -> bool:
-        """True once the client has closed its end (EOF is waiting to be read)."""
-        try:
-            ready, _, _ = select.select([self.connection], [], [], 0)
-            return bool(ready) and not self.connection.recv(1, socket.MSG_PEEK)
-        except OSError:
-            return True
+        # Detached, the socket object this thread holds is closed without
+        # touching the connection, which the hub now owns under a new one.
+        sock = socket.socket(fileno=self.connection.detach())
+        self.server.hub.adopt(sock, since, self._peer())
 
 
 class _HeadDeadline(io.RawIOBase):

@@ -21,6 +21,7 @@ server rebuilds and pushes events to every stream throughout. A request
 fails if it raises (refused, reset, timed out after 30 s) or answers other
 than 200 with its whole body. Printed per scenario: requests, requests/s,
 latency p50, p99 and max (connect to last byte), failures, rebuilds, and
+the server process's CPU seconds per second (2.0 is two full cores), and
 for the streams how many were still open at the end and the fewest build
 events one of them received. Tracebacks printed by the server are counted.
 """
@@ -96,6 +97,15 @@ class Server:
         while self.rebuilds() == before and time.monotonic() < deadline:
             time.sleep(0.1)
         time.sleep(1.0)
+
+    def cpu_seconds(self) -> float:
+        """CPU time the server process used so far (Linux /proc; NaN elsewhere)."""
+        try:
+            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return float("nan")
+        # utime and stime, fields 14 and 15 of stat(5), counted after the ")".
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def rebuilds(self) -> int:
         return sum(line.startswith("Rebuilt in") for line in list(self.out))
@@ -231,6 +241,7 @@ def scenario(name: str, server: Server, site: Path, urls: list[str], n_articles:
             k += 1
 
     rebuilds = server.rebuilds()
+    cpu = server.cpu_seconds()
     editing = threading.Thread(target=editor, daemon=True)
     started = time.perf_counter()
     editing.start()
@@ -241,6 +252,7 @@ def scenario(name: str, server: Server, site: Path, urls: list[str], n_articles:
     for t in threads:
         t.join(60)
     elapsed = time.perf_counter() - started
+    cpu = (server.cpu_seconds() - cpu) / elapsed
     editing.join(5)
     time.sleep(0.5)  # the last rebuild's line
     kept = "–"
@@ -252,7 +264,7 @@ def scenario(name: str, server: Server, site: Path, urls: list[str], n_articles:
     total = len(ms) + len(failures)
     print(f"| {name} | {clients} | {total} | {total / elapsed:.0f} | "
           f"{percentile(ms, .5):.1f} | {percentile(ms, .99):.1f} | {max(ms):.0f} | "
-          f"{len(failures)} | {server.rebuilds() - rebuilds} | {kept} |", flush=True)
+          f"{len(failures)} | {server.rebuilds() - rebuilds} | {cpu:.2f} | {kept} |", flush=True)
     for failure in failures[:5]:
         print(f"    failed: {failure}", file=sys.stderr)
 
@@ -290,8 +302,8 @@ def main() -> None:
             urls = page_urls(server.output, rng, 40)
             server.settle(site)
             print("| scenario | clients | requests | req/s | p50 (ms) | p99 (ms) | max (ms) "
-                  "| failed | rebuilds | SSE streams open at the end |")
-            print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+                  "| failed | rebuilds | server CPU (s/s) | SSE streams open at the end |")
+            print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
             common = (server, site, urls, args.articles, args.clients)
             rest = (args.seconds, args.edit_every, args.seed)
             scenario("pages", *common, 0, *rest)

@@ -98,3 +98,11 @@ def test_client_builds_the_overlay_with_text_only() -> None:
     assert "innerHTML" not in CLIENT_JS and "insertAdjacentHTML" not in CLIENT_JS
     assert "textContent" in CLIENT_JS
     assert "visibilitychange" in CLIENT_JS
+
+
+def test_client_needs_nothing_a_strict_csp_forbids() -> None:
+    """The guard where Chromium is absent; test_serve_overlay_browser.py runs it under the CSP."""
+    for forbidden in ('setAttribute("style"', "cssText", "<style", "style=", "eval(",
+                      "new Function", "getElementById", "innerHTML"):
+        assert forbidden not in CLIENT_JS, forbidden
+    assert re.search(r"new EventSource\(\"/__livereload\?since=", CLIENT_JS)

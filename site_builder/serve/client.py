@@ -56,7 +56,7 @@ CLIENT_JS = """\
   // <a id=...>) cannot stand in for it. Its content lives in a shadow root,
   // out of reach of the site's stylesheet, and every style is set through
   // the CSSOM, which a Content-Security-Policy without 'unsafe-inline' allows
-  // (style="" markup, setAttribute("style") and <style> would be blocked).
+  // (inline style attributes and style elements it blocks).
   let overlay = null;
 
   function styled(tag, css) {

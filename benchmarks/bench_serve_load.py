@@ -23,7 +23,9 @@ than 200 with its whole body. Printed per scenario: requests, requests/s,
 latency p50, p99 and max (connect to last byte), failures, rebuilds, and
 the server process's CPU seconds per second (2.0 is two full cores), and
 for the streams how many were still open at the end and the fewest build
-events one of them received. Tracebacks printed by the server are counted.
+events one of them received. Then, three times, 100 requests are released
+at once (a burst, which a short listen backlog turns into dropped
+connections and retries). Tracebacks printed by the server are counted.
 """
 
 from __future__ import annotations
@@ -269,6 +271,40 @@ def scenario(name: str, server: Server, site: Path, urls: list[str], n_articles:
         print(f"    failed: {failure}", file=sys.stderr)
 
 
+def burst(server: Server, size: int, rounds: int = 3) -> None:
+    """`size` GETs of the home page released at once, `rounds` times: the backlog's test."""
+    latencies: list[float] = []
+    failed = 0
+    for _ in range(rounds):
+        barrier = threading.Barrier(size)
+        tally = Tally()
+
+        def one(tally: Tally = tally, barrier: threading.Barrier = barrier) -> None:
+            barrier.wait()
+            t0 = time.perf_counter()
+            conn = HTTPConnection("127.0.0.1", server.port, timeout=30)
+            try:
+                conn.request("GET", "/")
+                conn.getresponse().read()
+                tally.latencies.append(time.perf_counter() - t0)
+            except OSError as exc:
+                tally.failures.append(repr(exc))
+            finally:
+                conn.close()
+
+        threads = [threading.Thread(target=one) for _ in range(size)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        latencies += tally.latencies
+        failed += len(tally.failures)
+        time.sleep(1.0)
+    ms = [x * 1000 for x in latencies]
+    print(f"# burst: {rounds} × {size} simultaneous GET /: p50 {percentile(ms, .5):.0f} ms, "
+          f"max {max(ms, default=0):.0f} ms, failed {failed}", flush=True)
+
+
 def page_urls(output: Path, rng: random.Random, count: int) -> list[str]:
     """`count` pages of the built site, the home page among them."""
     pages = sorted(p.relative_to(output).as_posix() for p in output.rglob("*.html")
@@ -288,6 +324,8 @@ def main() -> None:
                         help="open SSE streams in the second scenario (200)")
     parser.add_argument("--seconds", type=float, default=20.0, help="per scenario (20)")
     parser.add_argument("--edit-every", type=float, default=0.2, help="seconds (0.2)")
+    parser.add_argument("--burst", type=int, default=100,
+                        help="simultaneous requests in the burst at the end (100)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -308,6 +346,7 @@ def main() -> None:
             rest = (args.seconds, args.edit_every, args.seed)
             scenario("pages", *common, 0, *rest)
             scenario(f"pages + {args.streams} streams", *common, args.streams, *rest)
+            burst(server, args.burst)
         finally:
             server.stop()
         print(f"# server tracebacks: {server.tracebacks()}")

@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 
 from site_builder.serve import DevServer
-from site_builder.serve.client import OVERLAY_ID
+from site_builder.serve.client import OVERLAY_TAG
 from tests.test_serve_e2e import ARTICLE_A, make_real_site, real_builder
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
 TIMEOUT_MS = 30_000
+OVERLAY = f"{OVERLAY_TAG} [role=alert]"  # Playwright's CSS reaches into the open shadow root
 
 
 def _body_has(text: str) -> str:
@@ -43,7 +44,7 @@ def test_page_follows_edits_errors_and_css_without_manual_reload(tmp_path: Path,
             # 2. A broken save shows the overlay, with the problem as path:line: message.
             page.evaluate("window.__stillHere = true")
             article.write_text("---\ntitle: [non fermé\n---\nCassé.\n", encoding="utf-8")
-            overlay = page.wait_for_selector(f"#{OVERLAY_ID}")
+            overlay = page.wait_for_selector(OVERLAY)
             assert overlay is not None
             assert "content/a.md:" in overlay.inner_text()
             assert page.evaluate("window.__stillHere") is True  # overlay, not a reload
@@ -52,7 +53,7 @@ def test_page_follows_edits_errors_and_css_without_manual_reload(tmp_path: Path,
             # 3. The fix clears it (the page reloads since its file was rewritten).
             article.write_text(ARTICLE_A.replace("lentement", "Tombouctou"), encoding="utf-8")
             page.wait_for_function(_body_has("Tombouctou"))
-            page.wait_for_selector(f"#{OVERLAY_ID}", state="detached")
+            page.wait_for_selector(OVERLAY_TAG, state="detached")
 
             # 4. A stylesheet change is applied in place, without a reload.
             page.evaluate("window.__stillHere = true")
@@ -121,9 +122,9 @@ def test_overlay_shown_on_a_page_opened_while_an_error_stands(tmp_path: Path,
         try:
             page.set_default_timeout(TIMEOUT_MS)
             page.goto(server.url + "articles/premier-article/")
-            overlay = page.wait_for_selector(f"#{OVERLAY_ID}")
+            overlay = page.wait_for_selector(OVERLAY)
             assert overlay is not None and "content/b.md:" in overlay.inner_text()
-            assert page.query_selector(f"#{OVERLAY_ID} img") is None  # text, never markup
+            assert page.query_selector(f"{OVERLAY} img") is None  # text, never markup
         finally:
             page.close()
     shutil.rmtree(site, ignore_errors=True)

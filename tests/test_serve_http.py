@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.serve import DevServer, ServeError
-from site_builder.serve import server as server_module
+from site_builder.serve import streams as streams_module
 from site_builder.serve.reload import Broadcaster
 from site_builder.serve.server import bind
 from tests.test_serve_support import (
@@ -219,7 +219,7 @@ def test_reconnecting_client_gets_what_it_missed(dev: Dev) -> None:
 
 
 def test_keep_alive_comments(dev: Dev, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(server_module, "KEEPALIVE_SECONDS", 0.1)
+    monkeypatch.setattr(streams_module, "KEEPALIVE_SECONDS", 0.1)
     sse = SSEClient(dev.port)
     try:
         sse.next_event()

@@ -1,12 +1,23 @@
-"""URL → file mapping: traversal refused in every spelling, directories and redirects."""
+"""URL → file mapping: traversal refused in every spelling, directories and redirects,
+and hostile paths (too long, symlink loops) answered without an exception."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from site_builder.serve.paths import BadPath, Located, locate, split_url_path
+from site_builder.serve.paths import (
+    MAX_PATH,
+    NAME_MAX,
+    BadPath,
+    Located,
+    PathTooLong,
+    locate,
+    split_url_path,
+)
 
 
 @pytest.fixture
@@ -61,3 +72,60 @@ def test_symlinks_leading_out_are_missing(out: Path, tmp_path: Path) -> None:
     assert locate(out, "/leakdir/secret.txt") == Located("missing")
     assert locate(out, "/leakdir/") == Located("missing")
     assert locate(out, "/inside.css").kind == "file"  # links within the output are fine
+
+
+def test_a_path_longer_than_any_file_path_is_too_long(out: Path) -> None:
+    with pytest.raises(PathTooLong):
+        locate(out, "/" + "a/" * (MAX_PATH // 2))
+    assert locate(out, "/" + "a/" * (MAX_PATH // 2 - 1)) == Located("missing")
+
+
+def test_a_segment_longer_than_any_file_name_is_missing(out: Path) -> None:
+    assert locate(out, "/" + "a" * (NAME_MAX + 1)) == Located("missing")
+    assert locate(out, "/articles/" + "%C3%A9" * 128 + "/") == Located("missing")  # 256 bytes
+
+
+def test_symlink_loops_are_missing(out: Path) -> None:
+    (out / "loop").symlink_to(out / "loop")
+    (out / "ping").symlink_to(out / "pong")
+    (out / "pong").symlink_to(out / "ping")
+    for raw in ("/loop", "/loop/", "/loop/x/index.html", "/ping", "/pong/"):
+        assert locate(out, raw) == Located("missing")
+
+
+# What a request line can carry: latin-1 text (the server decodes the bytes so).
+_LATIN1 = st.characters(max_codepoint=255)
+_SEGMENTS = st.one_of(st.text(_LATIN1, max_size=20), st.sampled_from(
+    ["loop", "ping", "articles", "x", "..", "%2e%2e", "a" * 300, "%C3%A9" * 128]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(segments=st.lists(_SEGMENTS, max_size=30), slash=st.booleans(), long=st.booleans())
+def test_any_request_path_is_answered_without_an_exception(
+        tmp_path_factory: pytest.TempPathFactory, segments: list[str], slash: bool,
+        long: bool) -> None:
+    out = _hostile_output(tmp_path_factory)
+    raw = "/" + "/".join(segments) + ("/" if slash else "") + ("b/" * 2100 if long else "")
+    try:
+        found = locate(out, raw)
+    except BadPath:
+        return  # refused: 400 or 414
+    if found.file is not None:
+        assert found.file.is_relative_to(out.resolve())
+
+
+_HOSTILE: dict[str, Path] = {}
+
+
+def _hostile_output(factory: pytest.TempPathFactory) -> Path:
+    """One output directory with loops and a link out, shared by the examples."""
+    if "out" not in _HOSTILE:
+        root = factory.mktemp("hostile") / "output"
+        (root / "articles" / "x").mkdir(parents=True)
+        (root / "articles" / "x" / "index.html").write_text("<p>x</p>")
+        (root / "loop").symlink_to(root / "loop")
+        (root / "ping").symlink_to(root / "pong")
+        (root / "pong").symlink_to(root / "ping")
+        (root / "out").symlink_to(root.parent)
+        _HOSTILE["out"] = root
+    return _HOSTILE["out"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import threading
 
 from site_builder.errors import Problem
 from site_builder.serve.client import CLIENT_JS, SCRIPT_URL
@@ -62,13 +61,15 @@ def test_sse_wire_format() -> None:
                                  "message": P.message, "hint": "fix it"}]
 
 
-def test_wait_newer_and_close() -> None:
+def test_listeners_are_woken_by_each_build_and_by_close() -> None:
     b = Broadcaster()
-    assert b.wait_newer(0, timeout=0.01) is False
-    threading.Timer(0.05, lambda: b.publish(True, [], [])).start()
-    assert b.wait_newer(0, timeout=5) is True
-    b.close()
-    assert b.wait_newer(1, timeout=5) is None
+    woken: list[int] = []
+    b.subscribe(lambda: woken.append(len(woken)))
+    b.publish(True, [], [])
+    b.publish(False, None, [P])
+    assert woken == [0, 1]
+    b.close(timeout=0.1)
+    assert woken == [0, 1, 2] and b.closed
 
 
 def test_inject_before_the_last_body_end_tag() -> None:
@@ -97,3 +98,11 @@ def test_client_builds_the_overlay_with_text_only() -> None:
     assert "innerHTML" not in CLIENT_JS and "insertAdjacentHTML" not in CLIENT_JS
     assert "textContent" in CLIENT_JS
     assert "visibilitychange" in CLIENT_JS
+
+
+def test_client_needs_nothing_a_strict_csp_forbids() -> None:
+    """The guard where Chromium is absent; test_serve_overlay_browser.py runs it under the CSP."""
+    for forbidden in ('setAttribute("style"', "cssText", "<style", "style=", "eval(",
+                      "new Function", "getElementById", "innerHTML"):
+        assert forbidden not in CLIENT_JS, forbidden
+    assert re.search(r"new EventSource\(\"/__livereload\?since=", CLIENT_JS)

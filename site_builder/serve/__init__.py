@@ -6,7 +6,8 @@ The pieces, each in its own module:
     debounce.py  a burst of paths → one batch, after ~100 ms of quiet
     app.py       the rebuild loop: batch → Builder.build(changed) → broadcast
     reload.py    build ids, history, Server-Sent Events payloads
-    server.py    ThreadingHTTPServer: output files, /__livereload stream
+    server.py    ThreadingHTTPServer: output files, limits and timeouts
+    streams.py   every /__livereload stream, written by one thread
     paths.py     URL → file, refusing every way out of the output directory
     inject.py    adds the client script to HTML responses (never to files)
     client.py    the browser side: reload own page, swap CSS, error overlay

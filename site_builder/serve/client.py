@@ -12,7 +12,10 @@ What it does, in order of the protocol described in reload.py:
 - swaps a changed stylesheet in place with a cache-busting query, so a CSS
   edit never reloads the page or loses its scroll position;
 - shows the build problems in an overlay built with textContent only,
-  since problems quote the user's files;
+  since problems quote the user's files, styled through the CSSOM only, so
+  it works under the site's Content-Security-Policy (`style-src 'self'`,
+  no inline styles); the script itself is always an external file, never
+  inline, for `script-src 'self'`;
 - closes its EventSource while the tab is hidden, because browsers allow
   about six connections per host and every open tab would otherwise hold
   one; on becoming visible it reconnects with the last build id it saw and
@@ -23,7 +26,8 @@ from __future__ import annotations
 
 EVENTS_URL = "/__livereload"
 SCRIPT_URL = "/__livereload.js"
-OVERLAY_ID = "__livereload_overlay"
+# The overlay's element: a custom element name, so it may hold a shadow root.
+OVERLAY_TAG = "site-builder-overlay"
 
 CLIENT_JS = """\
 (() => {
@@ -47,38 +51,54 @@ CLIENT_JS = """\
     } catch (e) { return null; }
   }
 
+  // The overlay is the element this script created, held here and never
+  // looked up in the document: an element of the page (an article's
+  // <a id=...>) cannot stand in for it. Its content lives in a shadow root,
+  // out of reach of the site's stylesheet, and every style is set through
+  // the CSSOM, which a Content-Security-Policy without 'unsafe-inline' allows
+  // (inline style attributes and style elements it blocks).
+  let overlay = null;
+
+  function styled(tag, css) {
+    const el = document.createElement(tag);
+    Object.assign(el.style, css);
+    return el;
+  }
+
   function showProblems(problems) {
-    let box = document.getElementById("__OVERLAY__");
-    if (!problems || problems.length === 0) { if (box) box.remove(); return; }
-    if (!box) {
-      box = document.createElement("div");
-      box.id = "__OVERLAY__";
-      box.setAttribute("role", "alert");
-      box.style.cssText = "position:fixed;inset:0 0 auto 0;z-index:2147483647;" +
-        "max-height:60vh;overflow:auto;margin:0;padding:1em 1.5em;" +
-        "background:#2b0b0b;color:#ffe9e9;border-bottom:4px solid #e5484d;" +
-        "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;" +
-        "white-space:pre-wrap;text-align:left;box-shadow:0 4px 24px #0008";
+    if (!problems || problems.length === 0) { if (overlay) overlay.remove(); return; }
+    if (!overlay) {
+      overlay = document.createElement("__OVERLAY__");
+      overlay.attachShadow({ mode: "open" });
     }
+    const box = styled("div", {
+      position: "fixed", inset: "0 0 auto 0", zIndex: "2147483647", maxHeight: "60vh",
+      overflow: "auto", margin: "0", padding: "1em 1.5em", background: "#2b0b0b",
+      color: "#ffe9e9", borderBottom: "4px solid #e5484d",
+      font: "14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace",
+      whiteSpace: "pre-wrap", textAlign: "left", boxShadow: "0 4px 24px #0008",
+    });
+    box.setAttribute("role", "alert");
     const title = document.createElement("strong");
     title.textContent = "Build failed \\u2014 showing the last good version of this page";
-    const close = document.createElement("button");
+    const close = styled("button", {
+      float: "right", font: "inherit", fontSize: "18px", background: "none",
+      color: "inherit", border: "0", cursor: "pointer",
+    });
     close.type = "button";
     close.textContent = "\\u00d7";
     close.title = "Hide until the next build";
-    close.style.cssText = "float:right;font:inherit;font-size:18px;background:none;" +
-      "color:inherit;border:0;cursor:pointer";
-    close.addEventListener("click", () => box.remove());
-    const list = document.createElement("ul");
-    list.style.cssText = "margin:.5em 0 0;padding-left:1.2em";
+    close.addEventListener("click", () => overlay.remove());
+    const list = styled("ul", { margin: ".5em 0 0", paddingLeft: "1.2em" });
     for (const p of problems) {
       const item = document.createElement("li");
       const hint = p.hint ? " \\u2014 " + p.hint : "";
       item.textContent = p.path + ":" + p.line + ": " + p.message + hint;
       list.append(item);
     }
-    box.replaceChildren(close, title, list);
-    if (!box.isConnected) (document.body || document.documentElement).append(box);
+    box.append(close, title, list);
+    overlay.shadowRoot.replaceChildren(box);
+    if (!overlay.isConnected) (document.body || document.documentElement).append(overlay);
   }
 
   function mustReload(written, removed) {
@@ -138,4 +158,4 @@ CLIENT_JS = """\
   try { showProblems(JSON.parse(me.dataset.problems || "[]")); } catch (e) { /* none */ }
   if (!document.hidden) connect();
 })();
-""".replace("__OVERLAY__", OVERLAY_ID).replace("__EVENTS__", EVENTS_URL)
+""".replace("__OVERLAY__", OVERLAY_TAG).replace("__EVENTS__", EVENTS_URL)

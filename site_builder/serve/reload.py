@@ -26,7 +26,7 @@ import json
 import secrets
 import threading
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,7 +65,7 @@ def problems_json(problems: Iterable[Problem]) -> list[dict[str, Any]]:
 
 
 class Broadcaster:
-    """Holds recent builds and wakes the SSE streams when a new one lands."""
+    """Holds recent builds and wakes its listeners (the StreamHub) when a new one lands."""
 
     def __init__(self, history: int = 256) -> None:
         # A per-process prefix makes ids from a previous server run unknown.
@@ -73,7 +73,16 @@ class Broadcaster:
         self._events: deque[BuildEvent] = deque(maxlen=history)
         self._cond = threading.Condition()
         self._closed = False
+        self._listeners: list[Callable[[], None]] = []
         self.streams = 0  # open SSE connections, for shutdown and tests
+
+    def subscribe(self, wake: Callable[[], None]) -> None:
+        """Have `wake()` called, in the publishing thread, after each build and on close."""
+        self._listeners.append(wake)
+
+    def _notify(self) -> None:
+        for wake in list(self._listeners):
+            wake()
 
     def publish(self, ok: bool, written: Iterable[str] | None,
                 problems: Iterable[Problem], removed: Iterable[str] = ()) -> BuildEvent:
@@ -88,8 +97,8 @@ class Broadcaster:
                 removed=tuple(dict.fromkeys(removed)),
             )
             self._events.append(event)
-            self._cond.notify_all()
-            return event
+        self._notify()
+        return event
 
     def current(self) -> BuildEvent | None:
         with self._cond:
@@ -123,20 +132,6 @@ class Broadcaster:
                 return event.seq
         return -1
 
-    def wait_newer(self, seq: int, timeout: float) -> bool | None:
-        """Block until a build newer than `seq` exists.
-
-        True: there is one; False: timed out (send a keep-alive); None: closed.
-        """
-        with self._cond:
-            self._cond.wait_for(
-                lambda: self._closed or (bool(self._events) and self._events[-1].seq > seq),
-                timeout,
-            )
-            if self._closed:
-                return None
-            return bool(self._events) and self._events[-1].seq > seq
-
     def stream_opened(self) -> None:
         with self._cond:
             self.streams += 1
@@ -147,10 +142,11 @@ class Broadcaster:
             self._cond.notify_all()
 
     def close(self, timeout: float = 2.0) -> None:
-        """End every stream; wait (bounded) until their threads let go."""
+        """End every stream; wait (bounded) until the hub has closed them all."""
         with self._cond:
             self._closed = True
-            self._cond.notify_all()
+        self._notify()
+        with self._cond:
             self._cond.wait_for(lambda: self.streams == 0, timeout)
 
     @property

@@ -3,26 +3,51 @@
 Standard library only: a ThreadingHTTPServer, so a long-lived SSE stream
 never blocks page requests. Every response is `Cache-Control: no-store`,
 since a cached page would hide the very change being previewed.
+
+Limits, as a production server has them, because a page open in the
+browser (or a script) can open hundreds of connections at once:
+- a listen backlog of LISTEN_BACKLOG, not the standard library's 5, which
+  drops connections under a burst and makes clients retry after 1, 3, 7 s;
+- the request line and headers must arrive within HEAD_TIMEOUT in all, so a
+  connection that sends nothing, or trickles a header, frees its thread;
+- any later single read or write (a whole response body) within IO_TIMEOUT.
+Live-reload streams are not cut by either: once their headers are sent,
+the socket goes to the StreamHub (streams.py), one thread for all of them.
+A client that hangs up is one DEBUG line on the "site_builder.serve" logger
+(`site-builder -v serve` shows it), never a traceback.
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
+import io
+import logging
 import mimetypes
-import select
 import socket
 import time
 from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
 from site_builder.serve.client import CLIENT_JS, EVENTS_URL, SCRIPT_URL
 from site_builder.serve.inject import inject
-from site_builder.serve.paths import BadPath, locate
-from site_builder.serve.reload import KEEPALIVE_SECONDS, Broadcaster
+from site_builder.serve.paths import BadPath, PathTooLong, locate
+from site_builder.serve.reload import Broadcaster
+from site_builder.serve.streams import StreamHub
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+
+logger = logging.getLogger("site_builder.serve")
+
+# nginx listens with 511, gunicorn and uvicorn with 2048; Linux caps the
+# value at net.core.somaxconn (4096 on current kernels).
+LISTEN_BACKLOG = 1024
+HEAD_TIMEOUT = 10.0  # seconds for the request line and all headers together
+IO_TIMEOUT = 60.0  # seconds for any one later read or write (nginx's send_timeout)
 
 # Explicit rather than left to `mimetypes`, whose answers depend on the
 # machine's /etc/mime.types (woff2 and webp are missing on some systems).
@@ -74,6 +99,7 @@ class DevHTTPServer(ThreadingHTTPServer):
     # Request threads never block shutdown; SSE streams end through
     # Broadcaster.close() rather than being joined.
     daemon_threads = True
+    request_queue_size = LISTEN_BACKLOG
 
     def __init__(self, address: tuple[str, int], root: Callable[[], Path],
                  broadcaster: Broadcaster) -> None:
@@ -82,6 +108,12 @@ class DevHTTPServer(ThreadingHTTPServer):
         self.root = root  # a callable: the builder may swap the directory
         self.broadcaster = broadcaster
         super().__init__(address, Handler)
+        self.hub = StreamHub(broadcaster)  # once bound: a failed bind leaves no thread
+
+    def server_close(self) -> None:
+        super().server_close()
+        if hasattr(self, "hub"):  # not when the bind itself failed
+            self.hub.stop()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -93,6 +125,41 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         """Silent: a line per request would drown the build messages."""
+
+    def log_error(self, format: str, *args: object) -> None:
+        """Malformed requests and timeouts: a DEBUG line, they are the client's business."""
+        logger.debug("%s: %s", self._peer(), format % args)
+
+    def setup(self) -> None:
+        super().setup()
+        self.connection.settimeout(IO_TIMEOUT)
+        # Reads go through a deadline while the request head comes in.
+        self.rfile.close()  # or the socket stays referenced and never closes
+        self._head = _HeadDeadline(self.connection)
+        self.rfile = io.BufferedReader(self._head)
+
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (ConnectionError, TimeoutError) as exc:
+            # Closed tabs, navigations, impatient scripts: normal, not a bug.
+            request = getattr(self, "requestline", "") or "before the request line"
+            logger.debug("%s: client went away (%s) during %s", self._peer(),
+                         type(exc).__name__, request)
+
+    def _peer(self) -> str:
+        host, port = self.client_address[:2]
+        return f"[{host}]:{port}" if ":" in str(host) else f"{host}:{port}"
+
+    def handle_one_request(self) -> None:
+        self._head.deadline = time.monotonic() + HEAD_TIMEOUT
+        super().handle_one_request()
+
+    def parse_request(self) -> bool:
+        try:
+            return super().parse_request()
+        finally:
+            self._head.deadline = None  # the head is in (or refused): plain IO_TIMEOUT now
 
     def do_GET(self) -> None:
         self._respond(head=False)
@@ -113,7 +180,9 @@ class Handler(BaseHTTPRequestHandler):
         try:
             found = locate(self.server.root(), path)
         except BadPath as exc:
-            self._send(HTTPStatus.BAD_REQUEST, f"Bad request: {exc}\n".encode(),
+            status = (HTTPStatus.REQUEST_URI_TOO_LONG if isinstance(exc, PathTooLong)
+                      else HTTPStatus.BAD_REQUEST)
+            self._send(status, f"{status.phrase}: {exc}\n".encode(),
                        "text/plain; charset=utf-8", head=head)
             return
         if found.kind == "redirect" and found.location:
@@ -126,8 +195,8 @@ class Handler(BaseHTTPRequestHandler):
                 # One read of the whole file: the builder replaces files with
                 # os.replace, so this sees the old or the new page, never half.
                 body = found.file.read_bytes()
-            except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-                pass  # replaced or removed since locate(): a plain 404
+            except OSError:
+                pass  # replaced or removed since locate(), or unreadable: a plain 404
             else:
                 self._send_page(HTTPStatus.OK, found.file, body, head=head)
                 return
@@ -158,13 +227,10 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         if not head:
-            # The client may have gone away; there is nothing to tell it.
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                self.wfile.write(body)
+            self.wfile.write(body)  # a client gone meanwhile is logged by handle()
 
     def _events(self, query: str, *, head: bool) -> None:
-        """The SSE stream: catch-up event, then one event per build, keep-alives between."""
-        broadcaster = self.server.broadcaster
+        """The SSE stream: headers here, then the socket goes to the StreamHub."""
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
@@ -175,42 +241,39 @@ class Handler(BaseHTTPRequestHandler):
         # The browser's automatic reconnect sends Last-Event-ID, which is
         # newer than the ?since= baked into the URL when the page connected.
         since = self.headers.get("Last-Event-ID") or parse_qs(query).get("since", [""])[0]
-        broadcaster.stream_opened()
+        # Detached, the socket object this thread holds is closed without
+        # touching the connection, which the hub now owns under a new one.
+        sock = socket.socket(fileno=self.connection.detach())
+        self.server.hub.adopt(sock, since, self._peer())
+
+
+class _HeadDeadline(io.RawIOBase):
+    """The connection's reads, which must all end by `deadline` while one is set.
+
+    A timeout per read alone would let a client send one header byte every
+    few seconds and hold its thread for ever (slowloris); one deadline for
+    the whole request head does not.
+    """
+
+    def __init__(self, sock: socket.socket) -> None:
+        self._sock = sock
+        self.deadline: float | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        if self.deadline is None:
+            return self._sock.recv_into(buffer)
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the request head took too long")
+        previous = self._sock.gettimeout()
+        self._sock.settimeout(left)
         try:
-            # retry: how soon the browser reconnects after a server restart.
-            self.wfile.write(b"retry: 1000\n\n")
-            event = broadcaster.catch_up(since or None)
-            seq = 0
-            if event is not None:
-                self.wfile.write(event.sse())
-                seq, since = event.seq, event.id
-            last_write = time.monotonic()
-            while True:
-                newer = broadcaster.wait_newer(seq, min(1.0, KEEPALIVE_SECONDS))
-                if newer is None:
-                    return  # server shutting down
-                if newer and (event := broadcaster.catch_up(since)) is not None:
-                    self.wfile.write(event.sse())
-                    seq, since = event.seq, event.id
-                    last_write = time.monotonic()
-                elif self._peer_closed():
-                    return  # a hidden tab let go: free the thread now, not at the next write
-                elif time.monotonic() - last_write >= KEEPALIVE_SECONDS:
-                    self.wfile.write(b": keep-alive\n\n")
-                    last_write = time.monotonic()
-        except (BrokenPipeError, ConnectionResetError, TimeoutError):
-            return  # tab closed or navigated away
+            return self._sock.recv_into(buffer)
         finally:
-            broadcaster.stream_closed()
-
-
-    def _peer_closed(self) -> bool:
-        """True once the client has closed its end (EOF is waiting to be read)."""
-        try:
-            ready, _, _ = select.select([self.connection], [], [], 0)
-            return bool(ready) and not self.connection.recv(1, socket.MSG_PEEK)
-        except OSError:
-            return True
+            self._sock.settimeout(previous)  # writes keep their own timeout
 
 
 def bind(host: str, port: int, root: Callable[[], Path], broadcaster: Broadcaster, *,

@@ -183,7 +183,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from site_builder.serve import serve
 
     return serve(_site_dir(args.site_dir), host=args.host, port=args.port,
-                 output_dir=args.output)
+                 output_dir=args.output, debug=args.debug)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

@@ -331,8 +331,37 @@ def test_builder_crash_becomes_an_error_event_and_serving_goes_on(dev: Dev) -> N
         assert "kaboom" in event["problems"][0]["message"]
         response, _ = get(dev.port, "/articles/a1/")
         assert response.status == 200
+        crash = [line for line in dev.log if "kaboom" in line]
+        assert crash == ["internal error: RuntimeError: kaboom (rerun with --debug to see "
+                         "the traceback)"]
+        assert not any("Traceback" in line for line in dev.log)
     finally:
         sse.close()
+
+
+def test_a_builder_crash_shows_its_traceback_under_debug(tmp_path: Path) -> None:
+    builder = FakeBuilder(make_fake_site(tmp_path))
+    log: list[str] = []
+    server = DevServer(builder, builder.site_dir, port=0, quiet=0.05, log=log.append,
+                       debug=True)
+
+    def explode() -> None:
+        raise RuntimeError("kaboom")
+
+    server.start()
+    try:
+        builder.before_write = explode
+        server._build(None)
+    finally:
+        server.stop()
+    assert any(line.startswith("Traceback") and "kaboom" in line for line in log)
+
+
+def test_the_server_log_escapes_names_for_the_terminal(capsys) -> None:
+    from site_builder.serve.app import _log
+
+    _log("Rebuilt content/\x1b[2Jx.md\nsecond line")
+    assert capsys.readouterr().out == "Rebuilt content/\\x1b[2Jx.md\nsecond line\n"
 
 
 def test_stop_ends_open_streams(tmp_path: Path) -> None:

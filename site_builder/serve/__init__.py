@@ -22,7 +22,7 @@ import webbrowser
 from pathlib import Path
 from types import FrameType
 
-from site_builder.errors import SiteError
+from site_builder.errors import SiteError, terminal_safe
 from site_builder.serve.app import DevServer, SiteBuilder
 from site_builder.serve.server import ServeError
 
@@ -34,7 +34,8 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
 
 
 def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, *,
-          open_browser: bool = False, output_dir: Path | None = None) -> int:
+          open_browser: bool = False, output_dir: Path | None = None,
+          debug: bool = False) -> int:
     """Serve `site_dir` with live reload until Ctrl-C; return the exit code.
 
     0 after Ctrl-C (or SIGTERM); 1 when the server cannot start (port,
@@ -48,7 +49,7 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, *,
     server: DevServer | None = None
     try:
         builder = Builder(site_dir, output_dir, dev=True, use_cache=True)
-        server = DevServer(builder, site_dir, host=host, port=port)
+        server = DevServer(builder, site_dir, host=host, port=port, debug=debug)
         print(f"Building {site_dir} …", flush=True)
         # The first build may take minutes on a big site: say where it is.
         # Rebuilds after an edit take well under a second and stay quiet.
@@ -68,11 +69,11 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, *,
     except KeyboardInterrupt:
         print("\nStopping…", flush=True)
     except ServeError as exc:
-        print(f"error: {exc}", file=sys.stderr, flush=True)
+        print(terminal_safe(f"error: {exc}"), file=sys.stderr, flush=True)
         return 1
     except SiteError as exc:
         for problem in exc.problems:
-            print(f"error: {problem}", file=sys.stderr, flush=True)
+            print(terminal_safe(f"error: {problem}"), file=sys.stderr, flush=True)
         return 1
     finally:
         if server is not None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Protocol
 
-from site_builder.errors import Problem
+from site_builder.errors import WORKING_ON, Problem, terminal_safe
 from site_builder.serve.debounce import Batch, Debouncer
 from site_builder.serve.reload import Broadcaster, BuildEvent
 from site_builder.serve.server import DevHTTPServer, bind
@@ -45,7 +45,8 @@ class SiteBuilder(Protocol):
 
 
 def _log(message: str) -> None:
-    print(message, flush=True)
+    # File names and problems quote content: escape it before it reaches a terminal.
+    print("\n".join(terminal_safe(line) for line in message.split("\n")), flush=True)
 
 
 class DevServer:
@@ -57,11 +58,13 @@ class DevServer:
 
     def __init__(self, builder: SiteBuilder, site_dir: Path, *, host: str = "127.0.0.1",
                  port: int = 8000, quiet: float = 0.1, max_wait: float = 1.0,
-                 observer_factory: ObserverFactory | None = None, log: Log = _log) -> None:
+                 observer_factory: ObserverFactory | None = None, log: Log = _log,
+                 debug: bool = False) -> None:
         self.builder = builder
         self.host = host
         self.port = port
         self.log = log
+        self.debug = debug  # a builder crash prints its traceback, not one line
         self.broadcaster = Broadcaster()
         self.debouncer = Debouncer(quiet, max_wait)
         layout = SiteLayout(site_dir, excluded=(builder.output_dir,))
@@ -167,9 +170,16 @@ class DevServer:
         except Exception as exc:
             # A crash in the builder must not kill the server: show it like
             # any build problem and keep serving the last good pages.
-            self.log(traceback.format_exc().rstrip())
-            problem = Problem("(site-builder)", 1, f"internal error: {exc!r}",
-                              "this is a bug in site-builder; the traceback is in the terminal")
+            where = getattr(exc, WORKING_ON, None)
+            where = f" while working on {where}" if where else ""
+            if self.debug:
+                self.log(traceback.format_exc().rstrip())
+            else:
+                self.log(f"internal error{where}: {type(exc).__name__}: {exc} (rerun with "
+                         "--debug to see the traceback)")
+            problem = Problem("(site-builder)", 1, f"internal error{where}: {exc!r}",
+                              "this is a bug in site-builder; rerun with --debug for the "
+                              "traceback")
             event = self.broadcaster.publish(False, [], [problem])
         else:
             # `removed` is not part of the minimal builder contract; use it when offered.

@@ -63,6 +63,16 @@ def test_text_after_deep_list_and_inside_deep_blockquote_reaches_the_page(
         assert words in text
 
 
+def test_cells_beyond_the_header_are_kept_in_the_last_cell() -> None:
+    body = ("| Ville | Bilan |\n|---|---:|\n| Idleb | 12 morts | selon l’OSDH | mardi |\n"
+            "| Alep | 3 \\| 4 blessés |\n\n> | a |\n> |---|\n> | b | c |\n")
+    text = page_text(render(body))
+    for words in ["12 morts | selon l’OSDH | mardi", "3 | 4 blessés", "b | c"]:
+        assert words in text
+    blocks = extract_blocks(parse(body), 1)
+    assert any(b.text == "12 morts | selon l’OSDH | mardi" for b in blocks)
+
+
 def test_a_too_deep_container_is_flattened_into_a_paragraph_at_the_allowed_depth() -> None:
     html = render(">" * 25 + " citation")
     assert html.count("<blockquote>") < 25

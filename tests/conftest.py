@@ -44,6 +44,28 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
+def wait_until(page: Any, predicate: str, timeout: float = 30.0) -> None:
+    """Poll a JavaScript expression from outside the page until it is true.
+
+    Playwright's wait_for_function evaluates its predicate with eval, which
+    the site's Content-Security-Policy forbids. A poll that lands during a
+    reload finds no page to ask, and asks again.
+    """
+    import time
+
+    from playwright.sync_api import Error
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if page.evaluate(predicate):
+                return
+        except Error:
+            pass  # the page is navigating (a live reload)
+        assert time.monotonic() < deadline, f"still false after {timeout} s: {predicate}"
+        time.sleep(0.05)
+
+
 def write(path: Path, text: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(text, bytes):

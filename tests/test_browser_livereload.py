@@ -14,6 +14,7 @@ import pytest
 
 from site_builder.serve import DevServer
 from site_builder.serve.client import OVERLAY_TAG
+from tests.conftest import wait_until
 from tests.test_serve_e2e import ARTICLE_A, make_real_site, real_builder
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
@@ -35,11 +36,11 @@ def test_page_follows_edits_errors_and_css_without_manual_reload(tmp_path: Path,
         try:
             page.set_default_timeout(TIMEOUT_MS)
             page.goto(server.url + "articles/premier-article/")
-            page.wait_for_function(_body_has("lentement"))
+            wait_until(page, _body_has("lentement"))
 
             # 1. An edit to this article reloads the page by itself.
             article.write_text(ARTICLE_A.replace("lentement", "Zanzibar"), encoding="utf-8")
-            page.wait_for_function(_body_has("Zanzibar"))
+            wait_until(page, _body_has("Zanzibar"))
 
             # 2. A broken save shows the overlay, with the problem as path:line: message.
             page.evaluate("window.__stillHere = true")
@@ -52,7 +53,7 @@ def test_page_follows_edits_errors_and_css_without_manual_reload(tmp_path: Path,
 
             # 3. The fix clears it (the page reloads since its file was rewritten).
             article.write_text(ARTICLE_A.replace("lentement", "Tombouctou"), encoding="utf-8")
-            page.wait_for_function(_body_has("Tombouctou"))
+            wait_until(page, _body_has("Tombouctou"))
             page.wait_for_selector(OVERLAY_TAG, state="detached")
 
             # 4. A stylesheet change is applied in place, without a reload.
@@ -62,8 +63,7 @@ def test_page_follows_edits_errors_and_css_without_manual_reload(tmp_path: Path,
             css = _theme_file("style.css")
             (templates / "style.css").write_text(
                 css + "\nbody { outline: 7px solid rgb(1, 2, 3) }\n", encoding="utf-8")
-            page.wait_for_function(
-                "getComputedStyle(document.body).outlineWidth === '7px'")
+            wait_until(page, "getComputedStyle(document.body).outlineWidth === '7px'")
             assert page.evaluate("window.__stillHere") is True
         finally:
             page.close()
@@ -85,7 +85,7 @@ def test_hidden_tab_disconnects_and_catches_up_when_shown(tmp_path: Path,
         try:
             page.set_default_timeout(TIMEOUT_MS)
             page.goto(server.url + "articles/premier-article/")
-            page.wait_for_function(_body_has("lentement"))
+            wait_until(page, _body_has("lentement"))
             page.evaluate("window.__stillHere = true")
             page.evaluate(_SET_HIDDEN, True)  # headless tabs are never hidden by themselves
             builds = server.builds
@@ -98,7 +98,7 @@ def test_hidden_tab_disconnects_and_catches_up_when_shown(tmp_path: Path,
             time.sleep(0.5)
             assert page.evaluate("window.__stillHere") is True  # no stream, no reload
             page.evaluate(_SET_HIDDEN, False)  # reconnects with ?since= and catches up
-            page.wait_for_function(_body_has("Ouagadougou"))
+            wait_until(page, _body_has("Ouagadougou"))
         finally:
             page.close()
 

@@ -15,7 +15,7 @@ import pytest
 
 from site_builder.serve import DevServer
 from site_builder.serve.client import OVERLAY_TAG
-from tests.conftest import write
+from tests.conftest import wait_until, write
 from tests.test_serve_support import FakeBuilder, article, make_fake_site
 
 pytestmark = pytest.mark.browser
@@ -43,14 +43,6 @@ window.__violations = [];
 document.addEventListener("securitypolicyviolation",
   e => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
 """
-
-def _wait_until(page: object, predicate: str, timeout: float = 30.0) -> None:
-    """Poll `predicate` from outside the page: wait_for_function evals, which the CSP forbids."""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(predicate):  # type: ignore[attr-defined]
-        assert time.monotonic() < deadline, f"still false after {timeout} s: {predicate}"
-        time.sleep(0.05)
-
 
 _OURS = f"""() => [...document.querySelectorAll("{OVERLAY_TAG}")]
   .filter(el => el.shadowRoot).map(el => getComputedStyle(el.shadowRoot.firstChild).position)"""
@@ -84,7 +76,7 @@ def test_the_overlay_cannot_be_hijacked_and_works_under_the_csp(tmp_path: Path,
             # The fix rewrites nothing (same page as before): no reload, the
             # script takes its overlay away and leaves the page's elements be.
             a1.write_text(article("Article 1", "Texte 1."), encoding="utf-8")
-            _wait_until(page, f"() => ({_OURS})().length === 0")
+            wait_until(page, f"() => ({_OURS})().length === 0")
             assert page.inner_text("#__livereload_overlay") == "Impostor A"
             assert page.inner_text(f"main > {OVERLAY_TAG}") == "Impostor B"
             assert page.evaluate("window.__stillHere") is True
@@ -92,7 +84,7 @@ def test_the_overlay_cannot_be_hijacked_and_works_under_the_csp(tmp_path: Path,
 
             # The policy is in force: an inline style attribute is refused.
             page.evaluate("document.body.setAttribute('style', 'outline: 5px solid red')")
-            _wait_until(page, "() => window.__violations.length > 0")
+            wait_until(page, "() => window.__violations.length > 0")
             assert page.evaluate("getComputedStyle(document.body).outlineStyle") == "none"
             assert page.evaluate("window.__violations")[0].startswith("style-src")
         finally:

@@ -130,7 +130,12 @@ def load_catalogs(template_dirs: Sequence[Path], site_dir: Path | None = None) -
                                            "language", "name a catalog after its ISO 639 "
                                            "code: es.toml, de.toml"))
                 continue
-            table, found = parse_catalog(path, shown, reference)
+            try:
+                text = read_text(path, MAX_SETTINGS_BYTES)
+            except Unreadable as exc:
+                problems.append(Problem.at(shown, exc.line, exc.message, exc.hint))
+                continue
+            table, found = parse_catalog(text, shown, reference)
             problems.extend(found)
             tables.setdefault(lang, {}).update(table)
             if site_dir is not None and path.is_relative_to(site_dir):
@@ -141,16 +146,12 @@ def load_catalogs(template_dirs: Sequence[Path], site_dir: Path | None = None) -
     return Catalogs(tables, files)
 
 
-def parse_catalog(path: Path, shown: str, reference: Words) -> tuple[dict[str, str], list[Problem]]:
-    """The words of one catalog file, and what is wrong with it (`shown` names it).
+def parse_catalog(text: str, shown: str, reference: Words) -> tuple[dict[str, str], list[Problem]]:
+    """The words of one catalog's `text`, and what is wrong with it (`shown` names the file).
 
     Values must be strings; a message the reference fills in (`{n}`, `{source}`)
     may use only its placeholders: a misspelt one would fail every page.
     """
-    try:
-        text = read_text(path, MAX_SETTINGS_BYTES)
-    except Unreadable as exc:
-        return {}, [Problem.at(shown, exc.line, exc.message, exc.hint)]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

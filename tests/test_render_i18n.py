@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from site_builder.errors import Problem, TemplateError
@@ -337,6 +337,8 @@ def test_a_language_without_a_catalog_is_english_with_a_warning(tmp_path: Path) 
      "templates/i18n/es.toml:1: message 'quote_by' uses placeholders the page cannot fill "
      "— it may use {name}"),
     ("es.toml", 'figure_n = "Cifra {n"\n', "templates/i18n/es.toml:1: message 'figure_n'"),
+    ("es.toml", 'by = "Por"\nfigure_n = "Cifra {n:>3}"\n',
+     "templates/i18n/es.toml:2: message 'figure_n' uses placeholders the page cannot fill"),
     ("spanish.toml", 'by = "Por"\n', "templates/i18n/spanish.toml:1: 'spanish.toml' is not "
      "named after a language"),
     ("es.toml", b'by = "Por \xff"\n', "templates/i18n/es.toml:1: not valid UTF-8"),
@@ -357,6 +359,10 @@ def test_braces_are_free_in_messages_without_placeholders(tmp_path: Path) -> Non
 
 
 @given(st.text(max_size=40))
+@example("Cifra {n:{source}}")
+@example("Cifra {n!z}, {source}")
+@example("Cifra {n.real} {{literal}}")
+@example("Cifra {}")
 def test_an_accepted_figure_message_always_formats(value: str) -> None:
     table, problems = parse_catalog_text(f"figure_source = {toml_string(value)}\n")
     if not problems:

@@ -192,12 +192,18 @@ def messages(lang: str) -> Words:
 
 
 def _fields(text: str) -> frozenset[str] | None:
-    """The names of `text`'s placeholders; None when it is not a valid format string."""
+    """The names of `text`'s placeholders; None when it is not a valid format string.
+
+    Only bare `{name}`s: a conversion or format spec ("{n:>5}", "{n!z}") could
+    fail for the values a page passes.
+    """
     try:
-        return frozenset(name for _, name, _, _ in string.Formatter().parse(text)
-                         if name is not None)
+        parsed = list(string.Formatter().parse(text))
     except ValueError:
         return None
+    if any(name is not None and (spec or conversion) for _, name, spec, conversion in parsed):
+        return None
+    return frozenset(name for _, name, _, _ in parsed if name is not None)
 
 
 def _line_of(text: str, key: str) -> int:

@@ -34,9 +34,8 @@ from typing import Any
 import pytest
 import yaml
 
-from site_builder.model import ENTITY_KINDS, Actor, Annotations, Article, Figure, Quote
+from site_builder.model import Actor, Annotations, Article, Figure, Quote
 from site_builder.render.context import BodyContext
-from site_builder.render.i18n import messages
 from site_builder.render.images import ImageResolver
 from site_builder.render.markdown import render_body
 from tests.test_render_support import FIXTURE_SITE, FIXTURES, block_langs, entity, make_article
@@ -70,10 +69,8 @@ def render_case(path: Path) -> tuple[str, list[str]]:
                    description=value.get("description"))
         for key, value in (spec.get("actors") or {}).items()
     }
-    t = messages("fr")
     ctx = BodyContext(article=article, root="../../", annotations=annotations, actors=actors,
                       images=ImageResolver(FIXTURE_SITE / "content"),
-                      kind_labels={k: t[k] for k in ENTITY_KINDS}, t=t,
                       dev=spec.get("dev", False))
     html = render_body(ctx)
     expected_warnings = spec.get("warnings", [])

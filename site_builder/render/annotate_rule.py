@@ -10,7 +10,8 @@ page's `BodyContext` and:
 - wraps each part of a quote whose speaker is known, with a link to the
   speaker (`quote_marks`);
 - gives the block element a `lang` attribute when the block's language is
-  not the article's.
+  not the article's; the words the marks add (tooltips, aria-labels) are in
+  the block's language too.
 
 Offsets index `Block.text`, which `content.blocks.segments` maps back to
 inline child tokens; `marks` cuts only `text` children, so the markup never
@@ -50,6 +51,7 @@ from site_builder.model import Entity, Figure
 from site_builder.render.context import BodyContext, body_context
 from site_builder.render.entity_marks import entity_mark, non_overlapping
 from site_builder.render.figure_marks import figure_mark
+from site_builder.render.i18n import Words
 from site_builder.render.marks import (
     ChildContext,
     Mark,
@@ -110,7 +112,8 @@ def annotate_rule(state: StateCore) -> None:
                      "clear .cache/site-builder and build again")
             _follow_raw_html(token.children or [], raw)
             continue
-        _mark_block(token, segs, text, wanted, ctx, block_id, raw, links_allowed)
+        words = ctx.words(block_lang.lang if block_lang is not None else None)
+        _mark_block(token, segs, text, wanted, ctx, words, block_id, raw, links_allowed)
         if block_lang is not None and block_lang.lang and block_lang.lang != ctx.article.lang:
             _set_lang(state.tokens, index, token, block_lang.lang)
 
@@ -148,7 +151,7 @@ class _BlockAnnotations(NamedTuple):
 
 def _mark_block(
     inline: Token, segs: Sequence[Segment], text: str, wanted: _BlockAnnotations,
-    ctx: BodyContext, block_id: str, raw: RawHtmlState, links_allowed: bool,
+    ctx: BodyContext, words: Words, block_id: str, raw: RawHtmlState, links_allowed: bool,
 ) -> None:
     children = inline.children or []
     where = _child_contexts(children, raw, links_allowed)
@@ -158,13 +161,13 @@ def _mark_block(
     def whole(start: int, end: int) -> bool:
         return wholly_annotatable(start, end, segs, children, where)
 
-    names = [entity_mark(e, block_id, ctx) for e in non_overlapping(wanted.entities, len(text))
-             if whole(e.start, e.end)]
+    names = [entity_mark(e, block_id, ctx, words)
+             for e in non_overlapping(wanted.entities, len(text)) if whole(e.start, e.end)]
     # Names, then quotes, do not overlap one another: each mark is checked
     # against the few it overlaps, found by bisection, so a paragraph with
     # thousands of marks costs n log n, not n².
     name_index = _Disjoint(names)
-    quotes = [m for m in (quote_mark(p, text, ctx) for p in wanted.quotes)
+    quotes = [m for m in (quote_mark(p, text, ctx, words) for p in wanted.quotes)
               if m is not None and all(contains(m, n) for n in name_index.overlapping(m))]
     quotes = _non_overlapping_marks(quotes)
     quote_index = _Disjoint(quotes)
@@ -173,7 +176,7 @@ def _mark_block(
         if not (0 <= figure.start < figure.end <= len(text)) or not whole(figure.start,
                                                                             figure.end):
             continue
-        mark = figure_mark(figure, number, ctx)
+        mark = figure_mark(figure, number, ctx, words)
         # Figures come in order of start: only the last one kept can overlap.
         if (all(contains(mark, n) for n in name_index.overlapping(mark))
                 and all(contains(q, mark) for q in quote_index.overlapping(mark))

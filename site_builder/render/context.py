@@ -13,7 +13,7 @@ from typing import Any
 
 from site_builder.errors import Problem
 from site_builder.model import Actor, Annotations, Article
-from site_builder.render.i18n import messages
+from site_builder.render.i18n import Catalogs, Words, theme_catalogs
 from site_builder.render.images import ImageResolver
 
 ENV_KEY = "site_builder"
@@ -26,12 +26,15 @@ class BodyContext:
     annotations: Annotations | None = None
     actors: Mapping[str, Actor] = field(default_factory=dict)
     images: ImageResolver | None = None  # None: images keep their src as written
-    kind_labels: Mapping[str, str] = field(default_factory=dict)  # entity kind -> UI label
-    t: Mapping[str, str] = field(default_factory=lambda: messages("en"))  # the chrome's words
+    catalogs: Catalogs = field(default_factory=theme_catalogs)  # the words of the markup
     dev: bool = False  # the preview server: unsourced figures are marked in the text
     warnings: list[Problem] = field(default_factory=list)
     # Ids the annotation rule gave elements of the body: what other pages may link to.
     anchors: set[str] = field(default_factory=set)
+
+    def words(self, lang: str | None = None) -> Words:
+        """The words of markup written into a block in `lang` (the article's by default)."""
+        return self.catalogs.words(lang or self.article.lang)
 
     def warn(self, line: int, message: str, hint: str = "") -> None:
         """Record a problem at `line` of the article body (0-based, as token maps are)."""

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from site_builder.model import ENTITY_KINDS, Actor, Entity
 from site_builder.render.context import BodyContext
+from site_builder.render.i18n import Words
 from site_builder.render.marks import Mark
 from site_builder.render.urls import dom_id, path_segment
 
@@ -36,9 +37,10 @@ def non_overlapping(entities: Sequence[Entity], text_length: int) -> list[Entity
     return kept
 
 
-def entity_mark(entity: Entity, block_id: str, ctx: BodyContext) -> Mark:
+def entity_mark(entity: Entity, block_id: str, ctx: BodyContext, t: Words) -> Mark:
+    """The mark of one mention; `t` holds the words of its block's language."""
     kind = entity.kind if entity.kind in ENTITY_KINDS else "other"
-    label = ctx.kind_labels.get(kind, kind)
+    label = t[kind]
     actor = _actor_of(entity, ctx)
     key = f"{block_id}-{entity.start}"
     attrs = {"class": "entity", "data-kind": kind, "data-entity": key}

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 from site_builder.model import Actor, Figure
 from site_builder.render.context import BodyContext
+from site_builder.render.i18n import Words
 from site_builder.render.marks import Mark
 
 RANK = 1  # inside a quote, around a name
@@ -48,19 +49,20 @@ def source_name(figure: Figure, actors: Mapping[str, Actor]) -> str | None:
     return figure.source_text or figure.source or None
 
 
-def figure_mark(figure: Figure, number: int, ctx: BodyContext) -> Mark:
+def figure_mark(figure: Figure, number: int, ctx: BodyContext, t: Words) -> Mark:
+    """The mark of figure `number`; `t` holds the words of its block's language."""
     source = source_name(figure, ctx.actors)
     flag = ctx.dev and is_unsourced(figure)
     attrs = {"class": "figure figure--unsourced" if flag else "figure",
              "data-figure": str(number)}
     if source is not None:
-        label = ctx.t["figure_source"].format(n=number, source=source)
-        late = {"title": ctx.t["source_named"].format(source=source)}
+        label = t["figure_source"].format(n=number, source=source)
+        late = {"title": t["source_named"].format(source=source)}
     elif flag:
-        label = ctx.t["figure_unsourced"].format(n=number)
-        late = {"title": ctx.t["unsourced"]}
+        label = t["figure_unsourced"].format(n=number)
+        late = {"title": t["unsourced"]}
     else:
-        label, late = ctx.t["figure_n"].format(n=number), {}
+        label, late = t["figure_n"].format(n=number), {}
     return Mark(
         start=figure.start, end=figure.end, rank=RANK, name="figure", attrs=attrs,
         anchor=figure_text_anchor(number), late_attrs=late,

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from site_builder.model import Actor, Quote
 from site_builder.render.context import BodyContext
+from site_builder.render.i18n import Words
 from site_builder.render.marks import Mark
 from site_builder.render.urls import path_segment
 
@@ -61,8 +62,11 @@ def quote_parts(
     return parts
 
 
-def quote_mark(part: QuotePart, text: str, ctx: BodyContext) -> Mark | None:
-    """The mark of one part in a block of text `text`; None when its offsets do not fit."""
+def quote_mark(part: QuotePart, text: str, ctx: BodyContext, t: Words) -> Mark | None:
+    """The mark of one part in a block of text `text`; None when its offsets do not fit.
+
+    `t` holds the words of the block's language (the speaker's label is in the last part).
+    """
     quote, speaker = part.quote, part.speaker
     start = quote.start if part.first else len(text) - len(text.lstrip(_REOPENERS))
     end = quote.end if part.last else len(text.rstrip(_PAD))
@@ -76,7 +80,7 @@ def quote_mark(part: QuotePart, text: str, ctx: BodyContext) -> Mark | None:
             "href": f"{ctx.root}actors/{path_segment(speaker.id)}/index.html",
             "data-name": speaker.name,
             "title": speaker.name,
-            "aria-label": ctx.t["quote_by"].format(name=speaker.name),
+            "aria-label": t["quote_by"].format(name=speaker.name),
         }
     return Mark(
         start=start, end=end, rank=RANK, name="quote",

@@ -22,14 +22,19 @@ from site_builder.config import Config
 from site_builder.errors import ContentError, Problem, SiteError
 from site_builder.link import ActorIndex, ArticleActor, actor_index
 from site_builder.memo import Memo
-from site_builder.model import ENTITY_KINDS, AnnotatedArticle, Site
+from site_builder.model import AnnotatedArticle, Site
 from site_builder.render import export, feeds
 from site_builder.render.actor_pages import actor_href, actor_page
 from site_builder.render.anchors import AnchorMemo
 from site_builder.render.context import BodyContext
-from site_builder.render.environment import compile_all, make_environment, render_error
+from site_builder.render.environment import (
+    compile_all,
+    make_environment,
+    render_error,
+    search_path,
+)
 from site_builder.render.figure_rows import figure_row
-from site_builder.render.i18n import counted, local_number, messages
+from site_builder.render.i18n import counted, load_catalogs, local_number
 from site_builder.render.images import ImageResolver
 from site_builder.render.jsonld import news_article, script_json
 from site_builder.render.lookup import SiteLookup, site_lookup
@@ -78,8 +83,9 @@ class Renderer:
         self.warnings: list[str] = []
         self._images = ImageResolver(config.content_dir)
         self._md = make_render_markdown()
-        self._t = messages(config.language)
-        self._kind_labels = {kind: self._t[kind] for kind in ENTITY_KINDS}
+        # Loaded once per Renderer: a changed catalog is a template change, which makes a new one.
+        self._catalogs = load_catalogs(search_path(config), config.site_dir)
+        self._t = self._catalogs.words(config.language)  # pages over the whole site
         # The ids of each article body, for actor pages' links into articles.
         self._anchors = AnchorMemo(memo, f"{memo_salt}\0dev={dev}")
 
@@ -110,6 +116,8 @@ class Renderer:
         slug = article_slug(article)
         path = f"articles/{slug}/index.html"
         root = root_of(path)
+        lang = article.lang  # the page speaks its article's language
+        t = self._catalogs.words(lang)
         ctx = self._body_context(site, item, root)
         body = Markup(render_body(ctx, self._md).strip())
         self._warn(ctx.warnings)
@@ -123,13 +131,13 @@ class Renderer:
         texts = block_texts(item)
         figure_rows = [
             figure_row(item, number, figure, actors=site.actors, root=root,
-                       lang=self.config.language, t=self._t, texts=texts, anchors=anchors)
+                       lang=lang, t=t, texts=texts, anchors=anchors)
             for number, figure in enumerate(annotations.figures, start=1)
         ]
         json_ld = script_json(news_article(
-            article, [site.actors[r.id] for r in ranked], self.config, self._t))
+            article, [site.actors[r.id] for r in ranked], self.config, t))
         html = self._render(
-            "article.html", path,
+            "article.html", path, page_lang=lang,
             article=article,
             link=article_link(item, root, self.config),
             body=body,
@@ -240,19 +248,24 @@ class Renderer:
 
     # ------------------------------------------------------------------ internals
 
-    def _render(self, name: str, path: str, **context: Any) -> bytes:
+    def _render(self, name: str, path: str, *, page_lang: str | None = None,
+                **context: Any) -> bytes:
+        """Template `name` as the page at `path`, in `page_lang` (default: the site's)."""
         base = self.config.base_url
         directory = path.removesuffix("index.html")
+        lang = page_lang or self.config.language
+        t = self._catalogs.words(lang)
+        self._warn(self._catalogs.gaps(lang))
         values: dict[str, Any] = {
             "root": root_of(path),
             "site": SiteInfo.of(self.config),
-            "lang": self.config.language,
-            "t": self._t,
-            "kind_labels": self._kind_labels,
+            "lang": lang,
+            "t": t,
+            "kind_labels": self._catalogs.kind_labels(lang),
             "canonical": base + directory if base and path.endswith("index.html") else None,
             "dev": self.dev,
-            "counted": lambda n, word: counted(n, word, self.config.language, self._t),
-            "number": lambda value: local_number(float(value), self.config.language),
+            "counted": lambda n, word: counted(n, word, lang, t),
+            "number": lambda value: local_number(float(value), lang),
         }
         values.update(context)
         try:
@@ -265,7 +278,7 @@ class Renderer:
     def _body_context(self, site: Site, item: AnnotatedArticle, root: str) -> BodyContext:
         return BodyContext(article=item.article, root=root, annotations=item.annotations,
                            actors=site.actors, images=self._images,
-                           kind_labels=self._kind_labels, t=self._t, dev=self.dev)
+                           catalogs=self._catalogs, dev=self.dev)
 
     def remember_anchors(self, site: Site, item: AnnotatedArticle,
                          anchors: frozenset[str]) -> None:

@@ -7,7 +7,7 @@ and a body rendered without it is plain Markdown.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +26,10 @@ class BodyContext:
     annotations: Annotations | None = None
     actors: Mapping[str, Actor] = field(default_factory=dict)
     images: ImageResolver | None = None  # None: images keep their src as written
+    # Content-relative path of each article -> its slug, and whether a path
+    # of content/ is a copied file; None: links keep their href as written.
+    articles: Mapping[str, str] | None = None
+    is_asset: Callable[[str], bool] | None = None
     kind_labels: Mapping[str, str] = field(default_factory=dict)  # entity kind -> UI label
     t: Mapping[str, str] = field(default_factory=lambda: messages("en"))  # the chrome's words
     dev: bool = False  # the preview server: unsourced figures are marked in the text

@@ -216,7 +216,7 @@ class _LinkTargets:
         named = self._article_named(path)
         fix = (f" — link the article's file: [texte]({self._relative(named, article)})"
                if named is not None else "")
-        if local is None and out is None:
+        if local is None and (out is None or path.lower().endswith(".md")):
             return "points outside content/" + (fix or " — link a file under content/")
         if path.lower().endswith(".md"):
             return (f"{local!r} is not an article of the site"
@@ -225,7 +225,10 @@ class _LinkTargets:
         if path.startswith("/"):
             return ("no such file in content/ (a leading '/' means content/)"
                     + (fix or " — use a path relative to the article file"))
-        return "no such file in content/, nor page of the site" + (
+        if local is None or path.endswith(("/", "index.html")):
+            return "no such page of the site, nor file in content/" + (
+                fix or " — link the article's file instead, e.g. [texte](../syrie/alep.md)")
+        return "no such file in content/" + (
             fix or " — link a file relative to the article file, e.g. ../docs/rapport.pdf")
 
     def _fragment_problem(self, slug: str, fragment: str, article: Article) -> str | None:

@@ -17,7 +17,8 @@ from site_builder.check import run_check
 
 from .conftest import BLANK_SITE_TOML, SiteFactory
 
-ALEP = "---\ntitle: Alep\ndate: 2026-01-02\nslug: alep\n---\n## Bilan\n\nTexte[^1].\n\n[^1]: Note.\n"
+ALEP = ("---\ntitle: Alep\ndate: 2026-01-02\nslug: alep\n---\n"
+        "## Bilan\n\nTexte[^1].\n\n[^1]: Note.\n")
 WORKING = """---
 title: Liens
 date: 2026-01-03
@@ -25,7 +26,8 @@ date: 2026-01-03
 Source : [Alep](../syrie/alep.md), [bilan](../syrie/alep.md#bilan),
 [note](../syrie/alep.md#fn1), [requête](/2026/syrie/alep.md?v=2#bilan),
 [page](../alep/index.html#bilan), [page courte](../alep/), [accueil](../../index.html),
-[flux](../../feed.xml), [rapport](../docs/rapport%20final.pdf), [copie](../../2026/docs/rapport%20final.pdf),
+[flux](../../feed.xml), [rapport](../docs/rapport%20final.pdf),
+[copie](../../2026/docs/rapport%20final.pdf),
 [ailleurs](https://example.org/x.md), [écrire](mailto:redaction@example.org), [haut](#top).
 """
 BROKEN = """---

@@ -61,6 +61,7 @@ from site_builder.render import (
     site_signature,
 )
 from site_builder.render.environment import theme_dir
+from site_builder.render.links import article_paths, link_targets
 from site_builder.render.pool import render_articles, render_workers
 from site_builder.render.signature import article_meta
 
@@ -89,6 +90,7 @@ class BuildResult:
 _Credited = tuple[list[Figure], list[Quote]]
 # The memo's stages (site_builder/memo.py).
 ATTRIBUTE, PAGES = "attribute", "pages"
+LINK_TARGETS = "link-targets"  # the content paths an article's links name (render/links.py)
 ANNOTATIONS = "annotations"  # the NLP cache's directory, under the site's cache directory
 
 
@@ -303,6 +305,7 @@ class Builder:
         assert self._renderer is not None
 
         self._render_salt = self._render_setting(assets)
+        self._renderer.use_assets(assets)
         self._early = []
         if full:
             self._excerpts = Excerpts()  # the spans they quote may have moved
@@ -376,11 +379,13 @@ class Builder:
         renderer.warnings = []
         salt = self._render_salt
         actor_sigs = {actor_id: actor_fields(a) for actor_id, a in site.actors.items()}
+        paths = article_paths(site)
         total = len(site.articles) + len(site.actors) + 3
         todo: list[tuple[int, str]] = []  # article pages the memo cannot give
         for done, item in enumerate(site.articles):
             signature = _article_signature(item, actor_sigs,
-                                           self._nlp_keys.get(item.article.digest, ""))
+                                           self._nlp_keys.get(item.article.digest, ""),
+                                           self._linked(item.article, paths))
             key = memo.key_in(("article", item.article.slug), PAGES, salt, "article", signature)
             if not self._kept(sink, key):
                 todo.append((done, key))
@@ -424,6 +429,16 @@ class Builder:
                                    site_signature(site, index, self._excerpts)),
                     lambda: renderer.site_outputs(site, index))
         self._pages(sink, memo_key(PAGES, salt, "static"), renderer.static_outputs)
+
+    def _linked(self, article: Article, paths: Mapping[str, str]) -> Signature:
+        """What the page's links read of the rest of the site: the slug at each path they name."""
+        memo = self._memo
+        assert memo is not None
+        slot = (LINK_TARGETS, article.path)
+        key = memo.key_in(slot, LINK_TARGETS, article.digest, article.path)
+        targets = memo.cached(LINK_TARGETS, key,
+                              lambda: link_targets(article.body, article.path))
+        return tuple((target, paths.get(target)) for target in targets)
 
     def _kept(self, sink: _Sink, key: str) -> bool:
         """Whether the memo knows these pages and the output still holds them (then kept)."""
@@ -632,13 +647,14 @@ class _Sink:
 
 
 def _article_signature(item: AnnotatedArticle, actor_sigs: Mapping[str, Signature],
-                       nlp_key: str) -> tuple[object, ...]:
+                       nlp_key: str, linked: Signature = ()) -> tuple[object, ...]:
     """Everything an article page shows beyond its own text.
 
     The text and what NLP found in it are covered by the file digest and
     `nlp_key`, the metadata by `article_meta`; linking and attribution can
     change when *other* articles change, so their results are part of it,
-    with the actors the page names.
+    with the actors the page names, and `linked`: the slug of each article
+    its links name (`Builder._linked`), which the rewritten hrefs show.
     """
     ann = item.annotations
     actor_ids = sorted({e.actor for e in ann.entities if e.actor}
@@ -655,6 +671,7 @@ def _article_signature(item: AnnotatedArticle, actor_sigs: Mapping[str, Signatur
         tuple((f.source, f.source_text, f.source_start, f.source_block) for f in ann.figures),
         tuple((q.speaker, q.speaker_text) for q in ann.quotes),
         actors,
+        linked,
     )
 
 

@@ -6,8 +6,11 @@ what an editor should look at before publishing, each as `path:line`.
 
 from __future__ import annotations
 
+import html
+import posixpath
+import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TextIO
@@ -15,9 +18,17 @@ from urllib.parse import unquote, urlsplit
 
 from site_builder.annotate.labels import kind_of
 from site_builder.build import Builder
+from site_builder.content.files import discover
 from site_builder.content.markdown import parse
 from site_builder.errors import terminal_safe
 from site_builder.model import Actor, AnnotatedArticle, Annotations, Article, EntityKind, Site
+from site_builder.render import export
+from site_builder.render.context import BodyContext
+from site_builder.render.links import article_paths, local_link, page_path
+from site_builder.render.markdown import render_body
+from site_builder.render.pages import group_tags, page_directory, paginate
+from site_builder.render.renderer import STATIC_FILES
+from site_builder.render.site_pages import FIGURES_DIRECTORY, SORT_DIRECTORIES
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,17 +46,23 @@ class Finding:
 
 def findings(site: Site, content_dir: Path,
              annotated: Callable[[Article], Annotations | None] | None = None,
+             assets: Collection[str] | None = None, per_page: int | None = None,
              ) -> list[Finding]:
     """Everything worth an editor's attention, in article then line order.
 
     `annotated` gives an article's annotations before linking (the kinds the
     annotate stage decided); without it, kind conflicts are read from the
-    model's labels.
+    model's labels. `assets` are the content-relative paths of the files a
+    build copies (listed from content/ without it); `per_page` is the
+    site's, for links to the home's later pages (without it, only the home).
     """
     found: list[Finding] = []
     articles = sorted(site.articles, key=lambda it: str(it.article.path))
+    if assets is None:
+        assets = [p.relative_to(content_dir).as_posix() for p in discover(content_dir).assets]
+    targets = _LinkTargets(site, assets, per_page)
     for item in articles:
-        found.extend(_article_findings(item, content_dir))
+        found.extend(_article_findings(item, content_dir, targets))
     found.extend(kind_conflicts(articles, site.actors, annotated))
     return sorted(found, key=lambda f: (f.path, f.line, f.kind, f.message))
 
@@ -95,7 +112,8 @@ def kind_conflicts(articles: list[AnnotatedArticle], actors: Mapping[str, Actor]
     return found
 
 
-def _article_findings(item: AnnotatedArticle, content_dir: Path) -> Iterator[Finding]:
+def _article_findings(item: AnnotatedArticle, content_dir: Path,
+                      targets: _LinkTargets) -> Iterator[Finding]:
     article, ann = item.article, item.annotations
     path = f"content/{article.path}"
     lines = {b.id: b.line for b in article.blocks}
@@ -117,31 +135,33 @@ def _article_findings(item: AnnotatedArticle, content_dir: Path) -> Iterator[Fin
         if entity.actor is None:
             results.append(Finding(path, lines.get(entity.block, 1), "unlinked-entity",
                                    f"{entity.text!r} ({entity.kind}) is linked to no actor"))
-    results.extend(_broken_references(article.body, article.body_line, article.path, path,
-                                      content_dir))
+    results.extend(_broken_references(item, path, content_dir, targets))
     yield from sorted(results, key=lambda f: (f.line, f.kind, f.message))
 
 
-def _broken_references(body: str, body_line: int, rel: PurePosixPath, shown: str,
-                       content_dir: Path) -> Iterator[Finding]:
-    for token in parse(body):
+def _broken_references(item: AnnotatedArticle, shown: str, content_dir: Path,
+                       targets: _LinkTargets) -> Iterator[Finding]:
+    article = item.article
+    for token in parse(article.body):
         if token.type != "inline":
             continue
-        line = body_line + (token.map[0] if token.map else 0)
+        line = article.body_line + (token.map[0] if token.map else 0)
         for child in token.children or []:
-            if child.type == "link_open":
-                target, kind = str(child.attrs.get("href", "")), "broken-link"
+            if child.type == "link_open" and child.markup != "autolink":
+                target = str(child.attrs.get("href", ""))
+                problem = targets.problem(target, article)
+                kind = "broken-link"
             elif child.type == "image":
                 target, kind = str(child.attrs.get("src", "")), "broken-image"
+                problem = _local_target_problem(target, article.path, content_dir)
             else:
                 continue
-            problem = _local_target_problem(target, rel, content_dir)
             if problem:
                 yield Finding(shown, line, kind, f"{target!r}: {problem}")
 
 
 def _local_target_problem(target: str, rel: PurePosixPath, content_dir: Path) -> str | None:
-    """Why a relative link or image does not resolve inside content/, or None."""
+    """Why a relative image does not resolve inside content/, or None."""
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not parts.path or target.startswith("#"):
         return None  # external, or an anchor in the same page
@@ -155,11 +175,129 @@ def _local_target_problem(target: str, rel: PurePosixPath, content_dir: Path) ->
     return None
 
 
+class _LinkTargets:
+    """What the links of a body may lead to: articles (and their ids), copied files, pages.
+
+    A link is resolved as the renderer does (render/links.py): from the
+    article file inside content/ first, then, for a link written as a page
+    URL, from the article's page inside output/.
+    """
+
+    def __init__(self, site: Site, assets: Collection[str], per_page: int | None) -> None:
+        self._site = site
+        self._articles = article_paths(site)
+        self._by_slug = {item.article.slug: item for item in site.articles}
+        self._assets = frozenset(assets)
+        self._outputs = _generated(site, self._assets, per_page)
+        self._ids: dict[str, tuple[frozenset[str], list[str]]] = {}
+
+    def problem(self, href: str, article: Article) -> str | None:
+        """Why a link of `article` leads nowhere (with the fix), or None."""
+        link = local_link(href, article.path)
+        if link is None:
+            return None  # external, or within the page
+        if link.local is not None:
+            slug = self._articles.get(link.local)
+            if slug is not None:
+                return self._fragment_problem(slug, link.fragment, article)
+            if link.local in self._assets:
+                return None
+        out = page_path(link.path, article.slug)
+        if out is not None:
+            slug = self._page_slug(out)
+            if slug is not None:
+                return self._fragment_problem(slug, link.fragment, article)
+            if out in self._outputs:
+                return None
+        return self._missing(link.path, link.local, out, article)
+
+    def _missing(self, path: str, local: str | None, out: str | None,
+                 article: Article) -> str:
+        named = self._article_named(path)
+        fix = (f" — link the article's file: [texte]({self._relative(named, article)})"
+               if named is not None else "")
+        if local is None and (out is None or path.lower().endswith(".md")):
+            return "points outside content/" + (fix or " — link a file under content/")
+        if path.lower().endswith(".md"):
+            return (f"{local!r} is not an article of the site"
+                    + (fix or " — check the file name: articles are the .md files under "
+                       "content/ (not those starting with '_' or '.')"))
+        if path.startswith("/"):
+            return ("no such file in content/ (a leading '/' means content/)"
+                    + (fix or " — use a path relative to the article file"))
+        if local is None or path.endswith(("/", "index.html")):
+            return "no such page of the site, nor file in content/" + (
+                fix or " — link the article's file instead, e.g. [texte](../syrie/alep.md)")
+        return "no such file in content/" + (
+            fix or " — link a file relative to the article file, e.g. ../docs/rapport.pdf")
+
+    def _fragment_problem(self, slug: str, fragment: str, article: Article) -> str | None:
+        wanted = unquote(fragment)
+        if not wanted:
+            return None
+        ids, headings = self._ids_of(slug)
+        if wanted in ids:
+            return None
+        target = self._by_slug[slug].article
+        shown = ", ".join("#" + h for h in headings[:5]) or "none"
+        return (f"the article content/{target.path} has no #{wanted} — link one of its "
+                f"headings' ids (## Bilan → #bilan): {shown}")
+
+    def _ids_of(self, slug: str) -> tuple[frozenset[str], list[str]]:
+        """The ids of the article's body as its page has them, and its headings' in order."""
+        if slug not in self._ids:
+            item = self._by_slug[slug]
+            ctx = BodyContext(article=item.article, root="../../",
+                              annotations=item.annotations, actors=self._site.actors)
+            body = render_body(ctx)
+            self._ids[slug] = (frozenset(html.unescape(i) for i in _ID.findall(body)),
+                               [html.unescape(i) for i in _HEADING_ID.findall(body)])
+        return self._ids[slug]
+
+    def _page_slug(self, out: str) -> str | None:
+        directory = out.removesuffix("index.html").rstrip("/")
+        head, _, slug = directory.partition("/")
+        return slug if head == "articles" and slug in self._by_slug else None
+
+    def _article_named(self, path: str) -> Article | None:
+        """The article a broken link most likely means: same file name, or same slug."""
+        name = PurePosixPath(path.rstrip("/").removesuffix("index.html").rstrip("/")).name
+        for item in self._site.articles:
+            if name in (item.article.path.name, item.article.slug):
+                return item.article
+        return None
+
+    @staticmethod
+    def _relative(target: Article, article: Article) -> str:
+        return posixpath.relpath(target.path.as_posix(), article.path.parent.as_posix())
+
+
+# The body is sanitized HTML: attributes are double-quoted, values escaped.
+_ID = re.compile(r'\sid="([^"]*)"')
+_HEADING_ID = re.compile(r'<h[1-6][^>]*?\sid="([^"]*)"')
+
+
+def _generated(site: Site, assets: frozenset[str], per_page: int | None) -> frozenset[str]:
+    """The output-relative paths of what a build publishes, pages also as `dir/` and `dir`."""
+    directories = ["", "tags/", *SORT_DIRECTORIES.values(), FIGURES_DIRECTORY]
+    directories += [f"actors/{actor_id}/" for actor_id in site.actors]
+    directories += [f"tags/{group.slug}/" for group in group_tags(site.articles)]
+    pages = len(paginate(site.articles, per_page)) if per_page else 1
+    directories += [page_directory(n) for n in range(2, pages + 1)]
+    files = {*assets, *STATIC_FILES, "404.html", "feed.xml", "sitemap.xml",
+             "api/articles.json", export.ACTORS_PATH,
+             *(export.annotations_path(item.article.slug) for item in site.articles)}
+    for directory in directories:
+        files.update({directory + "index.html", directory, directory.rstrip("/")})
+    return frozenset(files)
+
+
 def run_check(site_dir: Path, out: TextIO, quiet: bool = False) -> int:
     """Print the report; return how many findings were listed."""
     builder = Builder(site_dir)
-    site, _assets = builder.analyse()
-    listed = findings(site, builder.config.content_dir, builder.annotated)
+    site, assets = builder.analyse()
+    listed = findings(site, builder.config.content_dir, builder.annotated, assets,
+                      builder.config.per_page)
     for finding in listed:
         print(terminal_safe(str(finding)), file=out)
     if not quiet:

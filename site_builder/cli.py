@@ -19,6 +19,7 @@ from site_builder.errors import WORKING_ON, Problem, SiteError, terminal_safe
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 2  # as a usage error: the run did not get to judge the site
+PROJECT_LOGGER = "site_builder"  # the parent of every stage's logger (logging.getLogger(__name__))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -103,10 +104,12 @@ class _TerminalSafe(logging.Formatter):
 
 
 def _configure_logging(verbose: bool, quiet: bool) -> None:
-    level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_TerminalSafe("%(levelname)s: %(message)s"))
-    logging.basicConfig(level=level, handlers=[handler])
+    # Libraries stay at WARNING: -v is about our stages, not about, say,
+    # markdown-it, which logs every rule it enters (hundreds of thousands of lines).
+    logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING, handlers=[handler])
+    logging.getLogger(PROJECT_LOGGER).setLevel(logging.DEBUG if verbose else logging.NOTSET)
 
 
 def _print_problems(problems: Sequence[Problem], *, publishes: bool = True) -> None:
@@ -191,7 +194,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     listed = run_check(_site_dir(args.site_dir), out=sys.stdout, quiet=args.quiet)
-    logging.getLogger("site_builder").debug("check took %.2fs", time.perf_counter() - started)
+    logging.getLogger(PROJECT_LOGGER).debug("check took %.2fs", time.perf_counter() - started)
     return EXIT_FAILED if (args.strict and listed) else EXIT_OK
 
 

@@ -7,7 +7,7 @@ and a body rendered without it is plain Markdown.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +27,10 @@ class BodyContext:
     actors: Mapping[str, Actor] = field(default_factory=dict)
     images: ImageResolver | None = None  # None: images keep their src as written
     catalogs: Catalogs = field(default_factory=theme_catalogs)  # the words of the markup
+    # Content-relative path of each article -> its slug, and whether a path
+    # of content/ is a copied file; None: links keep their href as written.
+    articles: Mapping[str, str] | None = None
+    is_asset: Callable[[str], bool] | None = None
     dev: bool = False  # the preview server: unsourced figures are marked in the text
     warnings: list[Problem] = field(default_factory=list)
     # Ids the annotation rule gave elements of the body: what other pages may link to.

@@ -9,12 +9,12 @@ output/<path>. External http(s) images are kept as written.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from site_builder.content.images import Size, image_size
+from site_builder.render import links
 
 _EXTERNAL_SCHEMES = {"http", "https"}
 
@@ -35,23 +35,15 @@ def content_path(src: str, article_path: PurePosixPath) -> str:
     """The content-relative path an image `src` of `article_path` names.
 
     A leading "/" means the root of content/. Raises UnsafeImage for other
-    URL schemes and for paths that leave content/.
+    URL schemes and for paths that leave content/ (links.content_path).
     """
     parts = urlsplit(src)
     if parts.scheme or parts.netloc:
         raise UnsafeImage(f"image URL scheme {parts.scheme or '//'!r} is not allowed")
-    path = unquote(parts.path)
-    # Backslashes are separators on Windows, where publish may run: refuse
-    # them rather than guess.
-    if not path or "\\" in path or "\x00" in path:
-        raise UnsafeImage(f"image path {src!r} is not a usable file path")
-    joined = path.lstrip("/") if path.startswith("/") else posixpath.join(
-        article_path.parent.as_posix(), path
-    )
-    normal = posixpath.normpath(joined)
-    if normal in (".", "..") or normal.startswith(("../", "/")):
-        raise UnsafeImage(f"image {src!r} points outside content/")
-    return normal
+    try:
+        return links.content_path(unquote(parts.path), article_path)
+    except links.OutsideContent as exc:
+        raise UnsafeImage(f"image {exc}") from None
 
 
 class ImageResolver:
@@ -79,7 +71,7 @@ class ImageResolver:
         size, found = self._probe(local)
         if found:
             self._used.add(local)
-        return ImageSource(src=root + quote(local, safe="/"), local=local, size=size,
+        return ImageSource(src=links.content_href(root, local), local=local, size=size,
                            found=found)
 
     def _probe(self, local: str) -> tuple[Size | None, bool]:

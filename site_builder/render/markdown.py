@@ -13,15 +13,20 @@ from site_builder.content.markdown import make_markdown
 from site_builder.render.annotate_rule import annotate_plugin
 from site_builder.render.context import ENV_KEY, BodyContext
 from site_builder.render.figures import figures_plugin
+from site_builder.render.heading_ids import heading_ids_plugin
+from site_builder.render.link_rule import links_plugin
 from site_builder.render.sanitize import sanitize
 
 
 def make_render_markdown() -> MarkdownIt:
     md = make_markdown()
     # Order matters: entities first, while every inline token is where
-    # content.blocks numbered it; then images and figures.
+    # content.blocks numbered it; then images and figures; then ids for
+    # headings (never one the annotations took) and links rewritten for the page.
     md.use(annotate_plugin)
     md.use(figures_plugin)
+    md.use(heading_ids_plugin)
+    md.use(links_plugin)
     return md
 
 

@@ -13,12 +13,14 @@ Pass one `ActorIndex` (and `SiteLookup`) to all of them for a build.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
 from site_builder.config import Config
+from site_builder.content.files import discover
 from site_builder.errors import ContentError, Problem, SiteError
 from site_builder.link import ActorIndex, ArticleActor, actor_index
 from site_builder.memo import Memo
@@ -37,6 +39,7 @@ from site_builder.render.figure_rows import figure_row
 from site_builder.render.i18n import counted, load_catalogs, local_number
 from site_builder.render.images import ImageResolver
 from site_builder.render.jsonld import news_article, script_json
+from site_builder.render.links import article_paths
 from site_builder.render.lookup import SiteLookup, site_lookup
 from site_builder.render.markdown import body_anchors, make_render_markdown, render_body
 from site_builder.render.pages import (
@@ -88,6 +91,9 @@ class Renderer:
         self._t = self._catalogs.words(config.language)  # pages over the whole site
         # The ids of each article body, for actor pages' links into articles.
         self._anchors = AnchorMemo(memo, f"{memo_salt}\0dev={dev}")
+        # What body links resolve against (render/links.py): see use_assets, _article_paths.
+        self._content_assets: frozenset[str] | None = None
+        self._paths: tuple[Site, dict[str, str]] | None = None
 
     # ------------------------------------------------------------------ public API
 
@@ -241,6 +247,13 @@ class Renderer:
             outputs[name] = source.encode("utf-8")
         return outputs
 
+    def use_assets(self, assets: Collection[str]) -> None:
+        """The content-relative paths the publish stage copies (links to them are rewritten).
+
+        Without it, content/ is listed once, the first time a link needs it.
+        """
+        self._content_assets = frozenset(assets)
+
     @property
     def assets(self) -> list[str]:
         """Content-relative paths of the local images the rendered pages use."""
@@ -278,7 +291,21 @@ class Renderer:
     def _body_context(self, site: Site, item: AnnotatedArticle, root: str) -> BodyContext:
         return BodyContext(article=item.article, root=root, annotations=item.annotations,
                            actors=site.actors, images=self._images,
+                           articles=self._article_paths(site), is_asset=self._is_asset,
                            catalogs=self._catalogs, dev=self.dev)
+
+    def _article_paths(self, site: Site) -> dict[str, str]:
+        # Once per site, not once per page: every page of a build shares it.
+        if self._paths is None or self._paths[0] is not site:
+            self._paths = (site, article_paths(site))
+        return self._paths[1]
+
+    def _is_asset(self, local: str) -> bool:
+        if self._content_assets is None:
+            content_dir = self.config.content_dir
+            self._content_assets = frozenset(
+                p.relative_to(content_dir).as_posix() for p in discover(content_dir).assets)
+        return local in self._content_assets
 
     def remember_anchors(self, site: Site, item: AnnotatedArticle,
                          anchors: frozenset[str]) -> None:

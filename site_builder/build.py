@@ -63,10 +63,12 @@ from site_builder.render import (
 from site_builder.render.environment import theme_dir
 from site_builder.render.pool import render_articles, render_workers
 from site_builder.render.signature import article_meta
+from site_builder.search import BackgroundIndex, index_tree, is_bundle_path
 
 log = logging.getLogger(__name__)
 
-# (phase, done, total): loading, annotating, linking, attributing, rendering, publishing
+# (phase, done, total): loading, annotating, linking, attributing, rendering, publishing,
+# indexing (the search index)
 ProgressCallback = Callable[[str, int, int], None]
 
 
@@ -124,6 +126,7 @@ class Builder:
         self._render_salt = ""  # what every page depends on: code, config, templates, assets
         self._prefetch = False  # load spaCy in a worker while reading (a CLI rebuild)
         self._excerpts = Excerpts()
+        self._search: BackgroundIndex | None = None  # the preview's index, kept current
 
     # ------------------------------------------------------------------ public
 
@@ -316,9 +319,15 @@ class Builder:
                 self._report("publishing", 0, 1)
                 for rel, path in assets.items():
                     staging.copy(rel, path)
+                # Indexed before the swap: an index that fails fails the build,
+                # and output/ stays as it was.
+                self._report("indexing", 0, 1)
+                assert staging.root is not None
+                bundle = {rel: _sha256(staging.root / rel) for rel in index_tree(staging.root)}
                 staging.commit()
             digests = {**sink.digests,
-                       **{rel: "asset:" + _file_digest(p) for rel, p in assets.items()}}
+                       **{rel: "asset:" + _file_digest(p) for rel, p in assets.items()},
+                       **bundle}
             written, removed = sorted(digests), []
             self._stats_out = manifest.snapshot(self.output_dir, digests)
         else:
@@ -326,7 +335,9 @@ class Builder:
             self._render(site, sink, early=not full)
             self._refuse_clashes(sink.digests, assets)
             digests = {**sink.digests,
-                       **{rel: "asset:" + _file_digest(p) for rel, p in assets.items()}}
+                       **{rel: "asset:" + _file_digest(p) for rel, p in assets.items()},
+                       # The bundle is rewritten in the background (below), not here.
+                       **{rel: d for rel, d in self._outputs.items() if is_bundle_path(rel)}}
             self._report("publishing", 0, 1)
             changed_assets = {rel: p for rel, p in assets.items()
                               if self._outputs.get(rel) != digests[rel]}
@@ -337,6 +348,12 @@ class Builder:
             self._stats_out = {rel: v for rel, v in self._stats_out.items() if rel in digests}
             self._stats_out.update(manifest.snapshot(self.output_dir,
                                                      [*sink.changed, *changed_assets]))
+            if any(rel.endswith(".html") for rel in [*written, *removed]):
+                # Every page is read again (Pagefind has no incremental mode):
+                # off this thread, so the server reloads the pages first.
+                if self._search is None:
+                    self._search = BackgroundIndex(self.output_dir)
+                self._search.request()
         self._outputs = digests
         self._published = True
         for warning in self._renderer.warnings:
@@ -361,9 +378,15 @@ class Builder:
                         # Pages read image headers (sizes) and check that images exist.
                         sorted((rel, _file_digest(p)) for rel, p in assets.items()))
 
+    @property
+    def search_index(self) -> BackgroundIndex | None:
+        """The preview's background indexer, once a rebuild has needed it."""
+        return self._search
+
     @staticmethod
     def _refuse_clashes(outputs: Collection[str], assets: Mapping[str, Path]) -> None:
-        clashes = sorted(set(outputs) & set(assets))
+        # The search bundle is written after the pages, into pagefind/.
+        clashes = sorted(set(outputs) & set(assets) | {a for a in assets if is_bundle_path(a)})
         if clashes:
             raise ContentError([Problem.at(f"content/{rel}", 1,
                                            "this file would overwrite a generated page",
@@ -656,6 +679,10 @@ def _article_signature(item: AnnotatedArticle, actor_sigs: Mapping[str, Signatur
         tuple((q.speaker, q.speaker_text) for q in ann.quotes),
         actors,
     )
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _file_digest(path: Path) -> str:

@@ -89,6 +89,22 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "q_up_to": "up to",
         # A range's value is its lower bound: the sentence shows both.
         "q_range": "from",
+        # Search (docs/search.md): the header box, the search page, the list filters.
+        "search": "Search",
+        "search_site": "Search the site",
+        "search_needs_js": "Searching needs JavaScript, and the site served over HTTP "
+                           "(not opened as a file). Browse the articles, tags and actors "
+                           "from the menu instead.",
+        "search_none": "No results.",
+        "search_kind": "Kind",
+        "search_tag": "Tag",
+        "search_source": "Source",
+        "search_date": "Month",
+        "search_any": "All",
+        "search_article": "Articles",
+        "search_actor": "Actors",
+        "search_figure": "Figures",
+        "filter_list": "Filter this list",
     },
     "fr": {
         "articles": "Articles",
@@ -162,6 +178,21 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "q_about": "environ",
         "q_up_to": "jusqu’à",
         "q_range": "à partir de",
+        "search": "Rechercher",
+        "search_site": "Rechercher dans le site",
+        "search_needs_js": "La recherche a besoin de JavaScript, et du site servi en HTTP "
+                           "(pas ouvert comme fichier). Parcourez plutôt les articles, les "
+                           "mots-clés et les acteurs depuis le menu.",
+        "search_none": "Aucun résultat.",
+        "search_kind": "Type",
+        "search_tag": "Mot-clé",
+        "search_source": "Source",
+        "search_date": "Mois",
+        "search_any": "Tous",
+        "search_article": "Articles",
+        "search_actor": "Acteurs",
+        "search_figure": "Chiffres",
+        "filter_list": "Filtrer cette liste",
     },
 }
 

@@ -349,11 +349,7 @@ class Builder:
             self._stats_out.update(manifest.snapshot(self.output_dir,
                                                      [*sink.changed, *changed_assets]))
             if any(rel.endswith(".html") for rel in [*written, *removed]):
-                # Every page is read again (Pagefind has no incremental mode):
-                # off this thread, so the server reloads the pages first.
-                if self._search is None:
-                    self._search = BackgroundIndex(self.output_dir)
-                self._search.request()
+                self._reindex()
         self._outputs = digests
         self._published = True
         for warning in self._renderer.warnings:
@@ -377,6 +373,21 @@ class Builder:
                         manifest.tree_digest(config.templates_dir),
                         # Pages read image headers (sizes) and check that images exist.
                         sorted((rel, _file_digest(p)) for rel, p in assets.items()))
+
+    def _reindex(self) -> None:
+        """Index the preview's output again, after pages changed in place.
+
+        Every page is read again (Pagefind has no incremental mode). A
+        preview server (it takes pages ahead through `on_pages`) gets it in
+        the background, so the pages reload first; anyone else waits, so
+        the output is whole when `build` returns. The pages are out
+        already: a failure here is a logged warning, not a failed build.
+        """
+        if self._search is None:
+            self._search = BackgroundIndex(self.output_dir)
+        self._search.request()
+        if self.on_pages is None:
+            self._search.wait()  # a failure is logged; the previous index stays
 
     @property
     def search_index(self) -> BackgroundIndex | None:

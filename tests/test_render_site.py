@@ -43,6 +43,7 @@ def test_the_files_of_a_site(outputs: dict[str, bytes]) -> None:
         "feed.xml",
         "figures/index.html",
         "index.html",
+        "search/index.html",
         "site.js",
         "sitemap.xml",
         "style.css",

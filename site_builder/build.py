@@ -64,10 +64,12 @@ from site_builder.render.environment import theme_dir
 from site_builder.render.links import article_paths, link_targets
 from site_builder.render.pool import render_articles, render_workers
 from site_builder.render.signature import article_meta
+from site_builder.search import BackgroundIndex, index_tree, is_bundle_path
 
 log = logging.getLogger(__name__)
 
-# (phase, done, total): loading, annotating, linking, attributing, rendering, publishing
+# (phase, done, total): loading, annotating, linking, attributing, rendering, publishing,
+# indexing (the search index)
 ProgressCallback = Callable[[str, int, int], None]
 
 
@@ -126,6 +128,7 @@ class Builder:
         self._render_salt = ""  # what every page depends on: code, config, templates, assets
         self._prefetch = False  # load spaCy in a worker while reading (a CLI rebuild)
         self._excerpts = Excerpts()
+        self._search: BackgroundIndex | None = None  # the preview's index, kept current
 
     # ------------------------------------------------------------------ public
 
@@ -319,9 +322,15 @@ class Builder:
                 self._report("publishing", 0, 1)
                 for rel, path in assets.items():
                     staging.copy(rel, path)
+                # Indexed before the swap: an index that fails fails the build,
+                # and output/ stays as it was.
+                self._report("indexing", 0, 1)
+                assert staging.root is not None
+                bundle = {rel: _sha256(staging.root / rel) for rel in index_tree(staging.root)}
                 staging.commit()
             digests = {**sink.digests,
-                       **{rel: "asset:" + _file_digest(p) for rel, p in assets.items()}}
+                       **{rel: "asset:" + _file_digest(p) for rel, p in assets.items()},
+                       **bundle}
             written, removed = sorted(digests), []
             self._stats_out = manifest.snapshot(self.output_dir, digests)
         else:
@@ -329,7 +338,9 @@ class Builder:
             self._render(site, sink, early=not full)
             self._refuse_clashes(sink.digests, assets)
             digests = {**sink.digests,
-                       **{rel: "asset:" + _file_digest(p) for rel, p in assets.items()}}
+                       **{rel: "asset:" + _file_digest(p) for rel, p in assets.items()},
+                       # The bundle is rewritten in the background (below), not here.
+                       **{rel: d for rel, d in self._outputs.items() if is_bundle_path(rel)}}
             self._report("publishing", 0, 1)
             changed_assets = {rel: p for rel, p in assets.items()
                               if self._outputs.get(rel) != digests[rel]}
@@ -340,6 +351,8 @@ class Builder:
             self._stats_out = {rel: v for rel, v in self._stats_out.items() if rel in digests}
             self._stats_out.update(manifest.snapshot(self.output_dir,
                                                      [*sink.changed, *changed_assets]))
+            if any(rel.endswith(".html") for rel in [*written, *removed]):
+                self._reindex()
         self._outputs = digests
         self._published = True
         for warning in self._renderer.warnings:
@@ -364,9 +377,30 @@ class Builder:
                         # Pages read image headers (sizes) and check that images exist.
                         sorted((rel, _file_digest(p)) for rel, p in assets.items()))
 
+    def _reindex(self) -> None:
+        """Index the preview's output again, after pages changed in place.
+
+        Every page is read again (Pagefind has no incremental mode). A
+        preview server (it takes pages ahead through `on_pages`) gets it in
+        the background, so the pages reload first; anyone else waits, so
+        the output is whole when `build` returns. The pages are out
+        already: a failure here is a logged warning, not a failed build.
+        """
+        if self._search is None:
+            self._search = BackgroundIndex(self.output_dir)
+        self._search.request()
+        if self.on_pages is None:
+            self._search.wait()  # a failure is logged; the previous index stays
+
+    @property
+    def search_index(self) -> BackgroundIndex | None:
+        """The preview's background indexer, once a rebuild has needed it."""
+        return self._search
+
     @staticmethod
     def _refuse_clashes(outputs: Collection[str], assets: Mapping[str, Path]) -> None:
-        clashes = sorted(set(outputs) & set(assets))
+        # The search bundle is written after the pages, into pagefind/.
+        clashes = sorted(set(outputs) & set(assets) | {a for a in assets if is_bundle_path(a)})
         if clashes:
             raise ContentError([Problem.at(f"content/{rel}", 1,
                                            "this file would overwrite a generated page",
@@ -673,6 +707,10 @@ def _article_signature(item: AnnotatedArticle, actor_sigs: Mapping[str, Signatur
         actors,
         linked,
     )
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _file_digest(path: Path) -> str:

@@ -123,6 +123,16 @@ class Staging:
         self.root = None
 
 
+def staging_prefix(output_dir: Path) -> str:
+    """How the names of staging trees beside `output_dir` start (`recover` deletes them)."""
+    return _STAGING.format(name=output_dir.name)
+
+
+def replace_tree(new: Path, target: Path) -> None:
+    """Put the directory `new` at `target` in one step (the preview's search index)."""
+    _swap_in(new, target)
+
+
 def _swap_in(staging: Path, output_dir: Path) -> None:
     if not output_dir.exists():
         os.replace(staging, output_dir)

@@ -38,3 +38,246 @@
     setUp();
   }
 })();
+
+// Filter boxes of the actors and figures pages: rows that do not contain
+// what the reader types are hidden, and so are groups left empty. Without
+// JavaScript the box stays hidden and the lists whole.
+(function () {
+  "use strict";
+
+  function fold(text) {
+    // Accents and case do not matter: "equipe" finds "Équipe".
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function setUp() {
+    var input = document.getElementById("list-filter");
+    if (!input) {
+      return;
+    }
+    var rows = Array.prototype.slice.call(
+      document.querySelectorAll(input.getAttribute("data-rows")));
+    var groups = document.querySelectorAll(input.getAttribute("data-groups"));
+    var count = input.parentNode.querySelector(".list-filter-count");
+    var texts = rows.map(function (row) { return fold(row.textContent); });
+    function apply() {
+      var words = fold(input.value).split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (row, i) {
+        var match = words.every(function (word) { return texts[i].indexOf(word) !== -1; });
+        row.hidden = !match;
+        shown += match ? 1 : 0;
+      });
+      Array.prototype.forEach.call(groups, function (group) {
+        var visible = Array.prototype.some.call(
+          group.querySelectorAll(input.getAttribute("data-rows")),
+          function (row) { return !row.hidden; });
+        group.hidden = !visible;
+      });
+      count.textContent = words.length ? shown + " / " + rows.length : "";
+    }
+    input.addEventListener("input", apply);
+    input.parentNode.hidden = false;
+    apply();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();
+
+// The search page: Pagefind's JavaScript API over the index the build wrote
+// in pagefind/ (docs/search.md). Every language of the index is searched:
+// the page's own first, the others merged in. Without JavaScript, or opened
+// from file:// (Pagefind fetches its index), the page keeps its note.
+(function () {
+  "use strict";
+
+  var LIMIT = 50;
+
+  function primaryLanguage(languages, lang) {
+    // The one Pagefind itself picks for this page (its <html lang>).
+    if (languages[lang]) {
+      return lang;
+    }
+    if (languages[lang.split("-")[0]]) {
+      return lang.split("-")[0];
+    }
+    return Object.keys(languages).sort(function (a, b) {
+      return languages[b].page_count - languages[a].page_count;
+    })[0];
+  }
+
+  function load(bundle) {
+    var entry = fetch(bundle + "pagefind-entry.json").then(function (response) {
+      if (!response.ok) {
+        throw new Error("no search index");
+      }
+      return response.json();
+    });
+    return Promise.all([import(bundle + "pagefind.js"), entry]).then(function (loaded) {
+      var pagefind = loaded[0];
+      var languages = loaded[1].languages || {};
+      var lang = (document.documentElement.getAttribute("lang") || "unknown").toLowerCase();
+      var primary = primaryLanguage(languages, lang);
+      var merged = Object.keys(languages).filter(function (other) {
+        return other !== primary;
+      }).map(function (other) {
+        return pagefind.mergeIndex(bundle, { language: other });
+      });
+      return Promise.all(merged).then(function () { return pagefind; });
+    });
+  }
+
+  function excerptNodes(excerpt) {
+    // Pagefind's excerpt is escaped text with <mark> around the matches:
+    // only those two kinds of node are kept.
+    var template = document.createElement("template");
+    template.innerHTML = excerpt;
+    var out = document.createDocumentFragment();
+    Array.prototype.forEach.call(template.content.childNodes, function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        out.appendChild(mark);
+      } else {
+        out.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return out;
+  }
+
+  function setUp() {
+    var form = document.querySelector("form.search-page");
+    if (!form) {
+      return;
+    }
+    var bundle = new URL(form.getAttribute("data-bundle"), document.baseURI).href;
+    var input = form.querySelector("input[name=q]");
+    var selects = form.querySelectorAll("select[data-filter]");
+    var status = document.querySelector(".search-status");
+    var list = document.querySelector(".search-results");
+    var note = document.querySelector(".search-needs-js");
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get("q") || "";
+    var latest = 0;
+
+    function label(kind) {
+      return form.getAttribute("data-label-" + kind) || kind;
+    }
+
+    function chosen() {
+      var filters = {};
+      Array.prototype.forEach.call(selects, function (select) {
+        if (select.value) {
+          filters[select.getAttribute("data-filter")] = select.value;
+        }
+      });
+      return filters;
+    }
+
+    function fillFilters(pagefind) {
+      return pagefind.filters().then(function (available) {
+        var any = false;
+        Array.prototype.forEach.call(selects, function (select) {
+          var name = select.getAttribute("data-filter");
+          var values = Object.keys(available[name] || {}).sort();
+          if (name === "date") {
+            values.reverse();  // newest month first
+          }
+          values.forEach(function (value) {
+            var option = document.createElement("option");
+            option.value = value;
+            option.textContent = name === "kind" ? label(value) : value;
+            select.appendChild(option);
+          });
+          select.parentNode.hidden = values.length === 0;
+          any = any || values.length > 0;
+        });
+        form.querySelector(".search-filters").hidden = !any;
+      });
+    }
+
+    function show(results, total) {
+      list.textContent = "";
+      results.forEach(function (data) {
+        var item = document.createElement("li");
+        var heading = document.createElement("h2");
+        var link = document.createElement("a");
+        link.href = data.url;
+        link.textContent = data.meta.title || data.url;
+        heading.appendChild(link);
+        item.appendChild(heading);
+        var meta = document.createElement("p");
+        meta.className = "meta";
+        var kinds = (data.filters && data.filters.kind) || [];
+        meta.textContent = kinds.map(label).concat(data.meta.date ? [data.meta.date] : [])
+          .join(" · ");
+        item.appendChild(meta);
+        var excerpt = document.createElement("p");
+        excerpt.className = "excerpt";
+        excerpt.appendChild(excerptNodes(data.excerpt || ""));
+        item.appendChild(excerpt);
+        list.appendChild(item);
+      });
+      status.textContent = total === 0 ? form.getAttribute("data-none") :
+        (total > results.length ? results.length + " / " + total : String(total));
+    }
+
+    function run(pagefind) {
+      var term = input.value.trim();
+      var filters = chosen();
+      var ticket = ++latest;
+      if (!term && Object.keys(filters).length === 0) {
+        list.textContent = "";
+        status.textContent = "";
+        return;
+      }
+      var options = { filters: filters };
+      if (!term) {
+        options.sort = { date: "desc" };
+      }
+      pagefind.search(term || null, options).then(function (search) {
+        if (ticket !== latest || !search) {
+          return null;  // a newer search is under way
+        }
+        var top = search.results.slice(0, LIMIT);
+        return Promise.all(top.map(function (r) { return r.data(); })).then(function (data) {
+          if (ticket === latest) {
+            show(data, search.results.length);
+          }
+        });
+      });
+    }
+
+    load(bundle).then(function (pagefind) {
+      note.hidden = true;
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var url = new URL(window.location.href);
+        url.searchParams.set("q", input.value);
+        window.history.replaceState(null, "", url.href);
+        run(pagefind);
+      });
+      input.addEventListener("input", function () { run(pagefind); });
+      Array.prototype.forEach.call(selects, function (select) {
+        select.addEventListener("change", function () { run(pagefind); });
+      });
+      form.setAttribute("data-ready", "");
+      return fillFilters(pagefind).then(function () { run(pagefind); });
+    }).catch(function (problem) {
+      note.hidden = false;
+      if (window.console) {
+        window.console.warn("Search is unavailable:", problem);
+      }
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();

@@ -67,6 +67,7 @@ from site_builder.render.urls import article_slug, base_path, is_safe_segment, p
 
 # Theme files copied as they are (after site overrides), not rendered.
 STATIC_FILES = ("style.css", "site.js")
+SEARCH_PAGE = "search/index.html"
 
 
 class Renderer:
@@ -232,11 +233,13 @@ class Renderer:
         return outputs
 
     def static_outputs(self) -> dict[str, bytes]:
-        """404.html and the theme's static files."""
+        """404.html, the search page and the theme's static files."""
         # 404.html is served for missing paths at any depth, so its links
         # start from the site's base path rather than a relative root.
         outputs = {"404.html": self._render("404.html", "404.html",
                                             root=base_path(self.config.base_url))}
+        # The search page only loads the index (search.py) in the browser.
+        outputs[SEARCH_PAGE] = self._render("search.html", SEARCH_PAGE)
         loader = self.env.loader
         assert loader is not None  # make_environment always sets one
         for name in STATIC_FILES:

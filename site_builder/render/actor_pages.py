@@ -122,7 +122,7 @@ def actor_page(
     related = tuple(
         RelatedActor(other.id, other.name, _kind(other), actor_href(root, other.id),
                      r.articles, r.mentions)
-        for r in index.related.get(actor.id, [])[:RELATED_LIMIT]
+        for r in index.related.top(actor.id, RELATED_LIMIT)
         if (other := actors.get(r.actor)) is not None
     )
     lang = config.language

@@ -55,7 +55,7 @@ class Excerpts:
         texts = block_texts(item)
         found = (
             tuple(_window(texts, e.block, e.start, e.end) for e in ann.entities),
-            tuple(in_sentence(ann, texts, f.block, f.start, f.end) for f in ann.figures),
+            tuple(in_sentence(texts, f.block, f.start, f.end) for f in ann.figures),
             tuple((q.block, texts[q.block].lang if q.block in texts else None)
                   for q in ann.quotes),
         )

@@ -53,6 +53,7 @@ from site_builder.render.figure_marks import figure_mark
 from site_builder.render.marks import (
     ChildContext,
     Mark,
+    SegmentIndex,
     contains,
     disjoint,
     plan,
@@ -153,7 +154,7 @@ def _mark_block(
     where = _child_contexts(children, raw, links_allowed)
     if wanted.empty:
         return
-    segs = segments(inline)
+    segs = SegmentIndex(segments(inline))
 
     def whole(start: int, end: int) -> bool:
         return wholly_annotatable(start, end, segs, children, where)

@@ -1,10 +1,13 @@
-"""SentenceSpans: the sentence around an offset, by bisection, as a scan finds it."""
+"""The render stage's indexes (sentences of a block, segments of a paragraph) answer
+as the scans they replaced."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from site_builder.content.blocks import Segment
+from site_builder.render.marks import SegmentIndex
 from site_builder.render.snippets import SentenceSpans
 
 
@@ -36,3 +39,16 @@ def test_overlapping_sentences_keep_the_annotations_order() -> None:
     assert spans.containing(7) == (5, 20)
     assert spans.containing(2) == (0, 10)
     assert SentenceSpans().containing(0) is None
+
+
+@given(lengths=st.lists(st.integers(0, 5), max_size=12), start=st.integers(0, 40),
+       size=st.integers(0, 10))
+def test_segments_overlapping_a_range_are_those_a_scan_finds(lengths: list[int], start: int,
+                                                             size: int) -> None:
+    segs, at = [], 0
+    for child, length in enumerate(lengths):
+        segs.append(Segment(child, at, at + length, annotatable=True))
+        at += length
+    end = start + size
+    assert SegmentIndex(segs).overlapping(start, end) == [
+        s for s in segs if s.start < end and s.end > start]

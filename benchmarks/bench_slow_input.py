@@ -2,19 +2,22 @@
 
     python benchmarks/bench_slow_input.py entities 5000 50000
     python benchmarks/bench_slow_input.py megabytes 10
+    python benchmarks/bench_slow_input.py entities 5000 50000 --people 20000
 
 `entities N ...` builds, for each N, one article of about N entity mentions
-(paragraphs of normal length; a few thousand distinct people, every
-organization and city many times) and prints the time of each build stage,
-then the ratio of each stage between the last size and the first: linear
-work gives a ratio close to the ratio of the sizes. `megabytes M ...` builds
+(paragraphs of normal length; people drawn from `--people` distinct names,
+2,800 by default; every organization and city many times) and prints the
+time of each build stage, then the ratio of each stage between the last
+size and the first: linear work gives a ratio close to the ratio of the
+sizes. `megabytes M ...` builds
 one article of that many megabytes of the same prose and prints the same
 stages with the build's peak RSS.
 
 Each build is a fresh process (`Builder` with `use_cache=False`), so model
 loading is in the first stage. The stages are the builder's progress
-phases; "rendering" is split into the article's own pages and the actor
-pages (with their signatures and the actor index before them).
+phases; "rendering" is split at the first actor page: "article page" is
+the article's own pages, then the actor index and every actor page's
+signature; "actor pages" renders those pages.
 """
 
 from __future__ import annotations
@@ -82,10 +85,13 @@ def _sentence(rng: random.Random, people: list[str]) -> tuple[str, int]:
 
 
 def prose(rng: random.Random, *, names: int = 0, chars: int = 0,
-          people: int = 3000) -> str:
+          people: int = 2800) -> str:
     """Paragraphs of 3 to 6 sentences, until about `names` names or `chars` characters."""
     pool = [f"{f} {s}" for f in FIRST for s in LAST]
     rng.shuffle(pool)
+    if people > len(pool):  # double surnames: up to 193,200 people
+        more = [f"{f} {a}-{b}" for f in FIRST for a in LAST for b in LAST if a != b]
+        pool += rng.sample(more, min(people - len(pool), len(more)))
     pool = pool[:people]
     paragraphs: list[str] = []
     written = length = 0
@@ -179,6 +185,8 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("what", choices=["entities", "megabytes"])
     parser.add_argument("sizes", nargs="+", type=float)
+    parser.add_argument("--people", type=int, default=2800,
+                        help="distinct people to draw names from (default: %(default)s)")
     args = parser.parse_args()
     print(f"# {platform.node()} {platform.machine()} {os.cpu_count()} cores, "
           f"Python {platform.python_version()}")
@@ -187,9 +195,11 @@ def main() -> None:
         for size in args.sizes:
             rng = random.Random(7)
             if args.what == "entities":
-                body, label = prose(rng, names=int(size)), f"{int(size)} names"
+                body, label = prose(rng, names=int(size), people=args.people), \
+                    f"{int(size)} names"
             else:
-                body, label = prose(rng, chars=int(size * 1_000_000)), f"{size:g} MB"
+                body, label = prose(rng, chars=int(size * 1_000_000), people=args.people), \
+                    f"{size:g} MB"
             site = write_site(Path(tmp) / label.replace(" ", "-"), body)
             stages, entities, actors, wall, cpu, rss = build(site)
             rows.append((label, stages, entities, actors, wall, cpu, rss))

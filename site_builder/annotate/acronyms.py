@@ -119,6 +119,18 @@ def _spells(acronym: str, initials: str) -> bool:
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\-]*)\s+$")
 
 
+def _word_before(text: str, end: int) -> re.Match[str] | None:
+    """`_WORD_BEFORE` searched in text[:end], from the last word only: a search
+    from the text's start costs the whole paragraph at every name."""
+    word = end
+    while word > 0 and text[word - 1].isspace():
+        word -= 1
+    while word > 0 and not text[word - 1].isspace():
+        word -= 1
+    # No match starts earlier: it would hold a space before the last word.
+    return _WORD_BEFORE.search(text, word, end)
+
+
 def long_form_start(text: str, start: int, end: int) -> int | None:
     """Where a name the recognizer cut at its start really begins, when an acronym
     in parentheses follows it: "[Hayat] Tahrir al-Sham (HTS)".
@@ -137,7 +149,7 @@ def long_form_start(text: str, start: int, end: int) -> int | None:
     missing = acronym[:acronym.find(first)] if first in acronym else ""
     new_start = start
     for letter in reversed(missing):
-        before = _WORD_BEFORE.search(text, 0, new_start)
+        before = _word_before(text, new_start)
         if before is None or before.group(1)[:1] != letter:
             return None
         new_start = before.start(1)

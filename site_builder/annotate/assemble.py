@@ -10,10 +10,10 @@ touching a protected range (code, autolinks) are dropped.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 from site_builder.annotate import lexicon as lx
 from site_builder.annotate.acronyms import (
@@ -41,6 +41,7 @@ from site_builder.annotate.labels import (
 from site_builder.annotate.nlp import Parses, Raw
 from site_builder.annotate.quotes import find_quotations
 from site_builder.annotate.recase import dateline_agency, dateline_place
+from site_builder.annotate.spans import Overlaps
 from site_builder.annotate.syntax import merge_wordless
 from site_builder.annotate.terms import TermMatcher
 from site_builder.annotate.units import PreparedArticle, PreparedBlock
@@ -83,9 +84,9 @@ def _block_mentions(pb: PreparedBlock, results: UnitResults, b: int,
     text = pb.norm.text
     sentences, raw, _ = results.get((b, None), ([], [], []))
     starts = {s for s, _ in sentences} | {0}
-    islands = [(isl.start, isl.end) for isl in pb.islands]
+    islands = Overlaps((isl.start, isl.end) for isl in pb.islands)
     # (offset, lang, raw mentions) of the block and of each island, in block offsets.
-    sources = [(0, pb.lang, [m for m in raw if not any(_overlaps(m[:2], i) for i in islands)])]
+    sources = [(0, pb.lang, [m for m in raw if not islands.any(m[0], m[1])])]
     for k, island in enumerate(pb.islands):
         isl_sentences, isl_raw, _ = results.get((b, k), ([], [], []))
         starts |= {island.start + s for s, _ in isl_sentences}
@@ -127,8 +128,8 @@ def _block_mentions(pb: PreparedBlock, results: UnitResults, b: int,
     found = _to_long_forms(text, sorted(found, key=lambda m: m.start))
     found = _whole_person_names(read, found, pb.lang)
     terms = _term_mentions(pb, matchers)
-    kept = [m for m in found if not any(_overlaps((m.start, m.end), (t.start, t.end))
-                                        for t in terms)]
+    matched = Overlaps((t.start, t.end) for t in terms)
+    kept = [m for m in found if not matched.any(m.start, m.end)]
     return sorted(kept + terms, key=lambda m: m.start)
 
 
@@ -175,6 +176,10 @@ def _whole_person_names(text: str, found: list[_Mention], lang: str) -> list[_Me
     space, join it (a mention there is absorbed), except calendar words
     ("Biden Tuesday") and the start of another name after a comma."""
     calendar = lx.any_calendar_word(lang)
+    # In order and disjoint, as _to_long_forms leaves them, no registry name
+    # before a mention reaches the words after it: all of them may be asked.
+    registry = Overlaps((o.start, o.end) for o in found if o.actor is not None) \
+        if all(a.end <= b.start for a, b in pairwise(found)) else None
     result: list[_Mention] = []
     skip_until = -1
     for n, m in enumerate(found):
@@ -187,36 +192,19 @@ def _whole_person_names(text: str, found: list[_Mention], lang: str) -> list[_Me
                 word = nxt.group(1)
                 if not any(c.isupper() for c in word[:4]) or word.casefold() in calendar:
                     break
-                if any(o.start < nxt.end() and o.end > nxt.start(1) and o.actor is not None
-                       for o in found[n + 1:]):
+                if registry.any(nxt.start(1), nxt.end()) if registry is not None else any(
+                        o.start < nxt.end() and o.end > nxt.start(1) and o.actor is not None
+                        for o in found[n + 1:]):
                     break  # a registry name follows: it stays itself
                 end, added = nxt.end(), added + 1
             if end != m.end:
                 m.end = end
                 skip_until = end
         result.append(m)
-    # Drop what starts inside a person's name (a sweep: long paragraphs hold
+    # Drop what starts inside a person's name (long paragraphs hold
     # thousands of mentions).
-    persons = _person_spans(result)
-    return [m for m in result if not _inside_person(m.start, persons)]
-
-
-def _person_spans(mentions: list[_Mention]) -> tuple[list[int], list[int]]:
-    """Person mentions' starts, sorted, and the furthest end reached up to each."""
-    spans = sorted((m.start, m.end) for m in mentions if m.kind == "person")
-    starts, reach, furthest = [], [], -1
-    for start, end in spans:
-        furthest = max(furthest, end)
-        starts.append(start)
-        reach.append(furthest)
-    return starts, reach
-
-
-def _inside_person(offset: int, persons: tuple[list[int], list[int]]) -> bool:
-    """Whether a person mention starts before `offset` and ends after it."""
-    starts, reach = persons
-    i = bisect.bisect_left(starts, offset)  # persons starting strictly before
-    return i > 0 and reach[i - 1] > offset
+    persons = Overlaps((m.start, m.end) for m in result if m.kind == "person")
+    return [m for m in result if not persons.any(m.start, m.start)]
 
 
 def _state(name: str) -> bool:
@@ -296,6 +284,7 @@ def _term_mentions(pb: PreparedBlock, matchers: Callable[[str], TermMatcher]) ->
     text = pb.norm.text
     islands = [(isl.start, isl.end, isl.lang) for isl in pb.islands]
     spans = [(0, len(text), pb.lang, True)] + [(a, b, lang, False) for a, b, lang in islands]
+    taken = Overlaps((a, b) for a, b, _ in islands)
     found: list[_Mention] = []
     for a, b, lang, whole in spans:
         matcher = matchers(lang)
@@ -303,7 +292,7 @@ def _term_mentions(pb: PreparedBlock, matchers: Callable[[str], TermMatcher]) ->
             continue
         for match in matcher.find(text[a:b]):
             start, end = a + match.start, a + match.end
-            if whole and any(_overlaps((start, end), (i, j)) for i, j, _ in islands):
+            if whole and taken.any(start, end):
                 continue
             found.append(_Mention(start, end, REGISTRY_LABEL, match.term.kind, lang,
                                   match.term.actor))
@@ -350,9 +339,10 @@ def _apply_acronyms(pb: PreparedBlock, found: list[_Mention], defined: dict[str,
     pattern = re.compile(r"(?<![\w&.\-])(" + "|".join(
         re.escape(a) for a in sorted(defined, key=len, reverse=True)) + r")(?![\w&\-])")
     added = []
+    taken = Overlaps((m.start, m.end) for m in found)
     for hit in pattern.finditer(text):
         span = (hit.start(), hit.end())
-        if any(_overlaps(span, (m.start, m.end)) for m in found):
+        if taken.any(*span):
             continue
         long_form = defined[hit.group()]
         lang = next((i.lang for i in pb.islands if i.start <= span[0] < i.end), pb.lang)
@@ -371,9 +361,10 @@ def assemble(article: PreparedArticle, results: UnitResults, acronyms: AcronymCo
     for b, pb in enumerate(article.blocks):
         block = pb.block
         annotations.blocks.append(BlockLang(block.id, pb.lang, block.text))
+        protected = Overlaps(block.protected)
         for m in _apply_acronyms(pb, per_block[b], defined):
             start, end = pb.norm.to_source(m.start, m.end)
-            if any(_overlaps((start, end), p) for p in block.protected):
+            if protected.any(start, end):
                 continue
             annotations.entities.append(Entity(
                 text=block.text[start:end], kind=m.kind, label=m.label, start=start,

@@ -38,6 +38,7 @@ never decides which actor anything is.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -183,35 +184,74 @@ def parentheses(text: str) -> Iterator[tuple[int, int]]:
                 yield start, match.start()
 
 
-def _window(before: str, short: str) -> str:
-    """The words before a parenthesis that may hold the long form."""
-    words = before.split()
-    limit, taken, kept = word_limit(short), 0, 0
-    for word in reversed(words):
-        if taken == limit:
-            break
-        kept += 1
-        if content_words(word):
-            taken += 1
-    return " ".join(words[len(words) - kept:])
+# Characters of text read before a parenthesis at first for its long form;
+# doubled while the words found there are not enough.
+_WINDOW_CHARS = 256
 
 
-def _entity_before(spans: Sequence[Span], text: str, position: int, floor: int) -> Span | None:
-    """The entity that ends right before `position` (only spaces between)."""
-    touching = [
-        span for span in spans
-        if floor <= span.start and span.end <= position and not text[span.end:position].strip()
-    ]
-    # The nearest, and of those the longest: "droits de l'Homme" loses to the
-    # whole "Observatoire syrien des droits de l'Homme".
-    return max(touching, key=lambda s: (s.end, s.end - s.start), default=None)
+def _window(text: str, start: int, end: int, short: str) -> str:
+    """The words of text[start:end] that may hold the long form: the last ones,
+    up to `word_limit(short)` content words.
+
+    Read from the end, so that a parenthesis late in a sentence of 100,000
+    characters costs its window only.
+    """
+    limit = word_limit(short)
+    size = _WINDOW_CHARS
+    while True:
+        low = max(start, end - size)
+        words = text[low:end].split()
+        taken = kept = 0
+        for word in reversed(words):
+            if taken == limit:
+                break
+            kept += 1
+            if content_words(word):
+                taken += 1
+        # The first word may be cut by the window: only a result without it holds.
+        if low == start or kept < len(words):
+            return " ".join(words[len(words) - kept:])
+        size *= 2
 
 
-def _span_at(spans: Sequence[Span], start: int, end: int) -> Span | None:
-    for span in spans:
-        if span.start == start and span.end == end:
-            return span
-    return None
+class _Block:
+    """One block's text and entity spans, indexed for the questions asked at
+    each parenthesis: a block of thousands of parentheses and names is read
+    once, not once per parenthesis."""
+
+    def __init__(self, text: str, spans: Sequence[Span]) -> None:
+        self.text = text
+        self.spans = spans
+        self._sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        # Span positions in `spans`, by end: the entity before a parenthesis ends near it.
+        self._by_end = sorted(range(len(spans)), key=lambda i: spans[i].end)
+        self._ends = [spans[i].end for i in self._by_end]
+        self._at: dict[tuple[int, int], Span] = {}
+        for span in spans:
+            self._at.setdefault((span.start, span.end), span)
+
+    def sentence_start(self, position: int) -> int:
+        """Where the sentence holding `position` starts (after ". ", "! ", "? ")."""
+        # A match's spaces never run past a parenthesis, so the matches of the
+        # whole text that end by `position` are those of the text before it.
+        i = bisect.bisect_right(self._sentence_ends, position)
+        return self._sentence_ends[i - 1] if i else 0
+
+    def entity_before(self, position: int, floor: int) -> Span | None:
+        """The entity that ends right before `position` (only spaces between)."""
+        text, spans = self.text, self.spans
+        gap = position
+        while gap > 0 and text[gap - 1].isspace():
+            gap -= 1
+        lo = bisect.bisect_left(self._ends, gap)
+        hi = bisect.bisect_right(self._ends, position)
+        touching = [spans[i] for i in sorted(self._by_end[lo:hi]) if floor <= spans[i].start]
+        # The nearest, and of those the longest: "droits de l'Homme" loses to the
+        # whole "Observatoire syrien des droits de l'Homme".
+        return max(touching, key=lambda s: (s.end, s.end - s.start), default=None)
+
+    def span_at(self, start: int, end: int) -> Span | None:
+        return self._at.get((start, end))
 
 
 def _strip_elision(word: str) -> str:
@@ -222,11 +262,17 @@ def _strip_elision(word: str) -> str:
     return word
 
 
-def _long_then_short(
-    text: str, spans: Sequence[Span], start: int, open_at: int, short: str
-) -> AcronymPair | None:
-    before = text[start:open_at].rstrip()
-    entity = _entity_before(spans, text, open_at, start)
+def _last_word_end(text: str, start: int, end: int) -> int:
+    """The end of text[start:end].rstrip()."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _long_then_short(block: _Block, start: int, open_at: int, short: str) -> AcronymPair | None:
+    text = block.text
+    before_end = _last_word_end(text, start, open_at)
+    entity = block.entity_before(open_at, start)
     if entity is not None:
         written = text[entity.start:entity.end]
         long = best_long_form(short, written)
@@ -234,11 +280,10 @@ def _long_then_short(
             entity.kind != "person" or is_initialism(short, written)
         ):
             return AcronymPair(short, written, entity.index, "long-short")
-    window = _window(before, short)
+    window = _window(text, start, before_end, short)
     long = best_long_form(short, window)
     if long and acceptable(short, long):
-        long_start = len(before) - len(long)
-        span = _span_at(spans, start + long_start, start + len(before))
+        span = block.span_at(before_end - len(long), before_end)
         if span is None or span.kind != "person" or is_initialism(short, long):
             return AcronymPair(short, long, span.index if span else None, "long-short")
     if entity is not None and entity.kind != "place" and looks_like_acronym(short):
@@ -258,19 +303,23 @@ def _long_then_short(
 
 
 def _short_then_long(
-    text: str, spans: Sequence[Span], start: int, open_at: int, inner_at: int, head: str
+    block: _Block, start: int, open_at: int, inner_at: int, head: str
 ) -> AcronymPair | None:
-    words = text[start:open_at].split()
-    if not words:
+    text = block.text
+    end = _last_word_end(text, start, open_at)
+    if end == start:
         return None
-    short = _strip_elision(words[-1]).strip(",;:«»\"'")
+    word_start = end
+    while word_start > start and not text[word_start - 1].isspace():
+        word_start -= 1
+    short = _strip_elision(text[word_start:end]).strip(",;:«»\"'")
     if not (is_short_form(short) and any(c.isupper() for c in short)):
         return None
     long = best_long_form(short, head)
     if not long or not acceptable(short, long):
         return None
     offset = inner_at + head.rfind(long)
-    span = _span_at(spans, offset, offset + len(long))
+    span = block.span_at(offset, offset + len(long))
     if span is not None and span.kind == "person" and not is_initialism(short, long):
         return None
     return AcronymPair(short, long, span.index if span else None, "short-long")
@@ -279,20 +328,21 @@ def _short_then_long(
 def find_pairs(text: str, spans: Sequence[Span]) -> list[AcronymPair]:
     """Every acronym definition in one block of text."""
     pairs: list[AcronymPair] = []
+    block = _Block(text, spans)
     for open_at, close_at in parentheses(text):
         inner = text[open_at + 1:close_at]
         head = _COMMENT.split(inner, maxsplit=1)[0].strip()
         if not head:
             continue
         inner_at = open_at + 1 + (len(inner) - len(inner.lstrip()))
-        sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, open_at)), default=0)
+        sentence = block.sentence_start(open_at)
         if len(head.split()) <= 2:
             if is_short_form(head):
-                pair = _long_then_short(text, spans, sentence, open_at, head)
+                pair = _long_then_short(block, sentence, open_at, head)
                 if pair:
                     pairs.append(pair)
         else:
-            pair = _short_then_long(text, spans, sentence, open_at, inner_at, head)
+            pair = _short_then_long(block, sentence, open_at, inner_at, head)
             if pair:
                 pairs.append(pair)
     return pairs

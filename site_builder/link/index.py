@@ -12,25 +12,13 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from site_builder.link.gcpause import without_cyclic_gc
+from site_builder.link.related import ArticleActor, RelatedActors
 from site_builder.model import Actor, AnnotatedArticle, Entity
 
 
 class ActorMention(NamedTuple):
     article: str  # slug
     entity: Entity
-
-
-class Related(NamedTuple):
-    """Another actor seen in the same articles."""
-
-    actor: str
-    articles: int  # articles both appear in
-    mentions: int  # over those articles, the smaller of the two mention counts, summed
-
-
-class ArticleActor(NamedTuple):
-    actor: str
-    mentions: int
 
 
 @dataclass(slots=True)
@@ -44,32 +32,9 @@ class ActorIndex:
 
     mentions: dict[str, list[ActorMention]] = field(default_factory=dict)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)  # actor -> slug -> n
-    related: dict[str, list[Related]] = field(default_factory=dict)
+    # Ranked when asked: storing every pair costs (actors in an article)² (related.py).
+    related: RelatedActors = field(default_factory=lambda: RelatedActors({}, {}))
     by_article: dict[str, list[ArticleActor]] = field(default_factory=dict)
-
-
-def _count_pairs(
-    here: Counter[str],
-    shared_articles: dict[str, Counter[str]],
-    shared_mentions: dict[str, Counter[str]],
-) -> None:
-    """Add one article's co-occurrences (each actor also counts itself).
-
-    Pairs cost (actors in the article)², so the inner loop must stay in C:
-    `Counter.update` with a list is. The sum of min(a, b) over articles is
-    computed by levels, since min(a, b) is the number of t ≥ 1 with both
-    a ≥ t and b ≥ t: at level t, every actor mentioned at least t times
-    counts every other such actor once.
-    """
-    level = list(here)
-    for actor_id in level:
-        shared_articles[actor_id].update(level)
-    threshold = 1
-    while level:
-        for actor_id in level:
-            shared_mentions[actor_id].update(level)
-        threshold += 1
-        level = [a for a in level if here[a] >= threshold]
 
 
 def actor_index(
@@ -77,10 +42,8 @@ def actor_index(
 ) -> ActorIndex:
     """Index the linked entities of `articles` by the ids of `actors`.
 
-    Co-occurring actors are ranked by shared articles, then shared mentions
-    (per shared article, the smaller of the two counts: a passing mention
-    next to a main subject is a weak tie), then id. An article's actors are
-    ranked by mentions, then id.
+    Co-occurring actors are ranked as `RelatedActors` says. An article's
+    actors are ranked by mentions, then id.
     """
     with without_cyclic_gc():
         return _index(articles, actors)
@@ -93,8 +56,6 @@ def _index(
         mentions={actor_id: [] for actor_id in actors},
         counts={actor_id: {} for actor_id in actors},
     )
-    shared_articles: dict[str, Counter[str]] = {actor_id: Counter() for actor_id in actors}
-    shared_mentions: dict[str, Counter[str]] = {actor_id: Counter() for actor_id in actors}
     for item in articles:
         slug = item.article.slug
         here: Counter[str] = Counter()
@@ -106,12 +67,5 @@ def _index(
         index.by_article[slug] = [ArticleActor(a, n) for a, n in ranked]
         for actor_id, count in here.items():
             index.counts[actor_id][slug] = count
-        _count_pairs(here, shared_articles, shared_mentions)
-    for actor_id in actors:
-        with_articles, with_mentions = shared_articles[actor_id], shared_mentions[actor_id]
-        with_articles.pop(actor_id, None)
-        index.related[actor_id] = sorted(
-            (Related(other, n, with_mentions[other]) for other, n in with_articles.items()),
-            key=lambda r: (-r.articles, -r.mentions, r.actor),
-        )
+    index.related = RelatedActors(index.counts, index.by_article)
     return index

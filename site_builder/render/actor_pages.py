@@ -83,7 +83,6 @@ def actor_page(
     root: str, config: Config, t: Mapping[str, str], anchors_of: AnchorsOf,
 ) -> ActorPage:
     links: dict[str, ArticleLink] = {}
-    texts: dict[str, dict[str, BlockText]] = {}
 
     def link_of(item: AnnotatedArticle) -> ArticleLink:
         slug = item.article.slug
@@ -92,10 +91,9 @@ def actor_page(
         return links[slug]
 
     def texts_of(item: AnnotatedArticle) -> dict[str, BlockText]:
-        slug = item.article.slug
-        if slug not in texts:
-            texts[slug] = block_texts(item)
-        return texts[slug]
+        # Gathered once per build: a long article has thousands of actors.
+        texts = lookup.texts.get(item.article.slug)
+        return texts if texts is not None else block_texts(item)
 
     def text_of(item: AnnotatedArticle, block: str) -> BlockText | None:
         return texts_of(item).get(block)
@@ -122,7 +120,7 @@ def actor_page(
     related = tuple(
         RelatedActor(other.id, other.name, _kind(other), actor_href(root, other.id),
                      r.articles, r.mentions)
-        for r in index.related.get(actor.id, [])[:RELATED_LIMIT]
+        for r in index.related.top(actor.id, RELATED_LIMIT)
         if (other := actors.get(r.actor)) is not None
     )
     lang = config.language

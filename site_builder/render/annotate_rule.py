@@ -55,6 +55,7 @@ from site_builder.render.i18n import Words
 from site_builder.render.marks import (
     ChildContext,
     Mark,
+    SegmentIndex,
     contains,
     disjoint,
     plan,
@@ -157,9 +158,10 @@ def _mark_block(
     where = _child_contexts(children, raw, links_allowed)
     if wanted.empty:
         return
+    index = SegmentIndex(segs)
 
     def whole(start: int, end: int) -> bool:
-        return wholly_annotatable(start, end, segs, children, where)
+        return wholly_annotatable(start, end, index, children, where)
 
     names = [entity_mark(e, block_id, ctx, words)
              for e in non_overlapping(wanted.entities, len(text)) if whole(e.start, e.end)]
@@ -182,7 +184,7 @@ def _mark_block(
                 and all(contains(q, mark) for q in quote_index.overlapping(mark))
                 and (not figures or disjoint(mark, figures[-1]))):
             figures.append(mark)
-    pieces = plan([*quotes, *figures, *names], segs, children, where, ctx.anchors)
+    pieces = plan([*quotes, *figures, *names], index, children, where, ctx.anchors)
     if pieces:
         inline.children = split(children, pieces, ctx.anchors)
 

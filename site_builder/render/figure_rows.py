@@ -72,6 +72,6 @@ def figure_row(
         source_name=source_name(figure, actors),
         source_href=page_href(root, f"actors/{path_segment(actor.id)}/") if actor else None,
         unsourced=is_unsourced(figure),
-        sentence=in_sentence(item.annotations, texts, figure.block, figure.start, figure.end),
+        sentence=in_sentence(texts, figure.block, figure.start, figure.end),
         article=article,
     )

@@ -15,6 +15,7 @@ after. Of two marks with equal ranges the lower `rank` encloses the other.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -56,6 +57,28 @@ class Piece:
     anchor: str | None
 
 
+class SegmentIndex:
+    """A block's segments (`content.blocks.segments`: contiguous, in text
+    order), to find those a range overlaps by bisection: a paragraph with
+    thousands of inline children and as many marks would cost their product."""
+
+    __slots__ = ("_ends", "segs")
+
+    def __init__(self, segs: Sequence[Segment]) -> None:
+        self.segs = segs
+        self._ends = [seg.end for seg in segs]
+
+    def overlapping(self, start: int, end: int) -> list[Segment]:
+        """The segments with seg.start < end and seg.end > start, in order."""
+        segs = self.segs
+        i = bisect.bisect_right(self._ends, start)  # ends never decrease
+        found = []
+        while i < len(segs) and segs[i].start < end:
+            found.append(segs[i])
+            i += 1
+        return found
+
+
 def contains(outer: Mark, inner: Mark) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
@@ -69,7 +92,7 @@ _TABLE_TAG = re.compile(r"<\s*/?\s*(?:table|thead|tbody|tfoot|tr|td|th|caption|c
 
 
 def wholly_annotatable(
-    start: int, end: int, segs: Sequence[Segment], children: Sequence[Token],
+    start: int, end: int, segs: SegmentIndex, children: Sequence[Token],
     where: Sequence[ChildContext],
 ) -> bool:
     """Whether [start, end) touches no code, autolink URL or protected raw HTML.
@@ -77,7 +100,7 @@ def wholly_annotatable(
     Names and figures are marked whole or not at all; line breaks, and raw
     tags that stand for a space, inside them are fine.
     """
-    inside = [s for s in segs if s.start < end and s.end > start]
+    inside = segs.overlapping(start, end)
     if any(where[s.child].protected
            or (not s.annotatable and children[s.child].type not in GAPS) for s in inside):
         return False
@@ -90,7 +113,7 @@ def wholly_annotatable(
 
 
 def plan(
-    marks: Sequence[Mark], segs: Sequence[Segment], children: Sequence[Token],
+    marks: Sequence[Mark], segs: SegmentIndex, children: Sequence[Token],
     where: Sequence[ChildContext], emitted: set[str],
 ) -> dict[int, list[Piece]]:
     """The pieces of `marks`, by child index.
@@ -104,9 +127,7 @@ def plan(
         first = mark.anchor is not None and mark.anchor not in emitted
         linked = False
         placed: list[tuple[int, Piece]] = []
-        for seg in segs:
-            if seg.start >= mark.end or seg.end <= mark.start:
-                continue
+        for seg in segs.overlapping(mark.start, mark.end):
             child = children[seg.child]
             if child.type != "text" or not seg.annotatable or where[seg.child].protected:
                 continue

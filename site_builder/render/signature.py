@@ -55,7 +55,7 @@ class Excerpts:
         texts = block_texts(item)
         found = (
             tuple(_window(texts, e.block, e.start, e.end) for e in ann.entities),
-            tuple(in_sentence(ann, texts, f.block, f.start, f.end) for f in ann.figures),
+            tuple(in_sentence(texts, f.block, f.start, f.end) for f in ann.figures),
             tuple((q.block, texts[q.block].lang if q.block in texts else None)
                   for q in ann.quotes),
         )
@@ -137,7 +137,7 @@ def _signature(site: Site, index: ActorIndex, actor_id: str, lookup: SiteLookup,
     counts = tuple(index.counts.get(actor_id, {}).items())
     related = tuple(
         (r.actor, r.articles, r.mentions, actor_fields(site.actors[r.actor]))
-        for r in index.related.get(actor_id, [])[:RELATED_LIMIT] if r.actor in site.actors
+        for r in index.related.top(actor_id, RELATED_LIMIT) if r.actor in site.actors
     )
     figures = tuple((f.item.article.slug, f.number) for f in lookup.figures.get(actor_id, []))
     quotes = tuple((q.item.article.slug, q.quote.block, q.quote.start)

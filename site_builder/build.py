@@ -68,6 +68,10 @@ from site_builder.search import BackgroundIndex, index_tree, is_bundle_path
 
 log = logging.getLogger(__name__)
 
+# Names one article may have marked, linked and attributed (docs/content.md,
+# "Limits"): past it, linking and rendering one article would take minutes.
+MAX_ENTITIES = 100_000
+
 # (phase, done, total): loading, annotating, linking, attributing, rendering, publishing,
 # indexing (the search index)
 ProgressCallback = Callable[[str, int, int], None]
@@ -277,6 +281,11 @@ class Builder:
             if prefetch is not None:
                 prefetch.close()
         self._stats = stats
+        for article in articles:
+            found = len(nlp[article.digest].entities)
+            if found > MAX_ENTITIES:
+                stats.warn(f"content/{article.path}:1: {found:,} names found; only the first "
+                           f"{MAX_ENTITIES:,} are highlighted and linked — split the article")
         items = [AnnotatedArticle(a, self._working_copy(a, nlp[a.digest])) for a in articles]
         self._report("linking", 0, len(items))
         actors = link_actors(items, self._registry, site_lang=config.language,
@@ -590,12 +599,13 @@ class Builder:
             # Back to what NLP said (registry matches only): linking must not
             # read its own earlier decisions, or a rebuild could differ from
             # a fresh build.
-            for entity, pristine in zip(known[1].entities, nlp.entities, strict=True):
+            for entity, pristine in zip(known[1].entities, nlp.entities[:MAX_ENTITIES],
+                                        strict=True):
                 entity.actor, entity.kind = pristine.actor, pristine.kind
             return known[1]
         working = Annotations(
             blocks=nlp.blocks,
-            entities=[copy.copy(e) for e in nlp.entities],
+            entities=[copy.copy(e) for e in nlp.entities[:MAX_ENTITIES]],
             sentences=nlp.sentences,
             figures=[], quotes=[],  # filled by `_attribute`
             parses=nlp.parses,

@@ -133,6 +133,25 @@ def test_one_paragraph_longer_than_spacy_max_length_builds(site: Path) -> None:
     assert page.count("Les combattants ont repris") == paragraph.count("Les combattants")
 
 
+def test_names_past_the_limit_are_left_unmarked_with_a_warning(
+        make_site, monkeypatch: pytest.MonkeyPatch) -> None:
+    import site_builder.build as build
+
+    registry = ("actors:\n  - id: jean-dupont\n    kind: person\n    name: Jean Dupont\n")
+    body = "Jean Dupont a parlé. " * 30
+    site = make_site({"site.toml": BLANK_SITE_TOML, "content/actors.yml": registry,
+                      "content/foule.md": f"---\ntitle: Foule\ndate: 2026-02-01\n---\n\n{body}\n"})
+    monkeypatch.setattr(build, "MAX_ENTITIES", 10)
+    builder = Builder(site)
+    result = builder.build()
+    assert result.ok
+    assert result.warnings == ["content/foule.md:1: 30 names found; only the first 10 are "
+                               "highlighted and linked — split the article"]
+    page = (site / "output/articles/foule/index.html").read_text(encoding="utf-8")
+    assert page.count('class="entity" data-kind="person"') == 10
+    assert builder.build().ok  # the kept copy and the capped list stay in step
+
+
 # -- assets that a browser would run -----------------------------------------------------
 
 @pytest.mark.parametrize("name", ["evil.html", "carte.svg", "flux.xml", "outil.js", "x.HTM"])

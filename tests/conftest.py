@@ -44,6 +44,23 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
+# Collects the page's Content-Security-Policy violations in window.__violations.
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation",
+  e => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
+"""
+
+
+def open_page(browser: Any, url: str) -> Any:
+    """A new page at `url`, loaded, recording CSP violations (see RECORD_VIOLATIONS)."""
+    page = browser.new_page()
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.goto(url)
+    page.wait_for_load_state("load")
+    return page
+
+
 def wait_until(page: Any, predicate: str, timeout: float = 30.0) -> None:
     """Poll a JavaScript expression from outside the page until it is true.
 

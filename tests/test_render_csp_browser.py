@@ -11,16 +11,10 @@ from __future__ import annotations
 import pytest
 
 from site_builder.render import Renderer
-from tests.conftest import BLANK_SITE_TOML, build_ok
+from tests.conftest import BLANK_SITE_TOML, build_ok, open_page
 from tests.test_render_support import config, small_site
 
 pytestmark = [pytest.mark.browser]
-
-_LISTEN = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation",
-  e => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
-"""
 
 TABLE_ARTICLE = """---
 title: Bilan par province
@@ -37,20 +31,12 @@ Le tableau suivant reprend les chiffres publiés.
 """
 
 
-def _open(browser: object, url: str) -> object:
-    page = browser.new_page()  # type: ignore[attr-defined]
-    page.add_init_script(_LISTEN)
-    page.goto(url)
-    page.wait_for_load_state("load")
-    return page
-
-
 def test_article_page_runs_its_script_with_no_violation(browser, tmp_path) -> None:
     for rel, data in Renderer(config()).render_all(small_site()).items():
         target = tmp_path / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    page = _open(browser, (tmp_path / "articles/syrie-depart/index.html").as_uri())
+    page = open_page(browser, (tmp_path / "articles/syrie-depart/index.html").as_uri())
     try:
         csp = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp
@@ -65,7 +51,7 @@ def test_article_page_runs_its_script_with_no_violation(browser, tmp_path) -> No
 def test_markdown_table_alignment_survives_the_policy(browser, make_site) -> None:
     site = make_site({"site.toml": BLANK_SITE_TOML, "content/bilan.md": TABLE_ARTICLE})
     build_ok(site)
-    page = _open(browser, (site / "output/articles/bilan/index.html").as_uri())
+    page = open_page(browser, (site / "output/articles/bilan/index.html").as_uri())
     try:
         assert page.locator("[style]").count() == 0
         cell = page.locator("td").nth(1)

@@ -16,17 +16,10 @@ import pytest
 
 from site_builder import search
 from site_builder.render import Renderer
-from tests.conftest import write
+from tests.conftest import open_page, write
 from tests.test_render_support import config, small_site
 
 pytestmark = [pytest.mark.browser]
-
-_LISTEN = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation",
-  e => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
-"""
-
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
@@ -51,14 +44,6 @@ def site_url(tmp_path_factory) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-def _open(browser: object, url: str) -> object:
-    page = browser.new_page()  # type: ignore[attr-defined]
-    page.add_init_script(_LISTEN)
-    page.goto(url)
-    page.wait_for_load_state("load")
-    return page
-
-
 def _search(page: object, words: str) -> list[str]:
     """Type into the search page's box; the result links' paths, once shown."""
     page.wait_for_selector("form.search-page[data-ready]")  # type: ignore[attr-defined]
@@ -69,7 +54,7 @@ def _search(page: object, words: str) -> list[str]:
 
 
 def test_typing_a_word_of_an_article_finds_it(browser, site_url) -> None:
-    page = _open(browser, site_url + "search/index.html")
+    page = open_page(browser, site_url + "search/index.html")
     try:
         # The note goes once Pagefind has loaded, which may be after the load event.
         page.wait_for_selector("form.search-page[data-ready]")
@@ -83,7 +68,7 @@ def test_typing_a_word_of_an_article_finds_it(browser, site_url) -> None:
 
 
 def test_an_actor_is_found_by_its_alias(browser, site_url) -> None:
-    page = _open(browser, site_url + "search/index.html")
+    page = open_page(browser, site_url + "search/index.html")
     try:
         # "ONU" is not in the actor's name, "Organisation des Nations unies".
         page.select_option("#search-kind", "actor")
@@ -94,7 +79,7 @@ def test_an_actor_is_found_by_its_alias(browser, site_url) -> None:
 
 
 def test_the_header_box_opens_the_search_page_with_the_words(browser, site_url) -> None:
-    page = _open(browser, site_url + "index.html")
+    page = open_page(browser, site_url + "index.html")
     try:
         page.fill("#site-search-q", "Francfort")
         page.press("#site-search-q", "Enter")
@@ -107,7 +92,7 @@ def test_the_header_box_opens_the_search_page_with_the_words(browser, site_url) 
 
 
 def test_the_actors_filter_box_filters_rows(browser, site_url) -> None:
-    page = _open(browser, site_url + "actors/index.html")
+    page = open_page(browser, site_url + "actors/index.html")
     try:
         rows = page.locator(".actor-index > li")
         assert rows.count() == 3

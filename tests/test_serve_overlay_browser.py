@@ -15,7 +15,7 @@ import pytest
 
 from site_builder.serve import DevServer
 from site_builder.serve.client import OVERLAY_TAG
-from tests.conftest import wait_until, write
+from tests.conftest import RECORD_VIOLATIONS, wait_until, write
 from tests.test_serve_support import FakeBuilder, article, make_fake_site
 
 pytestmark = pytest.mark.browser
@@ -38,12 +38,6 @@ PAGE = (
 
 OVERLAY = f"{OVERLAY_TAG} [role=alert]"  # Playwright's CSS reaches into the open shadow root
 
-_RECORD_VIOLATIONS = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation",
-  e => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
-"""
-
 _OURS = f"""() => [...document.querySelectorAll("{OVERLAY_TAG}")]
   .filter(el => el.shadowRoot).map(el => getComputedStyle(el.shadowRoot.firstChild).position)"""
 
@@ -57,7 +51,7 @@ def test_the_overlay_cannot_be_hijacked_and_works_under_the_csp(tmp_path: Path,
         page = browser.new_page()  # type: ignore[attr-defined]
         try:
             page.set_default_timeout(TIMEOUT_MS)
-            page.add_init_script(_RECORD_VIOLATIONS)
+            page.add_init_script(RECORD_VIOLATIONS)
             page.goto(server.url + "articles/a1/")
             deadline = time.monotonic() + 30
             while server.broadcaster.streams < 1 and time.monotonic() < deadline:

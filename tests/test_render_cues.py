@@ -88,6 +88,26 @@ def test_a_mention_inside_link_text_is_not_named() -> None:
     assert tag == "span" and "aria-label" not in attrs
 
 
+def test_the_first_mention_that_can_be_a_link_links_the_actor() -> None:
+    html = render("Voir [Hozan Derik](https://example.org/), puis Hozan Derik et Derik.\n",
+                  [("b0", "Hozan Derik", "person", "derik", 1),
+                   ("b0", "Hozan Derik", "person", "derik", 2),
+                   ("b0", "Derik", "person", "derik", 3)])
+    marks = Marks(html).entities
+    assert [(tag, "data-repeat" in attrs) for tag, attrs in marks] == [
+        ("span", False), ("a", False), ("span", True)]
+
+
+def test_where_no_mention_can_be_a_link_the_first_is_still_the_only_highlight() -> None:
+    # A raw HTML link anywhere in the body turns every mention into a span.
+    html = render("<a href=\"https://example.org/\">x</a> Hozan Derik et Hozan Derik.\n",
+                  [("b0", "Hozan Derik", "person", "derik", 1),
+                   ("b0", "Hozan Derik", "person", "derik", 2)])
+    marks = Marks(html).entities
+    assert [(tag, "data-repeat" in attrs) for tag, attrs in marks] == [
+        ("span", False), ("span", True)]
+
+
 def test_the_speaker_tag_follows_the_closing_quotation_mark() -> None:
     body = "« Nous restons », a dit Hozan Derik.\n\n\u201cWe stay\u201d said he.\n"
     article = make_article(body)

@@ -8,14 +8,23 @@ from __future__ import annotations
 
 import pytest
 
+from site_builder.model import Actor, AnnotatedArticle, Annotations, Quote, Site
 from site_builder.render import Renderer
 from tests.conftest import wait_until
-from tests.test_render_support import config, small_site
+from tests.test_render_support import block_langs, config, entity, make_article, small_site
 
 pytestmark = [pytest.mark.browser]
 
-PAGE = "articles/syrie-depart/index.html"
+PAGE = "articles/retours/index.html"
 OTHER = "articles/bce-taux/index.html"
+SPEAKER = "Ministère syrien de la Défense et des Forces armées"
+BODY = """\
+Bachar al-Assad a quitté Damas hier soir.
+
+Selon des proches, Bachar al-Assad a rejoint Moscou ; Damas reste calme. L'ONU observe.
+
+« Nous contrôlons la situation dans toute la capitale », a déclaré le ministère.
+"""
 
 _LISTEN = """
 window.__violations = [];
@@ -30,11 +39,35 @@ _NONE = "rgba(0, 0, 0, 0)"
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     out = tmp_path_factory.mktemp("output")
-    for rel, data in Renderer(config()).render_all(small_site()).items():
+    for rel, data in Renderer(config()).render_all(cues_site()).items():
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     return (out / PAGE).as_uri()  # file://: the site must work without a server
+
+
+def cues_site() -> Site:
+    """The small site, and an article that names its actors again and again."""
+    site = small_site()
+    article = make_article(BODY, slug="retours", title="Retours")
+    said = next(b.text for b in article.blocks if b.id == "b2")
+    words = "Nous contrôlons la situation dans toute la capitale"
+    annotations = Annotations(
+        blocks=block_langs(article),
+        entities=[
+            entity(article, "b0", "Bachar al-Assad", "person", "bachar-al-assad"),
+            entity(article, "b0", "Damas", "place", "damas"),
+            entity(article, "b1", "Bachar al-Assad", "person", "bachar-al-assad"),
+            entity(article, "b1", "Moscou", "place"),
+            entity(article, "b1", "Damas", "place", "damas"),
+            entity(article, "b1", "ONU", "organization", "onu"),
+        ],
+        quotes=[Quote(words, "b2", said.index(words), said.index(words) + len(words),
+                      speaker="defense")],
+    )
+    site.articles.append(AnnotatedArticle(article, annotations))
+    actors = {**site.actors, "defense": Actor("defense", SPEAKER, "organization")}
+    return Site(articles=site.articles, actors=actors)
 
 
 def _open(browser: object, url: str) -> object:
@@ -175,7 +208,7 @@ def test_speaker_tag_is_whole(browser: object, site_url: str) -> None:
         tags = page.eval_on_selector_all(".quote-speaker", """es => es.map(e => [
           e.scrollWidth, e.clientWidth, getComputedStyle(e, '::after').content,
           e.dataset.name])""")
-        assert tags
+        assert [tag[3] for tag in tags] == [SPEAKER]
         for scroll, client, content, name in tags:
             assert client > 0 and scroll <= client
             assert name in content

@@ -171,7 +171,12 @@ def _mark_block(
         if whole(entity.start, entity.end):
             key = mention_key(entity, ctx)
             names.append(entity_mark(entity, block_id, ctx, words, repeat=key in seen))
-            seen.add(key)
+            # A first mention inside link text cannot link to its actor: the
+            # next one, where links are allowed, is a first mention too.
+            if (not key.startswith("actor:") or not links_allowed
+                    or not all(where[s.child].no_links
+                               for s in index.overlapping(entity.start, entity.end))):
+                seen.add(key)
     # Names, then quotes, do not overlap one another: each mark is checked
     # against the few it overlaps, found by bisection, so a paragraph with
     # thousands of marks costs n log n, not n².

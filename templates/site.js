@@ -1,7 +1,42 @@
-// Legend toggles: one button per entity kind shows or hides its highlight.
-// Without JavaScript the legend stays a plain key and every highlight shows.
+// Legend toggles: one button per entity kind shows or hides its highlight,
+// and one shows every mention rather than the first of each name. The
+// choices are remembered from page to page (localStorage, where the browser
+// allows it). Without JavaScript the legend stays a plain key, every kind
+// shows and only first mentions are highlighted.
 (function () {
   "use strict";
+
+  var KEY = "site-builder.legend";
+
+  function loadState() {
+    // Storage may be missing, full, or throw (private windows, file:// in
+    // some browsers): the toggles then simply start afresh on each page.
+    try {
+      var saved = JSON.parse(window.localStorage.getItem(KEY) || "{}");
+      return {
+        hidden: Array.isArray(saved.hidden) ? saved.hidden : [],
+        all: saved.all === true
+      };
+    } catch (e) {
+      return { hidden: [], all: false };
+    }
+  }
+
+  function saveState(state) {
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(state));
+    } catch (e) {
+      // Not remembered; the page itself still follows the toggle.
+    }
+  }
+
+  function toggleButton(pressed) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "legend-toggle";
+    button.setAttribute("aria-pressed", pressed ? "true" : "false");
+    return button;
+  }
 
   function setUp() {
     var article = document.querySelector("article.article");
@@ -9,13 +44,13 @@
     if (!legend) {
       return;
     }
+    var state = loadState();
     var items = legend.querySelectorAll("li[data-kind]");
     Array.prototype.forEach.call(items, function (item) {
       var kind = item.getAttribute("data-kind");
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "legend-toggle";
-      button.setAttribute("aria-pressed", "true");
+      var hidden = state.hidden.indexOf(kind) !== -1;
+      var button = toggleButton(!hidden);
+      article.classList.toggle("hide-" + kind, hidden);
       while (item.firstChild) {
         button.appendChild(item.firstChild);
       }
@@ -24,8 +59,32 @@
         var shown = button.getAttribute("aria-pressed") === "true";
         button.setAttribute("aria-pressed", shown ? "false" : "true");
         article.classList.toggle("hide-" + kind, shown);
+        var current = loadState();
+        current.hidden = current.hidden.filter(function (k) { return k !== kind; });
+        if (shown) {
+          current.hidden.push(kind);
+        }
+        saveState(current);
       });
     });
+    var list = legend.querySelector(".legend-kinds");
+    if (list && article.querySelector(".entity[data-repeat]")) {
+      var all = toggleButton(state.all);
+      all.className += " legend-all";
+      all.textContent = legend.getAttribute("data-label-all");
+      article.classList.toggle("all-mentions", state.all);
+      var item = document.createElement("li");
+      item.appendChild(all);
+      list.appendChild(item);
+      all.addEventListener("click", function () {
+        var on = all.getAttribute("aria-pressed") !== "true";
+        all.setAttribute("aria-pressed", on ? "true" : "false");
+        article.classList.toggle("all-mentions", on);
+        var current = loadState();
+        current.all = on;
+        saveState(current);
+      });
+    }
     var hint = legend.querySelector(".legend-hint");
     if (hint) {
       hint.hidden = false;

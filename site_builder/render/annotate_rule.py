@@ -4,7 +4,8 @@ This core rule runs after inline parsing. For each block (b0, b1... as
 `content.blocks.block_segments` numbers them) it reads the annotations of the
 page's `BodyContext` and:
 
-- wraps each entity mention in an element of its own (`entity_marks`);
+- wraps each entity mention in an element of its own (`entity_marks`), the
+  first mention of each actor in the article apart from its repeats;
 - wraps each reported figure, with a marker linking to the figures table
   (`figure_marks`);
 - wraps each part of a quote whose speaker is known, with a link to the
@@ -49,7 +50,7 @@ from markdown_it.token import Token
 from site_builder.content.blocks import Segment, block_segments, block_text
 from site_builder.model import Entity, Figure
 from site_builder.render.context import BodyContext, body_context
-from site_builder.render.entity_marks import entity_mark, non_overlapping
+from site_builder.render.entity_marks import entity_mark, mention_key, non_overlapping
 from site_builder.render.figure_marks import figure_mark
 from site_builder.render.i18n import Words
 from site_builder.render.marks import (
@@ -92,6 +93,7 @@ def annotate_rule(state: StateCore) -> None:
               for block_id, inline, segs in block_segments(state.tokens)}
     raw = RawHtmlState()
     links_allowed = not any(has_raw_link(html) for html in _raw_html(state.tokens))
+    seen: set[str] = set()  # `mention_key`s marked so far: later ones are repeats
     for index, token in enumerate(state.tokens):
         if token.type == "html_block":
             raw.feed(token.content)
@@ -114,7 +116,7 @@ def annotate_rule(state: StateCore) -> None:
             _follow_raw_html(token.children or [], raw)
             continue
         words = ctx.words(block_lang.lang if block_lang is not None else None)
-        _mark_block(token, segs, text, wanted, ctx, words, block_id, raw, links_allowed)
+        _mark_block(token, segs, text, wanted, ctx, words, block_id, raw, links_allowed, seen)
         if block_lang is not None and block_lang.lang and block_lang.lang != ctx.article.lang:
             _set_lang(state.tokens, index, token, block_lang.lang)
 
@@ -153,6 +155,7 @@ class _BlockAnnotations(NamedTuple):
 def _mark_block(
     inline: Token, segs: Sequence[Segment], text: str, wanted: _BlockAnnotations,
     ctx: BodyContext, words: Words, block_id: str, raw: RawHtmlState, links_allowed: bool,
+    seen: set[str],
 ) -> None:
     children = inline.children or []
     where = _child_contexts(children, raw, links_allowed)
@@ -163,8 +166,17 @@ def _mark_block(
     def whole(start: int, end: int) -> bool:
         return wholly_annotatable(start, end, index, children, where)
 
-    names = [entity_mark(e, block_id, ctx, words)
-             for e in non_overlapping(wanted.entities, len(text)) if whole(e.start, e.end)]
+    names: list[Mark] = []
+    for entity in non_overlapping(wanted.entities, len(text)):
+        if whole(entity.start, entity.end):
+            key = mention_key(entity, ctx)
+            names.append(entity_mark(entity, block_id, ctx, words, repeat=key in seen))
+            # A first mention inside link text cannot link to its actor: the
+            # next one, where links are allowed, is a first mention too.
+            if (not key.startswith("actor:") or not links_allowed
+                    or not all(where[s.child].no_links
+                               for s in index.overlapping(entity.start, entity.end))):
+                seen.add(key)
     # Names, then quotes, do not overlap one another: each mark is checked
     # against the few it overlaps, found by bisection, so a paragraph with
     # thousands of marks costs n log n, not n².

@@ -4,6 +4,13 @@ A mention linked to a known actor is an `<a class="entity">` to its page
 (a `<span>` inside link text, or in a body where links are unsafe, see
 `annotate_rule`); any other mention is a `<span class="entity">`. The first
 piece carries `id="m-<block>-<start>"`, the target of actor pages' links.
+
+Only the first mention of each actor (or, without an actor, of each name of
+a kind) in an article is highlighted and linked, and named by `aria-label`
+with its kind in words; a later one is a `<span class="entity" data-repeat>`,
+no link and no Tab stop, drawn faintly until the reader asks for every
+mention (the legend's toggle, `site.js`). Its `id` stays: actor pages link to
+every mention.
 """
 
 from __future__ import annotations
@@ -37,13 +44,28 @@ def non_overlapping(entities: Sequence[Entity], text_length: int) -> list[Entity
     return kept
 
 
-def entity_mark(entity: Entity, block_id: str, ctx: BodyContext, t: Words) -> Mark:
-    """The mark of one mention; `t` holds the words of its block's language."""
-    kind = entity.kind if entity.kind in ENTITY_KINDS else "other"
+def mention_key(entity: Entity, ctx: BodyContext) -> str:
+    """What makes two mentions "the same": the actor, else the kind and the words."""
+    actor = _actor_of(entity, ctx)
+    if actor is not None:
+        return f"actor:{actor.id}"
+    return f"{_kind(entity)}:{' '.join(entity.text.casefold().split())}"
+
+
+def entity_mark(
+    entity: Entity, block_id: str, ctx: BodyContext, t: Words, *, repeat: bool = False
+) -> Mark:
+    """The mark of one mention; `t` holds the words of its block's language.
+
+    `repeat`: an earlier mention of the same actor (`mention_key`) was marked.
+    """
+    kind = _kind(entity)
     label = t[kind]
     actor = _actor_of(entity, ctx)
     key = f"{block_id}-{entity.start}"
     attrs = {"class": "entity", "data-kind": kind, "data-entity": key}
+    if repeat:
+        attrs["data-repeat"] = ""
     late: dict[str, str] = {}
     if actor is not None:
         attrs["data-actor"] = actor.id
@@ -53,11 +75,20 @@ def entity_mark(entity: Entity, block_id: str, ctx: BodyContext, t: Words) -> Ma
         late["aria-describedby"] = dom_id("actor-", actor.id)
     else:
         late["title"] = label
+    linked = actor is not None and not repeat
+    if linked:
+        # The kind in words, not only in colour; the name stays the visible words.
+        late["aria-label"] = t["entity_named"].format(name=entity.text, kind=label)
     return Mark(
         start=entity.start, end=entity.end, rank=RANK, name="entity", attrs=attrs,
         anchor=mention_anchor(block_id, entity.start), late_attrs=late,
-        href=f"{ctx.root}actors/{path_segment(actor.id)}/index.html" if actor else None,
+        href=f"{ctx.root}actors/{path_segment(actor.id)}/index.html"
+        if actor is not None and linked else None,
     )
+
+
+def _kind(entity: Entity) -> str:
+    return entity.kind if entity.kind in ENTITY_KINDS else "other"
 
 
 def _actor_of(entity: Entity, ctx: BodyContext) -> Actor | None:

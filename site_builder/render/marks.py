@@ -151,6 +151,9 @@ def plan(
                 # One annotation is one stop for keyboard users, however many pieces it has.
                 attrs["tabindex"] = "-1"
             attrs.update(mark.late_attrs)
+            if not link:
+                # ARIA prohibits naming a generic element: only a link takes the label.
+                attrs.pop("aria-label", None)
             opener = Token(f"{mark.name}_open", tag, 1, attrs=attrs)
             closer = Token(f"{mark.name}_close", tag, -1)
             placed.append((seg.child, Piece(start, end, mark.rank, opener, (closer,), anchor)))

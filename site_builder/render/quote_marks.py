@@ -4,7 +4,9 @@ A quote becomes `<span class="quote" data-quote="q-b3-1" data-speaker="id">`
 around its words in each of its blocks (the first piece has
 `id="q-<block>-<start>"`, which the speaker's page links to), and after its
 last words an empty `<a class="quote-speaker">` to the speaker's page, named
-by `aria-label` and drawn by the stylesheet from `data-name`.
+by `aria-label` and drawn by the stylesheet from `data-name`. The closing
+quotation mark right after the words goes inside the last part, so the
+speaker's tag comes after it: `« … » — Hozan Derik`, never `« … — Hozan Derik »`.
 
 A quote over several blocks (`Quote.end_block`) starts at `start` in its first
 block, takes the blocks between whole, and ends at `end` in `end_block`; the
@@ -27,6 +29,7 @@ from site_builder.render.urls import path_segment
 RANK = 0  # outermost: a quote holds names and figures
 _PAD = " \t\n\u00a0\u202f\u2009"
 _REOPENERS = "«“\"" + _PAD
+_CLOSERS = "»”\""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +72,7 @@ def quote_mark(part: QuotePart, text: str, ctx: BodyContext, t: Words) -> Mark |
     """
     quote, speaker = part.quote, part.speaker
     start = quote.start if part.first else len(text) - len(text.lstrip(_REOPENERS))
-    end = quote.end if part.last else len(text.rstrip(_PAD))
+    end = _after_closer(text, quote.end) if part.last else len(text.rstrip(_PAD))
     if not 0 <= start < end <= len(text):
         return None
     key = quote_anchor(quote)
@@ -87,3 +90,11 @@ def quote_mark(part: QuotePart, text: str, ctx: BodyContext, t: Words) -> Mark |
         attrs={"class": "quote", "data-quote": key, "data-speaker": speaker.id},
         anchor=key, trailer=trailer,
     )
+
+
+def _after_closer(text: str, end: int) -> int:
+    """`end`, moved past the closing quotation mark (and its spaces) if there is one."""
+    i = end
+    while 0 <= i < len(text) and text[i] in _PAD:
+        i += 1
+    return i + 1 if 0 <= i < len(text) and text[i] in _CLOSERS else end

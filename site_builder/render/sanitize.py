@@ -32,7 +32,7 @@ _TAGS = {
 _ATTRIBUTES = {
     "*": {
         "class", "id", "lang", "dir", "title", "role", "tabindex",
-        "data-kind", "data-actor", "data-entity",
+        "data-kind", "data-actor", "data-entity", "data-repeat",
         "data-figure", "data-n", "data-quote", "data-speaker", "data-name",
         "aria-describedby", "aria-label", "aria-labelledby", "aria-hidden",
         "aria-description",

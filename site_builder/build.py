@@ -62,6 +62,7 @@ from site_builder.render import (
 )
 from site_builder.render.environment import theme_dir
 from site_builder.render.links import article_paths, link_targets
+from site_builder.render.pages import neighbour_signature
 from site_builder.render.pool import render_articles, render_workers
 from site_builder.render.signature import article_meta
 from site_builder.search import BackgroundIndex, index_tree, is_bundle_path
@@ -428,7 +429,8 @@ class Builder:
         for done, item in enumerate(site.articles):
             signature = _article_signature(item, actor_sigs,
                                            self._nlp_keys.get(item.article.digest, ""),
-                                           self._linked(item.article, paths))
+                                           self._linked(item.article, paths),
+                                           neighbour_signature(site.articles, done))
             key = memo.key_in(("article", item.article.slug), PAGES, salt, "article", signature)
             if not self._kept(sink, key):
                 todo.append((done, key))
@@ -691,14 +693,16 @@ class _Sink:
 
 
 def _article_signature(item: AnnotatedArticle, actor_sigs: Mapping[str, Signature],
-                       nlp_key: str, linked: Signature = ()) -> tuple[object, ...]:
+                       nlp_key: str, linked: Signature = (),
+                       neighbours: Signature = ()) -> tuple[object, ...]:
     """Everything an article page shows beyond its own text.
 
     The text and what NLP found in it are covered by the file digest and
     `nlp_key`, the metadata by `article_meta`; linking and attribution can
     change when *other* articles change, so their results are part of it,
     with the actors the page names, and `linked`: the slug of each article
-    its links name (`Builder._linked`), which the rewritten hrefs show.
+    its links name (`Builder._linked`), which the rewritten hrefs show, and
+    `neighbours`: the newer and older articles its previous/next links name.
     """
     ann = item.annotations
     actor_ids = sorted({e.actor for e in ann.entities if e.actor}
@@ -716,6 +720,7 @@ def _article_signature(item: AnnotatedArticle, actor_sigs: Mapping[str, Signatur
         tuple((q.speaker, q.speaker_text) for q in ann.quotes),
         actors,
         linked,
+        neighbours,
     )
 
 

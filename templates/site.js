@@ -340,3 +340,66 @@
     setUp();
   }
 })();
+
+// Theme toggle: auto (the system's preference) → light → dark → auto. The
+// choice is kept in localStorage, and theme.js applies it on the next page
+// before the first paint. Without JavaScript the button stays hidden.
+(function () {
+  "use strict";
+  var KEY = "site-theme";
+  var ORDER = ["auto", "light", "dark"];
+
+  function stored() {
+    try {
+      var theme = window.localStorage.getItem(KEY);
+      return theme === "light" || theme === "dark" ? theme : "auto";
+    } catch (blocked) {
+      return "auto";
+    }
+  }
+
+  function apply(theme) {
+    var root = document.documentElement;
+    if (theme === "auto") {
+      root.removeAttribute("data-theme");
+    } else {
+      root.setAttribute("data-theme", theme);
+    }
+    try {
+      if (theme === "auto") {
+        window.localStorage.removeItem(KEY);
+      } else {
+        window.localStorage.setItem(KEY, theme);
+      }
+    } catch (blocked) {
+      // Not remembered: this page still changes.
+    }
+  }
+
+  function setUp() {
+    var button = document.querySelector(".theme-toggle");
+    if (!button) {
+      return;
+    }
+    function show(theme) {
+      button.textContent = button.getAttribute("data-label") + " " +
+        button.getAttribute("data-" + theme);
+      button.setAttribute("data-current", theme);
+    }
+    // Kept here too: with storage refused, the toggle still cycles on this page.
+    var current = stored();
+    show(current);
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      current = ORDER[(ORDER.indexOf(current) + 1) % ORDER.length];
+      apply(current);
+      show(current);
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();

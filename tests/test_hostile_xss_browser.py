@@ -95,7 +95,8 @@ _FOREIGN = """() => {
   for (const el of document.querySelectorAll("iframe, object, embed, svg, math, base, form"))
     if (!el.matches(".site-header form, form.search-page")) bad.push(el.tagName);
   for (const el of document.querySelectorAll("script"))
-    if (!(el.src && el.src.endsWith("site.js")) && el.type !== "application/ld+json")
+    if (!(el.src && ["/site.js", "/theme.js"].some(name => el.src.endsWith(name)))
+        && el.type !== "application/ld+json")
       bad.push("SCRIPT " + (el.src || el.textContent.slice(0, 40)));
   return bad;
 }"""

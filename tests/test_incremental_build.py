@@ -107,10 +107,11 @@ def test_incremental_output_equals_a_full_build(site: Path, tmp_path: Path,
     assert calls == {"article_outputs": 1}
 
     # A new title: the listings show it, and so do the pages of the actors
-    # the article mentions; the other actors' pages stay.
+    # the article mentions, and its two neighbours' previous/next links; the
+    # other actors' pages stay.
     actors_here = {e["actor"] for e in json_of(output, "alep")["entities"]}
     calls = edit(alep, text.replace("Combats à Alep", "Nouveaux combats à Alep"), "title")
-    assert calls["article_outputs"] == 1 and calls["listing_outputs"] == 1
+    assert calls["article_outputs"] == 3 and calls["listing_outputs"] == 1
     assert 1 <= calls["actor_outputs"] <= len(actors_here - {None})
     actors_there = {e["actor"] for e in json_of(output, "geneva")["entities"]}
     assert actors_there - actors_here, "the test needs an actor the edit does not touch"
@@ -180,7 +181,9 @@ def test_edited_pages_are_published_ahead_of_the_rest(site: Path) -> None:
     builder.on_pages = on_pages
     result = builder.build([alep])
     assert result.ok
-    assert ahead == [["api/articles/alep.json", "articles/alep/index.html"]]
+    # With its neighbours, whose previous/next links show the title.
+    assert ahead == [["api/articles/alep.json", "articles/alep/index.html",
+                      "articles/geneva/index.html", "articles/idleb/index.html"]]
     assert set(ahead[0]) < set(result.written) and "index.html" in result.written
     assert "Combats dans Alep" in (output / "index.html").read_text()
     ahead.clear()

@@ -11,7 +11,8 @@ from site_builder.model import ENTITY_KINDS
 
 CSS = (Path(__file__).parents[1] / "templates" / "style.css").read_text(encoding="utf-8")
 PROPERTY = re.compile(r"(--[a-z-]+)\s*:\s*(#[0-9a-fA-F]{6})\s*;")
-VARIABLES = dict(PROPERTY.findall(CSS))
+# The light theme's values: the first `:root` block (the dark ones follow it).
+VARIABLES = dict(PROPERTY.findall(CSS.split(":root {", 1)[1].split("}", 1)[0]))
 AA = 4.5
 
 

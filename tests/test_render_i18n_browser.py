@@ -48,6 +48,6 @@ def test_an_english_article_is_english_to_the_reader(browser: object, page_url: 
         assert page.get_by_role("link", name="Quote by Tedros Adhanom", exact=True).count() == 1
         assert page.inner_text("#figures-title") == "Figures and sources"
         assert page.inner_text("nav.site-nav").split("\n") == [
-            "Articles", "Tags", "Actors", "Figures", "Atom feed"]
+            "Articles", "Tags", "Actors", "Figures", "Atom feed", "Theme: Auto"]
     finally:
         page.close()

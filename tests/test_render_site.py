@@ -40,6 +40,7 @@ def test_the_files_of_a_site(outputs: dict[str, bytes]) -> None:
         "articles/bce-taux/index.html",
         "articles/geneva-talks/index.html",
         "articles/syrie-depart/index.html",
+        "favicon.svg",
         "feed.xml",
         "figures/index.html",
         "index.html",
@@ -53,6 +54,7 @@ def test_the_files_of_a_site(outputs: dict[str, bytes]) -> None:
         "tags/index.html",
         "tags/moyen-orient/index.html",
         "tags/syrie/index.html",
+        "theme.js",
     ]
 
 

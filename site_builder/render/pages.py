@@ -20,6 +20,8 @@ from site_builder.render.urls import (
     tag_slug,
 )
 
+Signature = tuple[object, ...]
+
 
 @dataclass(frozen=True, slots=True)
 class SiteInfo:
@@ -79,6 +81,15 @@ class RankedActor:
 
 
 @dataclass(frozen=True, slots=True)
+class Neighbour:
+    """The article before or after this one in the site's order (newest first)."""
+
+    title: str
+    lang: str
+    href: str  # relative to the page that shows it
+
+
+@dataclass(frozen=True, slots=True)
 class Pagination:
     number: int  # 1-based
     total: int
@@ -129,6 +140,44 @@ def article_link(item: AnnotatedArticle, root: str, config: Config) -> ArticleLi
                              fallback=config.language),
         date_iso=article.date.isoformat(),
         tags=tag_links(article.tags, root),
+    )
+
+
+# A common estimate of silent reading speed for news prose (words a minute).
+WORDS_PER_MINUTE = 230
+
+
+def word_count(article: Article) -> int:
+    """The words of the article's text blocks (headings, paragraphs, table cells)."""
+    return sum(len(block.text.split()) for block in article.blocks)
+
+
+def reading_minutes(article: Article) -> int:
+    """Minutes to read the article, rounded up; at least 1."""
+    return max(1, -(-word_count(article) // WORDS_PER_MINUTE))
+
+
+def neighbours(articles: Sequence[AnnotatedArticle], position: int,
+               root: str) -> tuple[Neighbour | None, Neighbour | None]:
+    """The newer and the older article next to `articles[position]` (site order: newest first).
+
+    A `position` of -1 (an article outside the list) has no neighbours.
+    """
+    def at(i: int) -> Neighbour | None:
+        if position < 0 or not 0 <= i < len(articles):
+            return None
+        article = articles[i].article
+        return Neighbour(article.title, article.lang,
+                         page_href(root, f"articles/{article_slug(article)}/"))
+    return at(position - 1), at(position + 1)
+
+
+def neighbour_signature(articles: Sequence[AnnotatedArticle], position: int) -> Signature:
+    """What an article page shows of its neighbours: it changes when one is added or renamed."""
+    return tuple(
+        (articles[i].article.slug, articles[i].article.title, articles[i].article.lang)
+        if 0 <= i < len(articles) else None
+        for i in (position - 1, position + 1)
     )
 
 

@@ -51,9 +51,11 @@ from site_builder.render.pages import (
     article_link,
     entity_kinds,
     group_tags,
+    neighbours,
     page_directory,
     paginate,
     pagination,
+    reading_minutes,
 )
 from site_builder.render.site_pages import (
     FIGURES_DIRECTORY,
@@ -66,7 +68,7 @@ from site_builder.render.snippets import block_texts
 from site_builder.render.urls import article_slug, base_path, is_safe_segment, page_href, root_of
 
 # Theme files copied as they are (after site overrides), not rendered.
-STATIC_FILES = ("style.css", "site.js")
+STATIC_FILES = ("style.css", "site.js", "theme.js", "favicon.svg")
 SEARCH_PAGE = "search/index.html"
 
 
@@ -95,6 +97,7 @@ class Renderer:
         # What body links resolve against (render/links.py): see use_assets, _article_paths.
         self._content_assets: frozenset[str] | None = None
         self._paths: tuple[Site, dict[str, str]] | None = None
+        self._positions: tuple[Site, dict[int, int]] | None = None
 
     # ------------------------------------------------------------------ public API
 
@@ -143,6 +146,7 @@ class Renderer:
         ]
         json_ld = script_json(news_article(
             article, [site.actors[r.id] for r in ranked], self.config, t))
+        newer, older = neighbours(site.articles, self._position(site, item), root)
         html = self._render(
             "article.html", path, page_lang=lang,
             article=article,
@@ -158,6 +162,9 @@ class Renderer:
             quotes=annotations.quotes,
             json_ld=json_ld,
             json_href=root + export.annotations_path(slug),
+            reading_minutes=reading_minutes(article),
+            newer=newer,
+            older=older,
         )
         document = export.article_document(item, site.actors, self.config)
         return {path: html, export.annotations_path(slug): export.dumps(document)}
@@ -302,6 +309,13 @@ class Renderer:
         if self._paths is None or self._paths[0] is not site:
             self._paths = (site, article_paths(site))
         return self._paths[1]
+
+    def _position(self, site: Site, item: AnnotatedArticle) -> int:
+        """Where `item` is in the site's order (newest first); -1 for an article not in it."""
+        # Once per site, not once per page: a scan per page would be quadratic.
+        if self._positions is None or self._positions[0] is not site:
+            self._positions = (site, {id(other): i for i, other in enumerate(site.articles)})
+        return self._positions[1].get(id(item), -1)
 
     def _is_asset(self, local: str) -> bool:
         if self._content_assets is None:

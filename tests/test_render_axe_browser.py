@@ -1,0 +1,98 @@
+"""axe-core on every page type of the default theme, in light and dark, in Chromium.
+
+axe-core comes from the npm registry, pinned with its integrity hash in
+tests/axe/package-lock.json; `.ci/run` installs it with `npm ci`. The pages
+are the pre-annotated small site of test_render_support (entities, figures,
+quotes, an English article), so the annotation markup is audited too.
+axe is injected as a script, which the site's own CSP would refuse: the
+audit context bypasses the policy, which tests/test_render_csp_browser.py
+checks on its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from site_builder.render import Renderer
+from tests.test_render_support import config, small_site
+
+pytestmark = [pytest.mark.browser]
+
+AXE = Path(__file__).with_name("axe") / "node_modules" / "axe-core" / "axe.min.js"
+
+PAGES = [
+    "index.html",
+    "articles/syrie-depart/index.html",
+    "articles/geneva-talks/index.html",
+    "actors/index.html",
+    "actors/by-mentions/index.html",
+    "actors/bachar-al-assad/index.html",
+    "figures/index.html",
+    "tags/index.html",
+    "tags/syrie/index.html",
+    "search/index.html",
+    "404.html",
+]
+
+
+@pytest.fixture(scope="module")
+def axe_path() -> Path:
+    if not AXE.exists():
+        reason = f"{AXE} is missing: (cd tests/axe && npm ci)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason} (required under CI)")
+        pytest.skip(reason)
+    return AXE
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site served at the root of a local server, as 404.html's absolute links expect."""
+    out = tmp_path_factory.mktemp("axe")
+    for rel, data in Renderer(config()).render_all(small_site()).items():
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    handler = functools.partial(_Quiet, directory=str(out))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_type_has_no_axe_violation(browser, axe_path, site_url, scheme) -> None:
+    context = browser.new_context(bypass_csp=True, color_scheme=scheme)  # type: ignore[attr-defined]
+    found: dict[str, list[str]] = {}
+    try:
+        page = context.new_page()
+        for rel in PAGES:
+            response = page.goto(site_url + rel)
+            assert response is not None and response.ok, rel
+            page.wait_for_load_state("load")
+            page.add_script_tag(path=str(axe_path))
+            result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            bad = [f"{v['id']} ({len(v['nodes'])}): {v['nodes'][0]['target']}"
+                   for v in result["violations"]]
+            if bad:
+                found[rel] = bad
+    finally:
+        context.close()
+    assert found == {}

@@ -96,3 +96,31 @@ def test_every_page_type_has_no_axe_violation(browser, axe_path, site_url, schem
     finally:
         context.close()
     assert found == {}
+
+
+SCREENSHOTS = Path(__file__).with_name("screenshots")  # kept out of git (.gitignore)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_screenshots_of_every_page_type_and_no_sideways_scroll(browser, site_url,
+                                                                width) -> None:
+    """A screenshot per page type and width, for review; a page that scrolls sideways
+    at a phone's width fails (wide tables scroll inside their own box)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+    wide: dict[str, int] = {}
+    try:
+        page = context.new_page()
+        for rel in PAGES:
+            page.goto(site_url + rel)
+            page.wait_for_load_state("load")
+            name = rel.removesuffix("index.html").strip("/").replace("/", "-") or "home"
+            shot = SCREENSHOTS / f"{name.removesuffix('.html')}-{width}.png"
+            page.screenshot(path=str(shot), full_page=True)
+            assert shot.stat().st_size > 1000
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            if scroll > width:
+                wide[rel] = scroll
+    finally:
+        context.close()
+    assert wide == {}

@@ -11,16 +11,14 @@ checks on its own.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from site_builder.render import Renderer
+from tests.conftest import served
 from tests.test_render_support import config, small_site
 
 pytestmark = [pytest.mark.browser]
@@ -52,11 +50,6 @@ def axe_path() -> Path:
     return AXE
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site served at the root of a local server, as 404.html's absolute links expect."""
@@ -65,16 +58,8 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    handler = functools.partial(_Quiet, directory=str(out))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=10)
+    with served(out) as url:
+        yield url
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -6,9 +6,6 @@ site is served by a local `http.server` thread.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,15 +13,10 @@ import pytest
 
 from site_builder import search
 from site_builder.render import Renderer
-from tests.conftest import open_page, write
+from tests.conftest import open_page, served, write
 from tests.test_render_support import config, small_site
 
 pytestmark = [pytest.mark.browser]
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory) -> Iterator[str]:
@@ -32,16 +24,8 @@ def site_url(tmp_path_factory) -> Iterator[str]:
     for rel, data in Renderer(config()).render_all(small_site()).items():
         write(root / rel, data)
     search.index_tree(root)
-    handler = functools.partial(_Quiet, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=10)
+    with served(root) as url:
+        yield url
 
 
 def _search(page: object, words: str) -> list[str]:

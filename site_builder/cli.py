@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from site_builder import __version__
-from site_builder.errors import WORKING_ON, Problem, SiteError, terminal_safe
+from site_builder.errors import Problem, SiteError, internal_error, terminal_safe
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 2  # as a usage error: the run did not get to judge the site
@@ -41,10 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         # A bug, or an input no check foresaw: one line that says where,
         # not a traceback that buries it. --debug shows the traceback.
-        where = getattr(exc, WORKING_ON, None)
-        where = f" while working on {where}" if where else ""
-        print(terminal_safe(f"internal error{where}: {type(exc).__name__}: {exc}"),
-              file=sys.stderr)
+        print(terminal_safe(internal_error(exc)), file=sys.stderr)
         print("rerun with --debug to see the traceback, and report it if the input "
               "looks valid", file=sys.stderr)
         return EXIT_INTERNAL

@@ -71,7 +71,8 @@ class Config:
         return self.site_dir / "site.toml"
 
 
-_LANG_RE = re.compile(r"^[a-z]{2,3}$")
+# An ISO 639 code as the site stores it: the primary subtag only.
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 _MODEL_RE = re.compile(r"^[A-Za-z0-9_.\-]+$")
 
 
@@ -163,7 +164,7 @@ def _validate(site_dir: Path, rel: str, text: str, data: dict[str, Any]) -> Conf
                 bad(key, f"`{key}` must be a string", f'write {key} = "..."')
             else:
                 values[key] = data[key]
-    if "language" in values and not _LANG_RE.match(values["language"]):
+    if "language" in values and not LANGUAGE_CODE.match(values["language"]):
         bad("language", f"`language` {values['language']!r} is not an ISO 639 code",
             'use a code such as "fr" or "en"')
     if values.get("base_url"):
@@ -200,7 +201,7 @@ def _validate(site_dir: Path, rel: str, text: str, data: dict[str, Any]) -> Conf
             'write [annotate.models] then fr = "fr_core_news_sm"')
         raw_models = {}
     for lang, model in raw_models.items():
-        if not _LANG_RE.match(str(lang)):
+        if not LANGUAGE_CODE.match(str(lang)):
             bad(str(lang), f"`{lang}` is not an ISO 639 language code", 'use "fr", "en"...')
         elif not isinstance(model, str) or not _MODEL_RE.match(model):
             bad(str(lang), f"model for `{lang}` must be a package name such as "
@@ -209,7 +210,7 @@ def _validate(site_dir: Path, rel: str, text: str, data: dict[str, Any]) -> Conf
             models[str(lang)] = model
     languages = section.get("languages", list(annotate.languages))
     if not isinstance(languages, list) or not all(
-        isinstance(x, str) and _LANG_RE.match(x) for x in languages
+        isinstance(x, str) and LANGUAGE_CODE.match(x) for x in languages
     ):
         bad("languages", "`annotate.languages` must be a list of ISO 639 codes",
             'write languages = ["fr", "en"]')

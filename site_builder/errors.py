@@ -82,6 +82,13 @@ def working_on(what: str) -> Iterator[None]:
 WORKING_ON = "site_builder_working_on"
 
 
+def internal_error(exc: BaseException) -> str:
+    """`internal error while working on <what>: Type: message`, for one line of output."""
+    where = getattr(exc, WORKING_ON, None)
+    where = f" while working on {where}" if where else ""
+    return f"internal error{where}: {type(exc).__name__}: {exc}"
+
+
 def terminal_safe(text: str) -> str:
     """`text` with every control and non-printable character shown as an escape.
 

@@ -28,6 +28,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from site_builder.config import LANGUAGE_CODE
 from site_builder.content.files import MAX_SETTINGS_BYTES, Unreadable, is_ignored, read_text
 from site_builder.errors import Problem, TemplateError
 from site_builder.model import ENTITY_KINDS
@@ -35,7 +36,6 @@ from site_builder.theme import theme_dir
 
 CATALOG_DIR = "i18n"  # under each templates directory
 REFERENCE = "en"  # the complete catalog: others are checked against it and fall back to it
-_LANG_RE = re.compile(r"^[a-z]{2,3}$")  # as `lang:` is stored: the primary subtag
 
 Words = Mapping[str, str]
 
@@ -125,7 +125,7 @@ def load_catalogs(template_dirs: Sequence[Path], site_dir: Path | None = None) -
                 continue
             shown = _display(path, site_dir)
             lang = path.stem.lower()
-            if not _LANG_RE.match(lang):
+            if not LANGUAGE_CODE.match(lang):
                 problems.append(Problem.at(shown, 1, f"{path.name!r} is not named after a "
                                            "language", "name a catalog after its ISO 639 "
                                            "code: es.toml, de.toml"))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Protocol
 
-from site_builder.errors import WORKING_ON, Problem, terminal_safe
+from site_builder.errors import Problem, internal_error, terminal_safe
 from site_builder.serve.debounce import Batch, Debouncer
 from site_builder.serve.reload import Broadcaster, BuildEvent
 from site_builder.serve.server import DevHTTPServer, bind
@@ -170,14 +170,12 @@ class DevServer:
         except Exception as exc:
             # A crash in the builder must not kill the server: show it like
             # any build problem and keep serving the last good pages.
-            where = getattr(exc, WORKING_ON, None)
-            where = f" while working on {where}" if where else ""
+            line = internal_error(exc)
             if self.debug:
                 self.log(traceback.format_exc().rstrip())
             else:
-                self.log(f"internal error{where}: {type(exc).__name__}: {exc} (rerun with "
-                         "--debug to see the traceback)")
-            problem = Problem("(site-builder)", 1, f"internal error{where}: {exc!r}",
+                self.log(f"{line} (rerun with --debug to see the traceback)")
+            problem = Problem("(site-builder)", 1, line,
                               "this is a bug in site-builder; rerun with --debug for the "
                               "traceback")
             event = self.broadcaster.publish(False, [], [problem])

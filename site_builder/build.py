@@ -105,10 +105,13 @@ class Builder:
     """Builds one site; call `build()` again with changed paths to rebuild incrementally."""
 
     def __init__(self, site_dir: Path, output_dir: Path | None = None, *, dev: bool = False,
-                 use_cache: bool = True, progress: ProgressCallback | None = None) -> None:
+                 drafts: bool | None = None, use_cache: bool = True,
+                 progress: ProgressCallback | None = None) -> None:
         self.site_dir = site_dir.resolve()
         self.output_dir = (output_dir or self.site_dir / "output").absolute()
         self.dev = dev
+        # Articles with `draft: true`: the preview shows them, a build leaves them out.
+        self.drafts = dev if drafts is None else drafts
         self.use_cache = use_cache
         self.progress = progress
         self._config: Config | None = None
@@ -276,6 +279,8 @@ class Builder:
             assets = {p.relative_to(config.content_dir).as_posix(): p for p in files.assets}
             if problems:
                 raise ContentError(problems)
+            if not self.drafts:
+                articles = [a for a in articles if not a.draft]  # before NLP: they cost nothing
             assert self._registry is not None
             nlp, stats = self._annotate(articles, config, self._registry, prefetch)
         finally:

@@ -7,6 +7,7 @@ what an editor should look at before publishing, each as `path:line`.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 from collections import Counter
@@ -199,14 +200,16 @@ class _LinkTargets:
         if link.local is not None:
             slug = self._articles.get(link.local)
             if slug is not None:
-                return self._fragment_problem(slug, link.fragment, article)
+                return self._draft_problem(slug, article) or \
+                    self._fragment_problem(slug, link.fragment, article)
             if link.local in self._assets:
                 return None
         out = page_path(link.path, article.slug)
         if out is not None:
             slug = self._page_slug(out)
             if slug is not None:
-                return self._fragment_problem(slug, link.fragment, article)
+                return self._draft_problem(slug, article) or \
+                    self._fragment_problem(slug, link.fragment, article)
             if out in self._outputs:
                 return None
         return self._missing(link.path, link.local, out, article)
@@ -230,6 +233,13 @@ class _LinkTargets:
                 fix or " — link the article's file instead, e.g. [texte](../syrie/alep.md)")
         return "no such file in content/" + (
             fix or " — link a file relative to the article file, e.g. ../docs/rapport.pdf")
+
+    def _draft_problem(self, slug: str, article: Article) -> str | None:
+        target = self._by_slug[slug].article
+        if target.draft and not article.draft:
+            return (f"content/{target.path} is a draft, which `build` leaves out — publish it "
+                    "(delete its `draft: true`) or remove the link")
+        return None
 
     def _fragment_problem(self, slug: str, fragment: str, article: Article) -> str | None:
         wanted = unquote(fragment)
@@ -292,16 +302,90 @@ def _generated(site: Site, assets: frozenset[str], per_page: int | None) -> froz
     return frozenset(files)
 
 
-def run_check(site_dir: Path, out: TextIO, quiet: bool = False) -> int:
-    """Print the report; return how many findings were listed."""
-    builder = Builder(site_dir)
+@dataclass(frozen=True, slots=True)
+class KindHelp:
+    about: str  # what a finding of this kind is
+    fix: str  # what an editor does about it
+
+
+# In the order the report lists them: what breaks the site first, then what
+# readers would misread, then what only makes the actor pages poorer.
+KINDS: dict[str, KindHelp] = {
+    "broken-link": KindHelp(
+        "a link that leads nowhere on the built site",
+        "link the other article's .md file, relative to this one; each line says what is "
+        "missing"),
+    "broken-image": KindHelp(
+        "an image that is not in content/",
+        "put the file under content/ and give its path relative to the article"),
+    "unsourced-figure": KindHelp(
+        "a figure nobody is said to have reported",
+        "name the source in its sentence (\"selon l’OHDH\", \"a précisé l’ONG\", "
+        "\"according to …\"); when a source is named but not linked, add it to "
+        "content/actors.yml"),
+    "quote-without-speaker": KindHelp(
+        "a quotation with no speaker the site can link",
+        "name the speaker in a reporting clause (« … », a déclaré X), or add the named "
+        "speaker to content/actors.yml"),
+    "kind-conflict": KindHelp(
+        "an actor whose mentions were read as different kinds",
+        "give the actor its kind in content/actors.yml"),
+    "unlinked-entity": KindHelp(
+        "a name linked to no actor page",
+        "add the name, or the actor it belongs to, to content/actors.yml"),
+}
+
+
+def run_check(site_dir: Path, out: TextIO, quiet: bool = False, fmt: str = "text") -> int:
+    """Print the report (`fmt` "text" or "json"); return how many findings were listed."""
+    builder = Builder(site_dir, drafts=True)  # an editor checks drafts before publishing them
     site, assets = builder.analyse()
     listed = findings(site, builder.config.content_dir, builder.annotated, assets,
                       builder.config.per_page)
-    for finding in listed:
-        print(terminal_safe(str(finding)), file=out)
-    if not quiet:
-        articles = len({f.path for f in listed})
-        print(f"{len(listed)} finding(s) in {articles} of {len(site.articles)} article(s)",
-              file=out)
+    if fmt == "json":
+        json.dump(report_json(listed, len(site.articles)), out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    else:
+        write_text(listed, len(site.articles), out, quiet=quiet)
     return len(listed)
+
+
+def _by_kind(listed: list[Finding]) -> list[tuple[str, list[Finding]]]:
+    groups: dict[str, list[Finding]] = {}
+    for finding in listed:
+        groups.setdefault(finding.kind, []).append(finding)
+    order = {kind: n for n, kind in enumerate(KINDS)}
+    return sorted(groups.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+
+
+def write_text(listed: list[Finding], articles: int, out: TextIO, *, quiet: bool) -> None:
+    """Findings grouped by kind, each group under what it is and how to fix it.
+
+    Every finding line starts with `path:line:` so editors and their tools
+    jump to it; `quiet` prints those lines alone.
+    """
+    for n, (kind, group) in enumerate(_by_kind(listed)):
+        if not quiet:
+            help_ = KINDS.get(kind)
+            print(("\n" if n else "") + f"{kind}: {len(group)}"
+                  + (f" — {help_.about}\n  fix: {help_.fix}" if help_ else ""), file=out)
+        for finding in group:
+            print(terminal_safe(str(finding)), file=out)
+    if not quiet:
+        touched = len({f.path for f in listed})
+        print(("\n" if listed else "")
+              + f"{len(listed)} finding(s) in {touched} of {articles} article(s)", file=out)
+
+
+def report_json(listed: list[Finding], articles: int) -> dict[str, object]:
+    """The report as data: documented in docs/content.md, "Checking a site"."""
+    return {
+        "articles": articles,
+        "articles_with_findings": len({f.path for f in listed}),
+        "kinds": [{"kind": kind, "count": len(group),
+                   "about": KINDS[kind].about if kind in KINDS else None,
+                   "fix": KINDS[kind].fix if kind in KINDS else None}
+                  for kind, group in _by_kind(listed)],
+        "findings": [{"path": f.path, "line": f.line, "kind": f.kind, "message": f.message}
+                     for f in listed],
+    }

@@ -83,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", parents=[common], help="editorial report for every article")
     check.add_argument("site_dir", nargs="?", type=Path, default=Path("."), metavar="SITE_DIR")
     check.add_argument("--strict", action="store_true", help="exit 1 when anything is listed")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text: grouped by kind, with the fix for each; json: for tools")
     check.set_defaults(run=_cmd_check)
 
     cache = sub.add_parser("cache", parents=[common], help="show or empty the build caches")
@@ -190,7 +192,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from site_builder.check import run_check
 
     started = time.perf_counter()
-    listed = run_check(_site_dir(args.site_dir), out=sys.stdout, quiet=args.quiet)
+    listed = run_check(_site_dir(args.site_dir), out=sys.stdout, quiet=args.quiet,
+                       fmt=args.format)
     logging.getLogger(PROJECT_LOGGER).debug("check took %.2fs", time.perf_counter() - started)
     return EXIT_FAILED if (args.strict and listed) else EXIT_OK
 

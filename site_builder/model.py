@@ -57,6 +57,7 @@ class Article:
     tags: tuple[str, ...] = ()
     summary: str | None = None
     image_credit: str | None = None
+    draft: bool = False  # built by `serve` (marked as a draft), left out of `build`
     extra: dict[str, Any] = field(default_factory=dict)
     blocks: tuple[Block, ...] = ()
     digest: str = ""  # sha256 of the raw file bytes

@@ -11,6 +11,8 @@ from site_builder.config import Config
 from site_builder.content.clean import has_surrogate, strip_controls
 from site_builder.content.frontmatter import is_language_code
 from site_builder.errors import ContentError, Problem
+from site_builder.render.environment import search_path
+from site_builder.render.i18n import load_catalogs
 from site_builder.slugs import slugify
 
 
@@ -35,17 +37,23 @@ def new_article(config: Config, title: str, *, lang: str | None = None,
         raise ContentError(Problem.at(path.relative_to(config.site_dir), 1,
                                       "an article with this name already exists",
                                       "choose another title or edit that file"))
+    lang = lang or config.language
     front = {
         "title": title,
         "date": today.isoformat(),
-        "lang": lang or config.language,
+        "lang": lang,
+        "draft": True,  # `serve` shows it, `build` leaves it out until this line goes
         "source": "",
         "authors": [],
         "tags": [],
         "summary": "",
     }
-    text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n"
-    text += "Écrivez ici le texte de l’article.\n"
+    # safe_dump quotes whatever YAML would read as another type or syntax
+    # ("Oui", "2026", "a: b", "- x", "#1"): any title reads back as itself.
+    text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False,
+                                     width=10_000) + "---\n\n"
+    words = load_catalogs(search_path(config), config.site_dir).words(lang.split("-")[0])
+    text += words["new_article_body"] + "\n"
     folder.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:
         handle.write(text)

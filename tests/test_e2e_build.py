@@ -171,6 +171,10 @@ def test_new_scaffolds_an_article_that_builds(tmp_path: Path) -> None:
     assert text.startswith("---\ntitle: Titre de l’article\n")
     assert cli("new", "Titre de l’article", "--site", str(site)).returncode == 1
     assert cli("build", "-q", str(site), check=True).stdout == ""
+    assert not (site / "output/articles/titre-de-l-article").exists()  # a draft
+    (site / rel).write_text(text.replace("draft: true\n", ""), encoding="utf-8")
+    cli("build", "-q", str(site), check=True)
+    assert (site / "output/articles/titre-de-l-article/index.html").is_file()
 
 
 def test_check_exit_codes(built: Path, tmp_path: Path) -> None:

@@ -191,11 +191,13 @@ class Fields:
     summary: str | None = None
     slug: str | None = None
     image_credit: str | None = None
+    draft: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
 
 MAX_LIST_ITEMS = 50  # tags, authors (docs/content.md, "Limits")
-KNOWN = ("title", "date", "lang", "source", "authors", "tags", "summary", "slug", "image_credit")
+KNOWN = ("title", "date", "lang", "source", "authors", "tags", "summary", "slug", "image_credit",
+         "draft")
 
 
 def validate(fm: FrontMatter, path: str, problems: list[Problem]) -> Fields:
@@ -237,6 +239,13 @@ def validate(fm: FrontMatter, path: str, problems: list[Problem]) -> Fields:
                     "are allowed", f"keep the {key} that matter most")
             else:
                 setattr(out, key, items)
+    if "draft" in fm.data and fm.data["draft"] is not None:
+        if isinstance(fm.data["draft"], bool):
+            out.draft = fm.data["draft"]
+        else:
+            # `draft: "no"` would be true in many tools: a typo must not publish.
+            bad("draft", f"`draft` must be true or false, not {fm.data['draft']!r}",
+                "write draft: true to keep the article out of `build`, or delete the line")
     if "slug" in fm.data:
         slug = fm.data["slug"]
         if isinstance(slug, str) and is_safe_slug(slug):

@@ -96,6 +96,7 @@ def load_article(path: Path, config: Config) -> Article:
         tags=fields.tags,
         summary=fields.summary,
         image_credit=fields.image_credit,
+        draft=fields.draft,
         extra=fields.extra,
         blocks=extract_blocks(tokens, fm.body_line),
         digest=hashlib.sha256(raw).hexdigest(),

@@ -295,7 +295,7 @@ def _generated(site: Site, assets: frozenset[str], per_page: int | None) -> froz
     pages = len(paginate(site.articles, per_page)) if per_page else 1
     directories += [page_directory(n) for n in range(2, pages + 1)]
     files = {*assets, *STATIC_FILES, "404.html", "feed.xml", "sitemap.xml",
-             "api/articles.json", export.ACTORS_PATH,
+             "api/articles.json", export.ACTORS_PATH, export.COUNTS_PATH,
              *(export.annotations_path(item.article.slug) for item in site.articles)}
     for directory in directories:
         files.update({directory + "index.html", directory, directory.rstrip("/")})

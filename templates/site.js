@@ -403,3 +403,198 @@
     setUp();
   }
 })();
+
+// Cards: a first mention or a figure marker names a popover card
+// (data-card). It opens on hover, on keyboard focus and on a first tap, and
+// closes when the pointer or focus leaves, on Escape, or on a press
+// elsewhere (manual popovers: the page decides). A second tap follows the link.
+// Without JavaScript, or in a browser without popovers, the cards are never
+// shown and the links lead to the actor page and the figure's row.
+(function () {
+  "use strict";
+  var OPEN_DELAY = 120;
+  var CLOSE_DELAY = 300;
+  var GAP = 6;
+
+  function setUp() {
+    var holder = document.querySelector(".cards");
+    if (!holder || typeof holder.showPopover !== "function" &&
+        typeof HTMLElement.prototype.showPopover !== "function") {
+      return;
+    }
+    var open = null;       // the card shown
+    var opener = null;     // the mark it was opened for
+    var timer = null;
+    var lastPointer = "mouse";
+    var counts = null;     // site-wide article counts, fetched on first use
+
+    function cardOf(mark) {
+      var id = mark.getAttribute("data-card");
+      var card = id ? document.getElementById(id) : null;
+      return card && card.classList.contains("card") ? card : null;
+    }
+
+    function place(card, mark) {
+      var box = mark.getBoundingClientRect();
+      var width = card.offsetWidth;
+      var height = card.offsetHeight;
+      var view = document.documentElement;
+      var left = Math.max(GAP, Math.min(box.left, view.clientWidth - width - GAP));
+      var top = box.bottom + GAP;
+      if (top + height > view.clientHeight - GAP && box.top - height - GAP > GAP) {
+        top = box.top - height - GAP;
+      }
+      card.style.left = left + "px";
+      card.style.top = top + "px";
+    }
+
+    function fillCount(card) {
+      var actor = card.getAttribute("data-card-actor");
+      var slot = card.querySelector(".card-count");
+      if (!actor || !slot) {
+        return;
+      }
+      function show() {
+        var entry = counts && counts[actor];
+        if (!entry) {
+          return;
+        }
+        var n = entry.articles;
+        var form = "other";
+        try {
+          form = new Intl.PluralRules(document.documentElement.lang || "en").select(n);
+        } catch (unknown) {
+          form = n === 1 ? "one" : "other";
+        }
+        var word = slot.getAttribute("data-" + form) || slot.getAttribute("data-other");
+        slot.textContent = " · " + n.toLocaleString(document.documentElement.lang || undefined) +
+          " " + word;
+        slot.hidden = false;
+      }
+      if (counts) {
+        show();
+        return;
+      }
+      // Over file:// or when the file is missing the card simply has no count.
+      fetch(holder.getAttribute("data-counts")).then(function (response) {
+        return response.ok ? response.json() : null;
+      }).then(function (data) {
+        counts = data && data.actors ? data.actors : {};
+        show();
+      }).catch(function () {
+        counts = {};
+      });
+    }
+
+    function show(mark) {
+      var card = cardOf(mark);
+      if (!card) {
+        return;
+      }
+      window.clearTimeout(timer);
+      if (open && open !== card && open.matches(":popover-open")) {
+        open.hidePopover();
+      }
+      if (!card.matches(":popover-open")) {
+        card.showPopover();
+      }
+      open = card;
+      opener = mark;
+      mark.setAttribute("aria-expanded", "true");
+      place(card, mark);
+      fillCount(card);
+    }
+
+    function hide() {
+      window.clearTimeout(timer);
+      if (open && open.matches(":popover-open")) {
+        open.hidePopover();
+      }
+    }
+
+    function later(action, delay) {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(action, delay);
+    }
+
+    function markOf(target) {
+      return target && target.closest ? target.closest("[data-card]") : null;
+    }
+
+    Array.prototype.forEach.call(document.querySelectorAll(".card[popover]"), function (card) {
+      card.addEventListener("toggle", function (event) {
+        if (event.newState === "closed" && open === card) {
+          if (opener) {
+            opener.setAttribute("aria-expanded", "false");
+          }
+          open = null;
+          opener = null;
+        }
+      });
+      card.addEventListener("mouseenter", function () { window.clearTimeout(timer); });
+      card.addEventListener("mouseleave", function () { later(hide, CLOSE_DELAY); });
+    });
+
+    var body = document.querySelector("article.article") || document.body;
+    var pointedAt = 0;  // when the last pointer went down: focus it gives is not the keyboard's
+    document.addEventListener("pointerdown", function (event) {
+      lastPointer = event.pointerType || "mouse";
+      pointedAt = Date.now();
+      // Manual popovers: a press outside the card and the mark it belongs to closes it.
+      if (open && !open.contains(event.target) && !(opener && opener.contains(event.target))) {
+        hide();
+      }
+    }, true);
+    body.addEventListener("mouseover", function (event) {
+      var mark = markOf(event.target);
+      if (mark && lastPointer === "mouse") {
+        later(function () { show(mark); }, OPEN_DELAY);
+      }
+    });
+    body.addEventListener("mouseout", function (event) {
+      var mark = markOf(event.target);
+      if (mark && !mark.contains(event.relatedTarget)) {
+        later(hide, CLOSE_DELAY);
+      }
+    });
+    body.addEventListener("focusin", function (event) {
+      var mark = markOf(event.target);
+      if (mark && !(lastPointer === "touch" && Date.now() - pointedAt < 800)) {
+        show(mark);
+      }
+    });
+    body.addEventListener("focusout", function (event) {
+      var mark = markOf(event.target);
+      if (mark && open && !open.contains(event.relatedTarget)) {
+        later(hide, CLOSE_DELAY);
+      }
+    });
+    body.addEventListener("click", function (event) {
+      var mark = markOf(event.target);
+      if (!mark || lastPointer !== "touch") {
+        return;
+      }
+      // A first tap shows the card (its link leads on); a second one follows the mark's link.
+      if (open !== cardOf(mark)) {
+        event.preventDefault();
+        show(mark);
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && open) {
+        hide();
+      }
+    });
+    window.addEventListener("scroll", function () {
+      if (open && opener) {
+        place(open, opener);
+      }
+    }, { passive: true });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();

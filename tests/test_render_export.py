@@ -27,7 +27,7 @@ def load(outputs: dict[str, bytes], path: str) -> Any:
     return json.loads(outputs[path].decode("utf-8"))
 
 
-SCHEMAS = ["articles", "article", "actors"]
+SCHEMAS = ["articles", "article", "actors", "actor-counts"]
 
 
 @pytest.mark.parametrize("name", SCHEMAS)
@@ -44,6 +44,17 @@ def test_export_validates_against_the_schemas(outputs: dict[str, bytes]) -> None
         assert entry["annotations"] in outputs
         article_schema.validate(load(outputs, entry["annotations"]))
     jsonschema.Draft202012Validator(schema("actors")).validate(load(outputs, "api/actors.json"))
+    jsonschema.Draft202012Validator(schema("actor-counts")).validate(
+        load(outputs, "api/actor-counts.json"))
+
+
+def test_actor_counts_json_agrees_with_actors_json(outputs: dict[str, bytes]) -> None:
+    counts = load(outputs, "api/actor-counts.json")["actors"]
+    actors = load(outputs, "api/actors.json")["actors"]
+    assert counts == {a["id"]: {"articles": len(a["articles"]),
+                                "mentions": sum(x["mentions"] for x in a["articles"])}
+                      for a in actors}
+    assert counts["onu"] == {"articles": 2, "mentions": 3}
 
 
 def test_actors_json(outputs: dict[str, bytes]) -> None:

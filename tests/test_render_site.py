@@ -32,6 +32,7 @@ def test_the_files_of_a_site(outputs: dict[str, bytes]) -> None:
         "actors/damas/index.html",
         "actors/index.html",
         "actors/onu/index.html",
+        "api/actor-counts.json",
         "api/actors.json",
         "api/articles.json",
         "api/articles/bce-taux.json",

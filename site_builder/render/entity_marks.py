@@ -10,7 +10,8 @@ a kind) in an article is highlighted and linked, and named by `aria-label`
 with its kind in words; a later one is a `<span class="entity" data-repeat>`,
 no link and no Tab stop, drawn faintly until the reader asks for every
 mention (the legend's toggle, `site.js`). Its `id` stays: actor pages link to
-every mention.
+every mention. A first mention names its actor's card (`data-card`), which
+`site.js` opens on hover, focus and tap.
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ from site_builder.render.marks import Mark
 from site_builder.render.urls import dom_id, path_segment
 
 RANK = 2  # innermost: a figure or a quote may enclose a name, never the reverse
+
+
+def card_id(actor_id: str) -> str:
+    """The id of the actor's card on an article page (site.js opens it over a mention)."""
+    return dom_id("card-actor-", actor_id)
 
 
 def mention_anchor(block: str, start: int) -> str:
@@ -79,6 +85,7 @@ def entity_mark(
     if linked:
         # The kind in words, not only in colour; the name stays the visible words.
         late["aria-label"] = t["entity_named"].format(name=entity.text, kind=label)
+        late["data-card"] = card_id(actor.id)
     return Mark(
         start=entity.start, end=entity.end, rank=RANK, name="entity", attrs=attrs,
         anchor=mention_anchor(block_id, entity.start), late_attrs=late,

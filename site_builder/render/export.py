@@ -23,7 +23,8 @@ from site_builder.render.urls import article_slug, path_segment, public_url
 
 
 def schema(name: str) -> dict[str, Any]:
-    """A shipped JSON Schema: "articles" (the index), "article" (one annotation file), "actors"."""
+    """A shipped JSON Schema: "articles" (the index), "article" (one annotation file), "actors",
+    "actor-counts"."""
     resource = importlib.resources.files("site_builder.render") / "schemas" / f"{name}.schema.json"
     loaded: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
     return loaded
@@ -101,6 +102,20 @@ def article_document(
 
 
 ACTORS_PATH = "api/actors.json"
+COUNTS_PATH = "api/actor-counts.json"
+
+
+def actor_counts_document(site: Site, index: ActorIndex) -> dict[str, Any]:
+    """api/actor-counts.json: how many articles and mentions each actor has.
+
+    The cards of article pages read it (site.js), so that an article page
+    does not change each time another article names one of its actors.
+    """
+    actors = {}
+    for actor_id in sorted(site.actors):
+        counts = index.counts.get(actor_id, {})
+        actors[actor_id] = {"articles": len(counts), "mentions": sum(counts.values())}
+    return {"actors": actors}
 
 
 def actors_document(site: Site, index: ActorIndex, config: Config) -> dict[str, Any]:

@@ -5,7 +5,8 @@ Figure N (1-based, in `Annotations.figures` order) becomes
 followed by `<a class="figure-ref" href="#fig-N" data-n="N" aria-label="…"></a>`,
 an empty link the stylesheet draws (its number, through `attr(data-n)`), so
 the text of the page is the text of the article. `#fig-N` is the figure's row
-in the "Figures and sources" table at the end of the article.
+in the "Figures and sources" table at the end of the article, and
+`fig-card-N` its card, which `site.js` opens over the marker.
 
 Under the preview server (`dev`), a figure nobody is said to have reported
 also gets the class `figure--unsourced`; published pages keep that to the table.
@@ -26,6 +27,11 @@ RANK = 1  # inside a quote, around a name
 def figure_anchor(number: int) -> str:
     """The id of figure `number`'s row in the article's figures table."""
     return f"fig-{number}"
+
+
+def figure_card_id(number: int) -> str:
+    """The id of figure `number`'s card (site.js opens it over the marker)."""
+    return f"fig-card-{number}"
 
 
 def figure_text_anchor(number: int) -> str:
@@ -67,5 +73,6 @@ def figure_mark(figure: Figure, number: int, ctx: BodyContext, t: Words) -> Mark
         start=figure.start, end=figure.end, rank=RANK, name="figure", attrs=attrs,
         anchor=figure_text_anchor(number), late_attrs=late,
         trailer={"class": "figure-ref", "href": f"#{figure_anchor(number)}",
-                 "data-n": str(number), "aria-label": label},
+                 "data-n": str(number), "aria-label": label,
+                 "data-card": figure_card_id(number)},
     )

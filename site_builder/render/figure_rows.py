@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from site_builder.model import Actor, AnnotatedArticle, Figure
 from site_builder.render.figure_marks import (
     figure_anchor,
+    figure_card_id,
     figure_text_anchor,
     is_unsourced,
     source_name,
@@ -27,6 +28,7 @@ from site_builder.render.urls import page_href, path_segment
 class FigureRow:
     number: int  # 1-based, in the article
     anchor: str  # id of the row on the article page ("fig-3")
+    card_id: str  # id of its card on the article page ("fig-card-3")
     href: str  # the row on the article page, from the page that shows this one
     text_href: str | None  # the figure in the article text, on the article page only
     value: str  # formatted in the site's language
@@ -61,6 +63,7 @@ def figure_row(
     return FigureRow(
         number=number,
         anchor=anchor,
+        card_id=figure_card_id(number),
         href=f"#{anchor}" if here else
         f"{page_href(root, f'articles/{item.article.slug}/')}#{anchor}",
         text_href=f"#{text_anchor}" if here and anchors and text_anchor in anchors else None,

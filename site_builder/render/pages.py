@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from site_builder.config import Config
 from site_builder.model import ENTITY_KINDS, Actor, AnnotatedArticle, Article
+from site_builder.render.entity_marks import card_id
 from site_builder.render.i18n import local_date
 from site_builder.render.urls import (
     article_slug,
@@ -67,6 +68,7 @@ class ActorRef:
     description: str | None
     href: str
     dom_id: str  # target of the mentions' aria-describedby
+    card_id: str  # the card site.js opens over a first mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +201,8 @@ def article_actors(item: AnnotatedArticle, actors: Mapping[str, Actor]) -> list[
 def actor_refs(found: Sequence[Actor], root: str) -> list[ActorRef]:
     return [
         ActorRef(a.id, a.name, a.kind, a.description,
-                 page_href(root, f"actors/{path_segment(a.id)}/"), dom_id("actor-", a.id))
+                 page_href(root, f"actors/{path_segment(a.id)}/"), dom_id("actor-", a.id),
+                 card_id(a.id))
         for a in found
     ]
 

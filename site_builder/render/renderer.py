@@ -186,7 +186,7 @@ class Renderer:
         return {path: self._render("actor.html", path, actor=page)}
 
     def site_outputs(self, site: Site, index: ActorIndex) -> dict[str, bytes]:
-        """The pages over all actors and figures, and api/actors.json."""
+        """The pages over all actors and figures, api/actors.json and api/actor-counts.json."""
         outputs: dict[str, bytes] = {}
         for order, directory in SORT_DIRECTORIES.items():
             path = directory + "index.html"
@@ -202,6 +202,7 @@ class Renderer:
             "figures.html", path, groups=figure_groups(site, root_of(path), self.config, self._t))
         outputs[export.ACTORS_PATH] = export.dumps(
             export.actors_document(site, index, self.config))
+        outputs[export.COUNTS_PATH] = export.dumps(export.actor_counts_document(site, index))
         return outputs
 
     def listing_outputs(self, site: Site) -> dict[str, bytes]:

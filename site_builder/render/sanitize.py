@@ -33,7 +33,7 @@ _ATTRIBUTES = {
     "*": {
         "class", "id", "lang", "dir", "title", "role", "tabindex",
         "data-kind", "data-actor", "data-entity", "data-repeat",
-        "data-figure", "data-n", "data-quote", "data-speaker", "data-name",
+        "data-figure", "data-n", "data-quote", "data-speaker", "data-name", "data-card",
         "aria-describedby", "aria-label", "aria-labelledby", "aria-hidden",
         "aria-description",
     },

@@ -51,6 +51,7 @@ class Config:
     timezone: str = "UTC"
     per_page: int = 50
     author: str = ""
+    notice: str = ""  # one line every page shows above its content ("stories are fictional")
     annotate: AnnotateConfig = field(default_factory=AnnotateConfig)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -156,7 +157,8 @@ def _validate(site_dir: Path, rel: str, text: str, data: dict[str, Any]) -> Conf
     def bad(key: str, message: str, hint: str = "") -> None:
         problems.append(Problem.at(rel, _line_of(text, key), message, hint))
 
-    known_str = ("title", "description", "base_url", "language", "timezone", "author")
+    known_str = ("title", "description", "base_url", "language", "timezone", "author",
+                 "notice")
     values: dict[str, Any] = {}
     for key in known_str:
         if key in data:

@@ -50,3 +50,23 @@ def test_toml_syntax_error_has_line(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         load_config(tmp_path)
     assert str(info.value).startswith("site.toml:2: invalid TOML")
+
+
+def test_notice_is_text_and_reaches_every_page(tmp_path: Path) -> None:
+    from site_builder.render import Renderer
+    from tests.test_render_support import small_site
+
+    (tmp_path / "site.toml").write_text('notice = "Exemple <fictif> & inventé"\n',
+                                        encoding="utf-8")
+    config = load_config(tmp_path)
+    assert config.notice == "Exemple <fictif> & inventé"
+    outputs = Renderer(config).render_all(small_site())
+    pages = [rel for rel in outputs if rel.endswith(".html")]
+    assert len(pages) > 10
+    shown = '<p class="site-notice" role="note" lang="fr" data-pagefind-ignore>' \
+        "Exemple &lt;fictif&gt; &amp; inventé</p>"
+    assert all(shown in outputs[rel].decode("utf-8") for rel in pages)
+    (tmp_path / "site.toml").write_text("notice = 3\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert "`notice` must be a string" in str(info.value.problems[0])

@@ -32,11 +32,12 @@ class SiteInfo:
     base_url: str
     author: str
     extra: Mapping[str, object]
+    notice: str = ""
 
     @classmethod
     def of(cls, config: Config) -> SiteInfo:
         return cls(config.title, config.description, config.language, config.base_url,
-                   config.author, config.extra)
+                   config.author, config.extra, config.notice)
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,7 +62,7 @@ from site_builder.render import (
 )
 from site_builder.render.environment import theme_dir
 from site_builder.render.links import article_paths, link_targets
-from site_builder.render.pages import neighbour_signature
+from site_builder.render.pages import neighbour_signature, related_signature
 from site_builder.render.pool import render_articles, render_workers
 from site_builder.render.signature import article_meta
 from site_builder.search import BackgroundIndex, index_tree, is_bundle_path
@@ -435,7 +435,9 @@ class Builder:
             signature = _article_signature(item, actor_sigs,
                                            self._nlp_keys.get(item.article.digest, ""),
                                            self._linked(item.article, paths),
-                                           neighbour_signature(site.articles, done))
+                                           neighbour_signature(site.articles, done)
+                                           + related_signature(site.articles,
+                                                               renderer.related(site, item)))
             key = memo.key_in(("article", item.article.slug), PAGES, salt, "article", signature)
             if not self._kept(sink, key):
                 todo.append((done, key))

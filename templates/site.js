@@ -518,7 +518,8 @@
     }
 
     function markOf(target) {
-      return target && target.closest ? target.closest("[data-card]") : null;
+      // Links only: a name inside another link's text is a span, and a tap there follows that link.
+      return target && target.closest ? target.closest("a[data-card]") : null;
     }
 
     Array.prototype.forEach.call(document.querySelectorAll(".card[popover]"), function (card) {

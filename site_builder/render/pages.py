@@ -184,6 +184,18 @@ def neighbour_signature(articles: Sequence[AnnotatedArticle], position: int) -> 
     )
 
 
+def related_signature(articles: Sequence[AnnotatedArticle],
+                      positions: Sequence[int]) -> Signature:
+    """What an article page shows of its related articles (render/related.py)."""
+    return tuple(article_meta_shown(articles[i]) for i in positions)
+
+
+def article_meta_shown(item: AnnotatedArticle) -> Signature:
+    """What a link to an article shows: its slug, title, language and date."""
+    article = item.article
+    return (article.slug, article.title, article.lang, article.date.isoformat())
+
+
 def _block_order(block_id: str) -> int:
     digits = block_id[1:]
     return int(digits) if digits.isdigit() else -1

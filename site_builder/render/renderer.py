@@ -57,6 +57,7 @@ from site_builder.render.pages import (
     pagination,
     reading_minutes,
 )
+from site_builder.render.related import related_positions
 from site_builder.render.site_pages import (
     FIGURES_DIRECTORY,
     SORT_DIRECTORIES,
@@ -98,6 +99,7 @@ class Renderer:
         self._content_assets: frozenset[str] | None = None
         self._paths: tuple[Site, dict[str, str]] | None = None
         self._positions: tuple[Site, dict[int, int]] | None = None
+        self._related: tuple[Site, list[tuple[int, ...]]] | None = None
 
     # ------------------------------------------------------------------ public API
 
@@ -147,6 +149,8 @@ class Renderer:
         json_ld = script_json(news_article(
             article, [site.actors[r.id] for r in ranked], self.config, t))
         newer, older = neighbours(site.articles, self._position(site, item), root)
+        related = [article_link(site.articles[i], root, self.config)
+                   for i in self.related(site, item)]
         html = self._render(
             "article.html", path, page_lang=lang,
             article=article,
@@ -165,6 +169,7 @@ class Renderer:
             reading_minutes=reading_minutes(article),
             newer=newer,
             older=older,
+            related=related,
         )
         document = export.article_document(item, site.actors, self.config)
         return {path: html, export.annotations_path(slug): export.dumps(document)}
@@ -310,6 +315,15 @@ class Renderer:
         if self._paths is None or self._paths[0] is not site:
             self._paths = (site, article_paths(site))
         return self._paths[1]
+
+    def related(self, site: Site, item: AnnotatedArticle) -> tuple[int, ...]:
+        """The positions in `site.articles` of the articles related to `item` (related.py)."""
+        # Once per site: the builder asks first, for the pages' signatures, and the
+        # render workers it forks inherit the answer.
+        if self._related is None or self._related[0] is not site:
+            self._related = (site, related_positions(site))
+        position = self._position(site, item)
+        return self._related[1][position] if position >= 0 else ()
 
     def _position(self, site: Site, item: AnnotatedArticle) -> int:
         """Where `item` is in the site's order (newest first); -1 for an article not in it."""

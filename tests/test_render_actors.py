@@ -179,12 +179,14 @@ def test_the_figures_table(outputs: dict[str, bytes]) -> None:
     assert '<h2 id="figures-title">Chiffres et sources</h2>' in syria
     assert '<span class="qualifier">au moins</span> <span class="value">12\u202f000</span>' \
         in syria
-    assert '<td class="figure-source"><a href="../../actors/onu/index.html">' in syria
+    assert ('<td class="figure-source" data-label="Source">'
+            '<a href="../../actors/onu/index.html">') in syria
     economy = html(outputs, "articles/bce-taux/index.html")
     assert '<span class="badge badge-unsourced">non sourcé</span>' in economy
     code = html(outputs, "articles/code-damas/index.html")
     # A source named but not linked shows its words, and is not "unsourced".
-    assert '<td class="figure-source"><span lang="fr">l’hôpital</span></td>' in code
+    assert ('<td class="figure-source" data-label="Source">'
+            '<span lang="fr">l’hôpital</span></td>') in code
 
 
 def test_unsourced_figures_are_marked_in_the_text_only_under_the_preview_server() -> None:

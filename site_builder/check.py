@@ -25,11 +25,17 @@ from site_builder.errors import terminal_safe
 from site_builder.model import Actor, AnnotatedArticle, Annotations, Article, EntityKind, Site
 from site_builder.render import export
 from site_builder.render.context import BodyContext
+from site_builder.render.i18n import messages
 from site_builder.render.links import article_paths, local_link, page_path
 from site_builder.render.markdown import render_body
 from site_builder.render.pages import group_tags, page_directory, paginate
 from site_builder.render.renderer import STATIC_FILES
-from site_builder.render.site_pages import FIGURES_DIRECTORY, SORT_DIRECTORIES
+from site_builder.render.site_pages import (
+    FIGURES_DIRECTORY,
+    FIGURES_PER_PAGE,
+    SORT_DIRECTORIES,
+    figure_groups,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +300,12 @@ def _generated(site: Site, assets: frozenset[str], per_page: int | None) -> froz
     directories += [f"tags/{group.slug}/" for group in group_tags(site.articles)]
     pages = len(paginate(site.articles, per_page)) if per_page else 1
     directories += [page_directory(n) for n in range(2, pages + 1)]
+    for group in figure_groups(site, messages("en")):  # the headings do not matter here
+        chunks = len(paginate(group.figures, FIGURES_PER_PAGE))
+        directories += [group.directory + page_directory(n) for n in range(1, chunks + 1)]
+    for group in group_tags(site.articles):
+        chunks = len(paginate(group.articles, per_page)) if per_page else 1
+        directories += [f"tags/{group.slug}/" + page_directory(n) for n in range(2, chunks + 1)]
     files = {*assets, *STATIC_FILES, "404.html", "feed.xml", "sitemap.xml",
              "api/articles.json", export.ACTORS_PATH, export.COUNTS_PATH,
              *(export.annotations_path(item.article.slug) for item in site.articles)}

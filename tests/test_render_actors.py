@@ -164,7 +164,8 @@ def test_every_figure_marker_links_to_a_row_and_back(outputs: dict[str, bytes]) 
 
 
 def test_figure_rows_on_site_pages_point_at_rows(outputs: dict[str, bytes]) -> None:
-    for path in ("figures/index.html", "actors/onu/index.html"):
+    for path in ("figures/index.html", "figures/sources/onu/index.html",
+                 "figures/unsourced/index.html", "actors/onu/index.html"):
         for link in Page(html(outputs, path)).links:
             target, fragment = resolve(path, link)
             if fragment.startswith("fig-"):
@@ -296,14 +297,29 @@ def test_name_key_ignores_accents_and_case() -> None:
         ["Alep", "Égypte", "été", "Zèbre"]
 
 
-def test_figures_index_groups_by_source_unsourced_last(outputs: dict[str, bytes]) -> None:
+def test_figures_overview_lists_sources_then_unlinked_then_unsourced(
+        outputs: dict[str, bytes]) -> None:
     text = html(outputs, "figures/index.html")
-    groups = [attrs.get("data-group") for _tag, attrs in Page(text).by_class("figure-group")]
+    groups = [attrs.get("data-group") for tag, attrs in Page(text).tags
+              if tag == "li" and attrs.get("data-group")]
     assert groups == ["actor", "unlinked", "unsourced"]
-    assert '<a href="../actors/onu/index.html">Organisation des Nations unies</a>' in text
-    assert "Sources sans fiche" in text and "Non sourcés" in text
-    # The unlinked group names its sources; actor groups leave it to their heading.
+    assert '<a href="../figures/sources/onu/index.html">Organisation des Nations unies</a>' \
+        in text
+    assert '<a href="../figures/unlinked/index.html">Sources sans fiche</a>' in text
+    assert '<a href="../figures/unsourced/index.html">Non sourcés</a>' in text
+    # The newest figures, with their source column.
     assert text.count('<th scope="col" class="col-source">') == 1
+
+
+def test_each_source_has_its_figures_page(outputs: dict[str, bytes]) -> None:
+    onu = html(outputs, "figures/sources/onu/index.html")
+    assert '<a href="../../../actors/onu/index.html">' in onu
+    assert '<section class="figure-group" data-group="actor"' in onu
+    # An actor's page names the source: the table leaves the column out.
+    assert '<th scope="col" class="col-source">' not in onu
+    unlinked = html(outputs, "figures/unlinked/index.html")
+    assert '<th scope="col" class="col-source">' in unlinked
+    assert "Non sourcés" in html(outputs, "figures/unsourced/index.html")
 
 
 def test_empty_site_has_empty_indexes() -> None:

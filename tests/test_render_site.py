@@ -44,6 +44,8 @@ def test_the_files_of_a_site(outputs: dict[str, bytes]) -> None:
         "favicon.svg",
         "feed.xml",
         "figures/index.html",
+        "figures/sources/onu/index.html",
+        "figures/unsourced/index.html",
         "index.html",
         "search/index.html",
         "site.js",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from site_builder.config import Config
 from site_builder.model import ENTITY_KINDS, Actor, AnnotatedArticle, Article
@@ -22,6 +23,9 @@ from site_builder.render.urls import (
 )
 
 Signature = tuple[object, ...]
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,16 +241,19 @@ def page_directory(number: int) -> str:
     return "" if number == 1 else f"page/{number}/"
 
 
-def paginate(items: Sequence[AnnotatedArticle], per_page: int) -> list[Sequence[AnnotatedArticle]]:
-    """Chunks of `per_page`; one empty page for an empty site, which still has a home."""
+def paginate(items: Sequence[T], per_page: int) -> list[Sequence[T]]:
+    """Chunks of `per_page`; one empty page for an empty list, which still has a page."""
     chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)]
     return chunks or [items[:0]]
 
 
-def pagination(number: int, total: int, root: str) -> Pagination:
+def pagination(number: int, total: int, root: str, base: str = "") -> Pagination:
+    """Page `number` of `total` whose first page is the directory `base` ("" is the home)."""
     return Pagination(
         number=number,
         total=total,
-        previous_href=page_href(root, page_directory(number - 1)) if number > 1 else None,
-        next_href=page_href(root, page_directory(number + 1)) if number < total else None,
+        previous_href=page_href(root, base + page_directory(number - 1)) if number > 1
+        else None,
+        next_href=page_href(root, base + page_directory(number + 1)) if number < total
+        else None,
     )

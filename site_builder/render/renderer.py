@@ -60,9 +60,13 @@ from site_builder.render.pages import (
 from site_builder.render.related import related_positions
 from site_builder.render.site_pages import (
     FIGURES_DIRECTORY,
+    FIGURES_PER_PAGE,
     SORT_DIRECTORIES,
     actor_groups,
     figure_groups,
+    figure_rows,
+    group_links,
+    recent_figures,
     sort_links,
 )
 from site_builder.render.snippets import block_texts
@@ -202,9 +206,22 @@ class Renderer:
                 sort_links=sort_links(root, order, self._t),
                 order=order,
             )
+        groups = figure_groups(site, self._t)
         path = FIGURES_DIRECTORY + "index.html"
+        root = root_of(path)
         outputs[path] = self._render(
-            "figures.html", path, groups=figure_groups(site, root_of(path), self.config, self._t))
+            "figures.html", path, groups=group_links(groups, root),
+            recent=figure_rows(recent_figures(site), site, root, self.config, self._t),
+            total=sum(len(g.figures) for g in groups))
+        for group in groups:
+            chunks = paginate(group.figures, FIGURES_PER_PAGE)
+            for number, chunk in enumerate(chunks, start=1):
+                path = group.directory + page_directory(number) + "index.html"
+                root = root_of(path)
+                outputs[path] = self._render(
+                    "figure_group.html", path, group=group_links([group], root)[0],
+                    rows=figure_rows(chunk, site, root, self.config, self._t),
+                    pagination=pagination(number, len(chunks), root, group.directory))
         outputs[export.ACTORS_PATH] = export.dumps(
             export.actors_document(site, index, self.config))
         outputs[export.COUNTS_PATH] = export.dumps(export.actor_counts_document(site, index))
@@ -231,14 +248,18 @@ class Renderer:
             for g in groups
         ])
         for group in groups:
-            path = f"tags/{group.slug}/index.html"
-            root = root_of(path)
-            outputs[path] = self._render(
-                "tag.html", path,
-                tag=TagLink(group.name, group.slug, page_href(root, f"tags/{group.slug}/"),
-                            len(group.articles)),
-                articles=[article_link(i, root, config) for i in group.articles],
-            )
+            base = f"tags/{group.slug}/"
+            tag_pages = paginate(group.articles, config.per_page)
+            for number, chunk in enumerate(tag_pages, start=1):
+                path = base + page_directory(number) + "index.html"
+                root = root_of(path)
+                outputs[path] = self._render(
+                    "tag.html", path,
+                    tag=TagLink(group.name, group.slug, page_href(root, base),
+                                len(group.articles)),
+                    articles=[article_link(i, root, config) for i in chunk],
+                    pagination=pagination(number, len(tag_pages), root, base),
+                )
         outputs["feed.xml"] = self._render("feed.xml", "feed.xml", feed=feeds.feed(site, config))
         outputs["sitemap.xml"] = self._render("sitemap.xml", "sitemap.xml",
                                               urls=feeds.sitemap(site, config))

@@ -1,4 +1,10 @@
-"""What the site-wide annotation pages show: the actors index and the figures index.
+"""What the site-wide annotation pages show: the actors index and the figures pages.
+
+The figures overview (`figures/index.html`) lists the sources with their
+counts and the newest figures; each source has its own pages
+(`figures/sources/<actor>/`, then `figures/unlinked/` and
+`figures/unsourced/`), `FIGURES_PER_PAGE` rows each, so no page grows with
+the site.
 
 The actors index is sortable without JavaScript: each ordering is its own
 page (`actors/index.html` by name, `actors/by-mentions/index.html` by
@@ -9,18 +15,19 @@ a reader expects, accents and case aside ("Élysée" among the E's).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from site_builder.config import Config
 from site_builder.link import ActorIndex
-from site_builder.model import ENTITY_KINDS, Actor, Site
+from site_builder.model import ENTITY_KINDS, Actor, AnnotatedArticle, Figure, Site
 from site_builder.render.actor_pages import actor_href
+from site_builder.render.figure_marks import is_unsourced
 from site_builder.render.figure_rows import FigureRow, figure_row
 from site_builder.render.pages import article_link
-from site_builder.render.snippets import block_texts
-from site_builder.render.urls import page_href
+from site_builder.render.snippets import BlockText, block_texts
+from site_builder.render.urls import page_href, path_segment
 
 SortOrder = Literal["name", "mentions"]
 SORT_DIRECTORIES: dict[SortOrder, str] = {"name": "actors/", "mentions": "actors/by-mentions/"}
@@ -54,10 +61,31 @@ class SortLink:
 
 @dataclass(frozen=True, slots=True)
 class FigureGroup:
+    """The figures of one source (an actor), of sources without a page, or unsourced."""
+
     kind: Literal["actor", "unlinked", "unsourced"]
     title: str  # the actor's name, or the group's heading
-    href: str | None  # the actor's page
-    rows: tuple[FigureRow, ...]
+    actor: str | None  # the source's actor id
+    directory: str  # site-relative directory of the group's first page
+    figures: tuple[SiteFigure, ...]  # in the site's order, newest article first
+
+
+@dataclass(frozen=True, slots=True)
+class SiteFigure:
+    item: AnnotatedArticle
+    number: int  # 1-based, in its article
+    figure: Figure
+
+
+@dataclass(frozen=True, slots=True)
+class GroupLink:
+    """A figure group as the figures overview lists it."""
+
+    kind: str
+    title: str
+    href: str  # the group's first page
+    actor_href: str | None
+    count: int
 
 
 def name_key(name: str) -> tuple[str, str]:
@@ -95,34 +123,68 @@ def sort_links(root: str, current: SortOrder, t: Mapping[str, str]) -> list[Sort
             for order, directory in SORT_DIRECTORIES.items()]
 
 
-def figure_groups(
-    site: Site, root: str, config: Config, t: Mapping[str, str]
-) -> list[FigureGroup]:
+FIGURES_PER_PAGE = 100  # rows on a page of one source's figures
+RECENT_FIGURES = 30  # rows on the figures overview
+
+
+def figure_groups(site: Site, t: Mapping[str, str]) -> list[FigureGroup]:
     """Every figure of the site: by source actor (by name), then named sources
     without an actor page, then unsourced figures; site order within a group."""
-    by_actor: dict[str, list[FigureRow]] = {}
-    unlinked: list[FigureRow] = []
-    unsourced: list[FigureRow] = []
+    by_actor: dict[str, list[SiteFigure]] = {}
+    unlinked: list[SiteFigure] = []
+    unsourced: list[SiteFigure] = []
     for item in site.articles:
-        texts = block_texts(item)
-        link = article_link(item, root, config)
         for number, figure in enumerate(item.annotations.figures, start=1):
-            row = figure_row(item, number, figure, actors=site.actors, root=root,
-                             lang=config.language, t=t, texts=texts, article=link)
+            entry = SiteFigure(item, number, figure)
             source = figure.source
             if source is not None and source in site.actors:
-                by_actor.setdefault(source, []).append(row)
-            elif row.unsourced:
-                unsourced.append(row)
+                by_actor.setdefault(source, []).append(entry)
+            elif is_unsourced(figure):
+                unsourced.append(entry)
             else:
-                unlinked.append(row)
+                unlinked.append(entry)
     groups = [
-        FigureGroup("actor", site.actors[actor_id].name, actor_href(root, actor_id), tuple(rows))
-        for actor_id, rows in sorted(
+        FigureGroup("actor", site.actors[actor_id].name, actor_id,
+                    f"{FIGURES_DIRECTORY}sources/{path_segment(actor_id)}/", tuple(entries))
+        for actor_id, entries in sorted(
             by_actor.items(), key=lambda pair: (name_key(site.actors[pair[0]].name), pair[0]))
     ]
     if unlinked:
-        groups.append(FigureGroup("unlinked", t["unlinked_sources"], None, tuple(unlinked)))
+        groups.append(FigureGroup("unlinked", t["unlinked_sources"], None,
+                                  f"{FIGURES_DIRECTORY}unlinked/", tuple(unlinked)))
     if unsourced:
-        groups.append(FigureGroup("unsourced", t["unsourced_figures"], None, tuple(unsourced)))
+        groups.append(FigureGroup("unsourced", t["unsourced_figures"], None,
+                                  f"{FIGURES_DIRECTORY}unsourced/", tuple(unsourced)))
     return groups
+
+
+def group_links(groups: Sequence[FigureGroup], root: str) -> list[GroupLink]:
+    return [GroupLink(g.kind, g.title, page_href(root, g.directory),
+                      actor_href(root, g.actor) if g.actor else None, len(g.figures))
+            for g in groups]
+
+
+def recent_figures(site: Site, limit: int = RECENT_FIGURES) -> list[SiteFigure]:
+    """The figures of the newest articles, in the site's order."""
+    found: list[SiteFigure] = []
+    for item in site.articles:
+        for number, figure in enumerate(item.annotations.figures, start=1):
+            if len(found) == limit:
+                return found
+            found.append(SiteFigure(item, number, figure))
+    return found
+
+
+def figure_rows(figures: Sequence[SiteFigure], site: Site, root: str, config: Config,
+                t: Mapping[str, str]) -> list[FigureRow]:
+    """Table rows for `figures` on a page at `root` (each links to its article)."""
+    rows = []
+    texts: dict[str, Mapping[str, BlockText]] = {}
+    for entry in figures:
+        slug = entry.item.article.slug
+        if slug not in texts:
+            texts[slug] = block_texts(entry.item)
+        rows.append(figure_row(entry.item, entry.number, entry.figure, actors=site.actors,
+                               root=root, lang=config.language, t=t, texts=texts[slug],
+                               article=article_link(entry.item, root, config)))
+    return rows

@@ -22,11 +22,14 @@ from site_builder.build import Builder
 from site_builder.content.files import discover
 from site_builder.content.markdown import parse
 from site_builder.errors import terminal_safe
+from site_builder.link import actor_index
 from site_builder.model import Actor, AnnotatedArticle, Annotations, Article, EntityKind, Site
 from site_builder.render import export
+from site_builder.render.actor_pages import article_pages, quote_pages
 from site_builder.render.context import BodyContext
 from site_builder.render.i18n import messages
 from site_builder.render.links import article_paths, local_link, page_path
+from site_builder.render.lookup import site_lookup
 from site_builder.render.markdown import render_body
 from site_builder.render.pages import group_tags, page_directory, paginate
 from site_builder.render.renderer import STATIC_FILES
@@ -296,7 +299,13 @@ _HEADING_ID = re.compile(r'<h[1-6][^>]*?\sid="([^"]*)"')
 def _generated(site: Site, assets: frozenset[str], per_page: int | None) -> frozenset[str]:
     """The output-relative paths of what a build publishes, pages also as `dir/` and `dir`."""
     directories = ["", "tags/", *SORT_DIRECTORIES.values(), FIGURES_DIRECTORY]
-    directories += [f"actors/{actor_id}/" for actor_id in site.actors]
+    index, lookup = actor_index(site.articles, site.actors), site_lookup(site)
+    for actor_id in site.actors:
+        base = f"actors/{actor_id}/"
+        directories += [base + page_directory(n)
+                        for n in range(1, article_pages(index, actor_id) + 1)]
+        directories += [base + "quotes/" + page_directory(n)
+                        for n in range(1, quote_pages(lookup, actor_id) + 1)]
     directories += [f"tags/{group.slug}/" for group in group_tags(site.articles)]
     pages = len(paginate(site.articles, per_page)) if per_page else 1
     directories += [page_directory(n) for n in range(2, pages + 1)]

@@ -20,6 +20,7 @@ from site_builder.model import (
     Site,
 )
 from site_builder.render import Renderer, actor_signature, actor_signatures
+from site_builder.render.actor_pages import SNIPPETS_PER_ARTICLE
 from site_builder.render.external_links import external_links
 from site_builder.render.i18n import messages
 from site_builder.render.site_pages import name_key
@@ -109,14 +110,16 @@ def test_each_mention_is_listed_once_with_its_anchor_or_its_article(
 ) -> None:
     page = Page(html(outputs, "actors/damas/index.html"))
     code = [link for link in page.links if "code-damas" in link and "#fig" not in link]
-    # Title link, then the four mentions: in code, in clear, in the quote, in a stale block.
+    # Title link, then the first SNIPPETS_PER_ARTICLE (3) of its four mentions: in code,
+    # in clear, in the quote (the fourth, in a stale block, is counted, not quoted).
+    assert SNIPPETS_PER_ARTICLE == 3
     assert code == [
         "../../articles/code-damas/index.html",
         "../../articles/code-damas/index.html",
         "../../articles/code-damas/index.html#m-b0-20",
         "../../articles/code-damas/index.html#m-b1-17",
-        "../../articles/code-damas/index.html",
     ]
+    assert "<span>4 mentions</span>" in html(outputs, "actors/damas/index.html")
 
 
 def test_snippets_show_the_mention_in_its_context(outputs: dict[str, bytes]) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from site_builder.model import Actor, AnnotatedArticle, Annotations, Figure, Site
+from site_builder.model import Actor, AnnotatedArticle, Annotations, Entity, Figure, Quote, Site
 from site_builder.render import Renderer
+from site_builder.render.actor_pages import ARTICLES_PER_PAGE, FIRST_PAGE_ROWS, QUOTES_PER_PAGE
 from site_builder.render.site_pages import FIGURES_PER_PAGE, RECENT_FIGURES
 from tests.test_render_support import Page, config, make_article
 
@@ -55,3 +56,41 @@ def test_tag_pages_follow_the_site_page_size() -> None:
     assert third.count('<article class="article-card">') == 1
     assert '<a rel="next" href="../../tags/syrie/page/2/index.html">' in first
     assert '<a rel="prev" href="../../../../tags/syrie/page/2/index.html">' in third
+
+
+def _quoted_site(n: int) -> Site:
+    """`n` articles naming the ONU, each with a quote of it and a figure it reported."""
+    site = _site(n)
+    items = []
+    for item in site.articles:
+        text = item.article.blocks[0].text
+        start = text.index("ONU")
+        quote = Quote("ont fui", "b0", text.index("ont fui"), text.index("ont fui") + 7,
+                      speaker="onu")
+        mention = Entity("ONU", "organization", "ORG", start, start + 3, "b0", "fr", actor="onu")
+        items.append(AnnotatedArticle(item.article, Annotations(
+            figures=item.annotations.figures, quotes=[quote], entities=[mention])))
+    return Site(articles=items, actors=site.actors)
+
+
+def test_an_actor_named_everywhere_gets_pages_of_articles_and_of_quotes() -> None:
+    n = ARTICLES_PER_PAGE + 5
+    out = Renderer(config()).render_all(_quoted_site(n))
+    first = out["actors/onu/index.html"].decode()
+    second = out["actors/onu/page/2/index.html"].decode()
+    assert "actors/onu/page/3/index.html" not in out
+    assert first.count('<h3 lang="fr">') == ARTICLES_PER_PAGE
+    assert second.count('<h3 lang="fr">') == 5
+    assert f"<span>{n} articles</span>" in first and f"<span>{n} articles</span>" in second
+    assert '<a rel="next" href="../../actors/onu/page/2/index.html">' in first
+    assert '<a rel="prev" href="../../../../actors/onu/index.html">' in second
+    # The first page shows the newest figures and quotes and links to all of them.
+    assert first.count("<blockquote") == FIRST_PAGE_ROWS
+    assert f'<a href="../../actors/onu/quotes/index.html">Toutes les citations ({n})</a>' in first
+    assert '<a href="../../figures/sources/onu/index.html">Tous les chiffres rapportés' in first
+    assert "<blockquote" not in second and "figure-table" not in second
+    quotes = out["actors/onu/quotes/index.html"].decode()
+    assert quotes.count("<blockquote") == n  # fewer than QUOTES_PER_PAGE: one page
+    assert "actors/onu/quotes/page/2/index.html" not in out
+    assert n < QUOTES_PER_PAGE
+    assert '<a href="../../../articles/a000/index.html#q-b0-22">ont fui</a>' in quotes

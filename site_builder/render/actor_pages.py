@@ -1,4 +1,11 @@
-"""What an actor page shows: `actors/<id>/index.html`.
+"""What an actor page shows: `actors/<id>/index.html`, and its later pages.
+
+An actor named in thousands of articles must not make a page of megabytes:
+the first page shows the newest `ARTICLES_PER_PAGE` articles (each with at
+most `SNIPPETS_PER_ARTICLE` mentions in context), the newest
+`FIRST_PAGE_ROWS` figures and quotes, and links to the rest: older
+articles on `actors/<id>/page/N/`, every figure on the source's figures
+pages (`figures/sources/<id>/`), every quote on `actors/<id>/quotes/`.
 
 Built from the linked site, its `ActorIndex` and a `SiteLookup`. Mention
 links point at the mention's id in the article (`#m-<block>-<start>`), or at
@@ -8,7 +15,7 @@ is in site order (newest article first), then text order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from site_builder.config import Config
@@ -17,13 +24,17 @@ from site_builder.model import ENTITY_KINDS, Actor, AnnotatedArticle
 from site_builder.render.entity_marks import mention_anchor
 from site_builder.render.external_links import ExternalLink, external_links
 from site_builder.render.figure_rows import FigureRow, figure_row
-from site_builder.render.lookup import SiteLookup
+from site_builder.render.lookup import SaidQuote, SiteLookup
 from site_builder.render.pages import ArticleLink, article_link
 from site_builder.render.quote_marks import quote_anchor
 from site_builder.render.snippets import BlockText, Snippet, block_texts, shorten, window
 from site_builder.render.urls import page_href, path_segment
 
 RELATED_LIMIT = 15
+ARTICLES_PER_PAGE = 25
+SNIPPETS_PER_ARTICLE = 3
+FIRST_PAGE_ROWS = 20  # figures and quotes on the first page
+QUOTES_PER_PAGE = 100
 
 AnchorsOf = Callable[[AnnotatedArticle], Set[str]]
 
@@ -68,20 +79,37 @@ class ActorPage:
     description: str | None
     links: tuple[ExternalLink, ...]
     mentions: int  # on the whole site
-    articles: tuple[ActorArticle, ...]
+    articles: tuple[ActorArticle, ...]  # this page's
     related: tuple[RelatedActor, ...]
-    figures: tuple[FigureRow, ...]
-    quotes: tuple[QuoteRow, ...]
+    figures: tuple[FigureRow, ...]  # the newest, on the first page only
+    quotes: tuple[QuoteRow, ...]  # the newest, on the first page only
+    article_count: int = 0  # every article that names the actor
+    figure_count: int = 0  # every figure it reported
+    quote_count: int = 0  # every quote it said
+    figures_href: str | None = None  # its pages on the figures explorer
+    quotes_href: str | None = None  # every quote, when the first page does not show all
 
 
 def actor_href(root: str, actor_id: str) -> str:
     return page_href(root, f"actors/{path_segment(actor_id)}/")
 
 
+def article_pages(index: ActorIndex, actor_id: str) -> int:
+    """How many pages the actor's articles take (at least one)."""
+    return max(1, -(-len(index.counts.get(actor_id, {})) // ARTICLES_PER_PAGE))
+
+
+def quote_pages(lookup: SiteLookup, actor_id: str) -> int:
+    """How many `actors/<id>/quotes/` pages the actor has: 0 when its first page shows all."""
+    said = len(lookup.quotes.get(actor_id, []))
+    return 0 if said <= FIRST_PAGE_ROWS else -(-said // QUOTES_PER_PAGE)
+
+
 def actor_page(
     actor: Actor, index: ActorIndex, lookup: SiteLookup, actors: Mapping[str, Actor], *,
-    root: str, config: Config, t: Mapping[str, str], anchors_of: AnchorsOf,
+    root: str, config: Config, t: Mapping[str, str], anchors_of: AnchorsOf, page: int = 1,
 ) -> ActorPage:
+    """Page `page` (1-based) of the actor, links relative to `root`."""
     links: dict[str, ArticleLink] = {}
 
     def link_of(item: AnnotatedArticle) -> ArticleLink:
@@ -99,14 +127,19 @@ def actor_page(
         return texts_of(item).get(block)
 
     counts = index.counts.get(actor.id, {})
+    first = page == 1
+    start = (page - 1) * ARTICLES_PER_PAGE
+    shown = set(list(counts)[start:start + ARTICLES_PER_PAGE])  # site order: newest first
     by_article: dict[str, list[MentionLink]] = {}
     for slug, entity in index.mentions.get(actor.id, []):
+        if slug not in shown or len(by_article.get(slug, ())) >= SNIPPETS_PER_ARTICLE:
+            continue
         item = lookup.articles.get(slug)
         if item is None:
             continue
-        page = link_of(item).href
+        article_href = link_of(item).href
         anchor = mention_anchor(entity.block, entity.start)
-        href = f"{page}#{anchor}" if anchor in anchors_of(item) else page
+        href = f"{article_href}#{anchor}" if anchor in anchors_of(item) else article_href
         block = text_of(item, entity.block)
         if block is None or not 0 <= entity.start < entity.end <= len(block.text):
             continue
@@ -124,13 +157,34 @@ def actor_page(
         if (other := actors.get(r.actor)) is not None
     )
     lang = config.language
+    reported = lookup.figures.get(actor.id, [])
+    said_all = lookup.quotes.get(actor.id, [])
     figures = tuple(
         figure_row(f.item, f.number, f.figure, actors=actors, root=root, lang=lang, t=t,
                    texts=texts_of(f.item), article=link_of(f.item))
-        for f in lookup.figures.get(actor.id, [])
+        for f in (reported[:FIRST_PAGE_ROWS] if first else ())
     )
+    quotes = quote_rows(said_all[:FIRST_PAGE_ROWS] if first else (), link_of, text_of,
+                        anchors_of)
+    return ActorPage(
+        id=actor.id, name=actor.name, kind=_kind(actor), aliases=tuple(actor.aliases),
+        description=actor.description, links=external_links(actor, t),
+        mentions=sum(counts.values()), articles=articles, related=related if first else (),
+        figures=figures, quotes=tuple(quotes), article_count=len(counts),
+        figure_count=len(reported), quote_count=len(said_all),
+        figures_href=page_href(root, f"figures/sources/{path_segment(actor.id)}/")
+        if reported else None,
+        quotes_href=page_href(root, f"actors/{path_segment(actor.id)}/quotes/")
+        if quote_pages(lookup, actor.id) else None,
+    )
+
+
+def quote_rows(said_quotes: Sequence[SaidQuote], link_of: Callable[[AnnotatedArticle],
+               ArticleLink], text_of: Callable[[AnnotatedArticle, str], BlockText | None],
+               anchors_of: AnchorsOf) -> list[QuoteRow]:
+    """Quotes as listed on an actor's pages, each linked to its place in the article."""
     quotes = []
-    for said in lookup.quotes.get(actor.id, []):
+    for said in said_quotes:
         page = link_of(said.item).href
         anchor = quote_anchor(said.quote)
         block = text_of(said.item, said.quote.block)
@@ -140,12 +194,22 @@ def actor_page(
             href=f"{page}#{anchor}" if anchor in anchors_of(said.item) else page,
             article=link_of(said.item),
         ))
-    return ActorPage(
-        id=actor.id, name=actor.name, kind=_kind(actor), aliases=tuple(actor.aliases),
-        description=actor.description, links=external_links(actor, t),
-        mentions=sum(counts.values()), articles=articles, related=related,
-        figures=figures, quotes=tuple(quotes),
-    )
+    return quotes
+
+
+def actor_quotes(
+    actor: Actor, lookup: SiteLookup, *, root: str, config: Config, page: int,
+    anchors_of: AnchorsOf,
+) -> list[QuoteRow]:
+    """Page `page` of every quote the actor said (`actors/<id>/quotes/`)."""
+    said = lookup.quotes.get(actor.id, [])
+    chunk = said[(page - 1) * QUOTES_PER_PAGE:page * QUOTES_PER_PAGE]
+
+    def text_of(item: AnnotatedArticle, block: str) -> BlockText | None:
+        texts = lookup.texts.get(item.article.slug)
+        return (texts if texts is not None else block_texts(item)).get(block)
+
+    return quote_rows(chunk, lambda item: article_link(item, root, config), text_of, anchors_of)
 
 
 def _kind(actor: Actor) -> str:

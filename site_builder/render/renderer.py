@@ -26,7 +26,13 @@ from site_builder.link import ActorIndex, ArticleActor, actor_index
 from site_builder.memo import Memo
 from site_builder.model import AnnotatedArticle, Site
 from site_builder.render import export, feeds
-from site_builder.render.actor_pages import actor_href, actor_page
+from site_builder.render.actor_pages import (
+    actor_href,
+    actor_page,
+    actor_quotes,
+    article_pages,
+    quote_pages,
+)
 from site_builder.render.anchors import AnchorMemo
 from site_builder.render.context import BodyContext
 from site_builder.render.environment import (
@@ -180,19 +186,36 @@ class Renderer:
 
     def actor_outputs(self, site: Site, index: ActorIndex, actor_id: str,
                       lookup: SiteLookup | None = None) -> dict[str, bytes]:
-        """One actor's page. `lookup` (`site_lookup(site)`) saves a pass over the site."""
+        """One actor's pages. `lookup` (`site_lookup(site)`) saves a pass over the site."""
         actor = site.actors[actor_id]
         if not is_safe_segment(actor.id):
             raise ContentError(Problem.at(
                 "content/actors.yml", 1, f"actor id {actor.id!r} is not a safe file name",
                 "use only letters, digits, '-', '_' and '.' in ids"))
-        path = f"actors/{actor.id}/index.html"
-        root = root_of(path)
-        page = actor_page(
-            actor, index, lookup or site_lookup(site), site.actors, root=root,
-            config=self.config, t=self._t, anchors_of=lambda item: self._anchors_of(site, item),
-        )
-        return {path: self._render("actor.html", path, actor=page)}
+        lookup = lookup or site_lookup(site)
+        base = f"actors/{actor.id}/"
+        outputs: dict[str, bytes] = {}
+        pages = article_pages(index, actor.id)
+        for number in range(1, pages + 1):
+            path = base + page_directory(number) + "index.html"
+            root = root_of(path)
+            page = actor_page(
+                actor, index, lookup, site.actors, root=root, config=self.config, t=self._t,
+                anchors_of=lambda item: self._anchors_of(site, item), page=number,
+            )
+            outputs[path] = self._render("actor.html", path, actor=page,
+                                         pagination=pagination(number, pages, root, base))
+        quotes = quote_pages(lookup, actor.id)
+        for number in range(1, quotes + 1):
+            path = base + "quotes/" + page_directory(number) + "index.html"
+            root = root_of(path)
+            rows = actor_quotes(actor, lookup, root=root, config=self.config, page=number,
+                                anchors_of=lambda item: self._anchors_of(site, item))
+            outputs[path] = self._render(
+                "actor_quotes.html", path, actor=actor_refs([actor], root)[0], quotes=rows,
+                count=len(lookup.quotes.get(actor.id, [])),
+                pagination=pagination(number, quotes, root, base + "quotes/"))
+        return outputs
 
     def site_outputs(self, site: Site, index: ActorIndex) -> dict[str, bytes]:
         """The pages over all actors and figures, api/actors.json and api/actor-counts.json."""

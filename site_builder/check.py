@@ -37,6 +37,8 @@ from site_builder.render.site_pages import (
     FIGURES_DIRECTORY,
     FIGURES_PER_PAGE,
     SORT_DIRECTORIES,
+    actor_groups,
+    actor_index_pages,
     figure_groups,
 )
 
@@ -300,6 +302,10 @@ def _generated(site: Site, assets: frozenset[str], per_page: int | None) -> froz
     """The output-relative paths of what a build publishes, pages also as `dir/` and `dir`."""
     directories = ["", "tags/", *SORT_DIRECTORIES.values(), FIGURES_DIRECTORY]
     index, lookup = actor_index(site.articles, site.actors), site_lookup(site)
+    index_pages = len(actor_index_pages(actor_groups(site.actors, index, "", messages("en"),
+                                                     "name")))
+    for directory in SORT_DIRECTORIES.values():
+        directories += [directory + page_directory(n) for n in range(2, index_pages + 1)]
     for actor_id in site.actors:
         base = f"actors/{actor_id}/"
         directories += [base + page_directory(n)

@@ -7,7 +7,7 @@ import datetime as dt
 from site_builder.model import Actor, AnnotatedArticle, Annotations, Entity, Figure, Quote, Site
 from site_builder.render import Renderer
 from site_builder.render.actor_pages import ARTICLES_PER_PAGE, FIRST_PAGE_ROWS, QUOTES_PER_PAGE
-from site_builder.render.site_pages import FIGURES_PER_PAGE, RECENT_FIGURES
+from site_builder.render.site_pages import ACTORS_PER_PAGE, FIGURES_PER_PAGE, RECENT_FIGURES
 from tests.test_render_support import Page, config, make_article
 
 UTC = dt.UTC
@@ -94,3 +94,31 @@ def test_an_actor_named_everywhere_gets_pages_of_articles_and_of_quotes() -> Non
     assert "actors/onu/quotes/page/2/index.html" not in out
     assert n < QUOTES_PER_PAGE
     assert '<a href="../../../articles/a000/index.html#q-b0-22">ont fui</a>' in quotes
+
+
+def test_the_actors_index_is_paged_in_both_orders() -> None:
+    article = make_article(" ".join(f"Nom{i}" for i in range(ACTORS_PER_PAGE + 3)) + ".",
+                           slug="foule")
+    text = article.blocks[0].text
+    entities, actors = [], {}
+    for i in range(ACTORS_PER_PAGE + 3):
+        start = text.index(f"Nom{i} ") if f"Nom{i} " in text else text.index(f"Nom{i}.")
+        kind = "person" if i % 2 else "place"
+        entities.append(Entity(f"Nom{i}", kind, "PER", start, start + len(f"Nom{i}"), "b0",
+                               "fr", actor=f"n{i}"))
+        actors[f"n{i}"] = Actor(f"n{i}", f"Nom{i}", kind)
+    site = Site([AnnotatedArticle(article, Annotations(entities=entities))], actors)
+    out = Renderer(config()).render_all(site)
+    for directory in ("actors/", "actors/by-mentions/"):
+        first = out[directory + "index.html"].decode()
+        second = out[directory + "page/2/index.html"].decode()
+        assert directory + "page/3/index.html" not in out
+        entry = '/index.html"><span class="swatch" data-kind='
+        shown = first.count(entry) + second.count(entry)
+        assert shown == ACTORS_PER_PAGE + 3
+        assert f'<a rel="next" href="../{"" if directory == "actors/" else "../"}' \
+            f'{directory}page/2/index.html">' in first
+        # Links from the deeper page land on actor pages.
+        assert f'<a href="../../../{"" if directory == "actors/" else "../"}actors/n' in second
+        # Kind headings give the site-wide counts.
+        assert f"({(ACTORS_PER_PAGE + 3) // 2})" in first

@@ -69,6 +69,7 @@ from site_builder.render.site_pages import (
     FIGURES_PER_PAGE,
     SORT_DIRECTORIES,
     actor_groups,
+    actor_index_pages,
     figure_groups,
     figure_rows,
     group_links,
@@ -221,14 +222,24 @@ class Renderer:
         """The pages over all actors and figures, api/actors.json and api/actor-counts.json."""
         outputs: dict[str, bytes] = {}
         for order, directory in SORT_DIRECTORIES.items():
-            path = directory + "index.html"
-            root = root_of(path)
-            outputs[path] = self._render(
-                "actors.html", path,
-                groups=actor_groups(site.actors, index, root, self._t, order),
-                sort_links=sort_links(root, order, self._t),
-                order=order,
-            )
+            # Hrefs depend on the page's depth: the first page's, and the later pages' own.
+            first = actor_index_pages(actor_groups(
+                site.actors, index, root_of(directory + "index.html"), self._t, order))
+            total = len(first)
+            later = actor_index_pages(actor_groups(
+                site.actors, index, root_of(directory + page_directory(2) + "index.html"),
+                self._t, order)) if total > 1 else first
+            for number in range(1, total + 1):
+                path = directory + page_directory(number) + "index.html"
+                root = root_of(path)
+                pages = first if number == 1 else later
+                outputs[path] = self._render(
+                    "actors.html", path,
+                    groups=pages[number - 1],
+                    sort_links=sort_links(root, order, self._t),
+                    order=order,
+                    pagination=pagination(number, total, root, directory),
+                )
         groups = figure_groups(site, self._t)
         path = FIGURES_DIRECTORY + "index.html"
         root = root_of(path)

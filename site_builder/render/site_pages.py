@@ -48,7 +48,8 @@ class ActorEntry:
 class KindGroup:
     kind: str
     label: str  # the kind's plural heading ("Personnes")
-    actors: tuple[ActorEntry, ...]
+    actors: tuple[ActorEntry, ...]  # on this page
+    total: int = 0  # actors of this kind on the whole site
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,25 @@ def actor_groups(
             entries.sort(key=lambda e: (name_key(e.name), e.id))
         result.append(KindGroup(kind, t[f"kind_{kind}"], tuple(entries)))
     return result
+
+
+ACTORS_PER_PAGE = 400  # entries on a page of the actors index
+
+
+def actor_index_pages(groups: list[KindGroup]) -> list[list[KindGroup]]:
+    """The index cut into pages of `ACTORS_PER_PAGE` entries, kinds kept in order."""
+    entries = [(group, entry) for group in groups for entry in group.actors]
+    pages: list[list[KindGroup]] = []
+    for start in range(0, len(entries), ACTORS_PER_PAGE):
+        page: dict[str, list[ActorEntry]] = {}
+        first_of: dict[str, KindGroup] = {}
+        for group, entry in entries[start:start + ACTORS_PER_PAGE]:
+            page.setdefault(group.kind, []).append(entry)
+            first_of.setdefault(group.kind, group)
+        pages.append([KindGroup(kind, first_of[kind].label, tuple(found),
+                                len(first_of[kind].actors))
+                      for kind, found in page.items()])
+    return pages or [[]]
 
 
 def sort_links(root: str, current: SortOrder, t: Mapping[str, str]) -> list[SortLink]:

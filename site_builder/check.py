@@ -40,6 +40,7 @@ from site_builder.render.site_pages import (
     actor_groups,
     actor_index_pages,
     figure_groups,
+    unit_groups,
 )
 
 
@@ -315,7 +316,7 @@ def _generated(site: Site, assets: frozenset[str], per_page: int | None) -> froz
     directories += [f"tags/{group.slug}/" for group in group_tags(site.articles)]
     pages = len(paginate(site.articles, per_page)) if per_page else 1
     directories += [page_directory(n) for n in range(2, pages + 1)]
-    for group in figure_groups(site, messages("en")):  # the headings do not matter here
+    for group in [*figure_groups(site, messages("en")), *unit_groups(site)]:
         chunks = len(paginate(group.figures, FIGURES_PER_PAGE))
         directories += [group.directory + page_directory(n) for n in range(1, chunks + 1)]
     for group in group_tags(site.articles):

@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.model import Site
 from site_builder.render import Renderer
 from tests.conftest import served
+from tests.test_render_paging import _site
 from tests.test_render_support import config, small_site
 
 pytestmark = [pytest.mark.browser]
@@ -33,11 +35,20 @@ PAGES = [
     "actors/by-mentions/index.html",
     "actors/bachar-al-assad/index.html",
     "figures/index.html",
+    "figures/sources/onu/index.html",
+    "figures/units/personnes/index.html",
     "tags/index.html",
     "tags/syrie/index.html",
     "search/index.html",
     "404.html",
 ]
+
+
+def charted_site() -> Site:
+    """The small site, and articles on other days whose figures the ONU reported: a chart."""
+    site = small_site()
+    extra = _site(3).articles
+    return Site(articles=[*site.articles, *extra], actors=site.actors)
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +65,7 @@ def axe_path() -> Path:
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site served at the root of a local server, as 404.html's absolute links expect."""
     out = tmp_path_factory.mktemp("axe")
-    for rel, data in Renderer(config()).render_all(small_site()).items():
+    for rel, data in Renderer(config()).render_all(charted_site()).items():
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
@@ -118,3 +129,18 @@ def test_screenshots_of_every_page_type_and_no_sideways_scroll(browser, site_url
     finally:
         context.close()
     assert wide == {}
+
+
+def test_a_chart_is_an_image_named_by_its_title_with_its_data_table(browser, site_url) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    try:
+        page.goto(site_url + "figures/units/personnes/index.html")
+        chart = page.get_by_role("img", name="personnes : les chiffres au fil du temps")
+        assert chart.count() == 1
+        description = page.evaluate(
+            "document.querySelector('svg.chart desc').textContent")
+        assert description.startswith("Une courbe par source")
+        page.click("text=Les chiffres du graphique")
+        assert page.locator("table.chart-data tbody tr").count() >= 2
+    finally:
+        page.close()

@@ -45,6 +45,7 @@ def test_the_files_of_a_site(outputs: dict[str, bytes]) -> None:
         "feed.xml",
         "figures/index.html",
         "figures/sources/onu/index.html",
+        "figures/units/personnes/index.html",
         "figures/unsourced/index.html",
         "index.html",
         "search/index.html",

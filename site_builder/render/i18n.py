@@ -240,6 +240,13 @@ def local_date(when: dt.datetime, lang: str, *, timezone: str, fallback: str) ->
 
 
 @lru_cache(maxsize=4096)
+def short_date(when: dt.date, lang: str) -> str:
+    """A day and month, as `lang` abbreviates them ("9 nov.", "Nov 9"), for chart axes."""
+    return format_date(when, format="d MMM", locale=locale_for(lang, "en")) if lang != "en" \
+        else format_date(when, format="MMM d", locale=locale_for(lang, "en"))
+
+
+@lru_cache(maxsize=4096)
 def local_number(value: float, lang: str) -> str:
     """`value` written the way `lang` writes numbers ("16 500 000", "1,5")."""
     number: float | int = int(value) if value.is_integer() else value

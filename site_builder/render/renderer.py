@@ -34,6 +34,7 @@ from site_builder.render.actor_pages import (
     quote_pages,
 )
 from site_builder.render.anchors import AnchorMemo
+from site_builder.render.charts import Chart, Labels, line_chart, series_of
 from site_builder.render.context import BodyContext
 from site_builder.render.environment import (
     compile_all,
@@ -42,7 +43,7 @@ from site_builder.render.environment import (
     search_path,
 )
 from site_builder.render.figure_rows import figure_row
-from site_builder.render.i18n import counted, load_catalogs, local_number
+from site_builder.render.i18n import counted, load_catalogs, local_number, short_date
 from site_builder.render.images import ImageResolver
 from site_builder.render.jsonld import news_article, script_json
 from site_builder.render.links import article_paths
@@ -68,13 +69,17 @@ from site_builder.render.site_pages import (
     FIGURES_DIRECTORY,
     FIGURES_PER_PAGE,
     SORT_DIRECTORIES,
+    UNITS_ON_OVERVIEW,
+    FigureGroup,
     actor_groups,
     actor_index_pages,
+    chart_points,
     figure_groups,
     figure_rows,
     group_links,
     recent_figures,
     sort_links,
+    unit_groups,
 )
 from site_builder.render.snippets import block_texts
 from site_builder.render.urls import article_slug, base_path, is_safe_segment, page_href, root_of
@@ -241,13 +246,15 @@ class Renderer:
                     pagination=pagination(number, total, root, directory),
                 )
         groups = figure_groups(site, self._t)
+        units = unit_groups(site)
         path = FIGURES_DIRECTORY + "index.html"
         root = root_of(path)
         outputs[path] = self._render(
             "figures.html", path, groups=group_links(groups, root),
+            units=group_links(units[:UNITS_ON_OVERVIEW], root),
             recent=figure_rows(recent_figures(site), site, root, self.config, self._t),
             total=sum(len(g.figures) for g in groups))
-        for group in groups:
+        for group in [*groups, *units]:
             chunks = paginate(group.figures, FIGURES_PER_PAGE)
             for number, chunk in enumerate(chunks, start=1):
                 path = group.directory + page_directory(number) + "index.html"
@@ -255,7 +262,8 @@ class Renderer:
                 outputs[path] = self._render(
                     "figure_group.html", path, group=group_links([group], root)[0],
                     rows=figure_rows(chunk, site, root, self.config, self._t),
-                    pagination=pagination(number, len(chunks), root, group.directory))
+                    pagination=pagination(number, len(chunks), root, group.directory),
+                    chart=self._chart(group, site) if number == 1 else None)
         outputs[export.ACTORS_PATH] = export.dumps(
             export.actors_document(site, index, self.config))
         outputs[export.COUNTS_PATH] = export.dumps(export.actor_counts_document(site, index))
@@ -379,6 +387,24 @@ class Renderer:
             self._related = (site, related_positions(site))
         position = self._position(site, item)
         return self._related[1][position] if position >= 0 else ()
+
+    def _chart(self, group: FigureGroup, site: Site) -> Chart | None:
+        """A source's figures by unit, or a unit's by source, over time (charts.py)."""
+        if group.kind not in ("actor", "unit"):
+            return None
+        lang, t = self.config.language, self._t
+        lines = series_of(chart_points(group, site, self.config, t))
+        words = Labels(
+            title=t["chart_title"].format(name=group.title),
+            description=t["chart_by_source" if group.kind == "unit" else "chart_by_unit"],
+            number=lambda value: local_number(value, lang),
+            date=lambda when: short_date(when, lang))
+        svg = line_chart(lines, words, "chart")
+        if svg is None:
+            return None
+        data = [(line.name, words.date(p.when), words.number(p.value))
+                for line in lines for p in line.points]
+        return Chart(svg, words.title, data)
 
     def _position(self, site: Site, item: AnnotatedArticle) -> int:
         """Where `item` is in the site's order (newest first); -1 for an article not in it."""

@@ -14,20 +14,23 @@ a reader expects, accents and case aside ("Élysée" among the E's).
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from site_builder.config import Config
 from site_builder.link import ActorIndex
 from site_builder.model import ENTITY_KINDS, Actor, AnnotatedArticle, Figure, Site
 from site_builder.render.actor_pages import actor_href
-from site_builder.render.figure_marks import is_unsourced
+from site_builder.render.figure_marks import is_unsourced, source_name
 from site_builder.render.figure_rows import FigureRow, figure_row
 from site_builder.render.pages import article_link
 from site_builder.render.snippets import BlockText, block_texts
 from site_builder.render.urls import page_href, path_segment
+from site_builder.slugs import slugify
 
 SortOrder = Literal["name", "mentions"]
 SORT_DIRECTORIES: dict[SortOrder, str] = {"name": "actors/", "mentions": "actors/by-mentions/"}
@@ -64,8 +67,8 @@ class SortLink:
 class FigureGroup:
     """The figures of one source (an actor), of sources without a page, or unsourced."""
 
-    kind: Literal["actor", "unlinked", "unsourced"]
-    title: str  # the actor's name, or the group's heading
+    kind: Literal["actor", "unlinked", "unsourced", "unit"]
+    title: str  # the actor's name, the unit as written, or the group's heading
     actor: str | None  # the source's actor id
     directory: str  # site-relative directory of the group's first page
     figures: tuple[SiteFigure, ...]  # in the site's order, newest article first
@@ -176,6 +179,50 @@ def figure_groups(site: Site, t: Mapping[str, str]) -> list[FigureGroup]:
         groups.append(FigureGroup("unsourced", t["unsourced_figures"], None,
                                   f"{FIGURES_DIRECTORY}unsourced/", tuple(unsourced)))
     return groups
+
+
+UNITS_ON_OVERVIEW = 40  # the most reported units the figures overview links to
+
+
+def unit_groups(site: Site) -> list[FigureGroup]:
+    """The figures by what they count ("civils tués", "déplacés"), most reported first.
+
+    Units are compared by their slug (case and accents aside); a group is
+    titled with its most frequent spelling. Figures with no unit have none.
+    """
+    by_unit: dict[str, list[SiteFigure]] = {}
+    spellings: dict[str, dict[str, int]] = {}
+    for item in site.articles:
+        for number, figure in enumerate(item.annotations.figures, start=1):
+            key = slugify(figure.unit)
+            if not key:
+                continue
+            by_unit.setdefault(key, []).append(SiteFigure(item, number, figure))
+            seen = spellings.setdefault(key, {})
+            seen[figure.unit] = seen.get(figure.unit, 0) + 1
+    groups = []
+    for key, entries in sorted(by_unit.items(), key=lambda pair: (-len(pair[1]), pair[0])):
+        title = min(spellings[key], key=lambda unit: (-spellings[key][unit], unit))
+        groups.append(FigureGroup("unit", title, None, f"{FIGURES_DIRECTORY}units/{key}/",
+                                  tuple(entries)))
+    return groups
+
+
+def chart_points(group: FigureGroup, site: Site, config: Config,
+                 t: Mapping[str, str]) -> list[tuple[str, dt.date, float]]:
+    """(line, day, value) for the group's chart: a source's figures by unit, a unit's by source."""
+    zone = ZoneInfo(config.timezone)
+    points = []
+    for entry in group.figures:
+        if is_unsourced(entry.figure):
+            continue  # who reported how many: a figure nobody reported has no line
+        when = entry.item.article.date.astimezone(zone).date()
+        if group.kind == "unit":
+            line = source_name(entry.figure, site.actors) or entry.figure.source_text
+        else:
+            line = entry.figure.unit or t["col_figure"]
+        points.append((line, when, entry.figure.value))
+    return points
 
 
 def group_links(groups: Sequence[FigureGroup], root: str) -> list[GroupLink]:

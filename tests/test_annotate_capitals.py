@@ -190,3 +190,40 @@ def test_the_agency_in_a_dateline_is_an_organization():
         assert place is not None
         found = dateline_agency(text, place[1])
         assert (found and text[found[0]:found[1]]) == (agency or None)
+
+
+def _span(text, word):
+    start = text.index(word)
+    return start, start + len(word)
+
+
+def test_a_demonym_the_article_also_writes_in_lower_case_is_dropped():
+    from site_builder.annotate.assemble import _lower_plural
+    from site_builder.annotate.filters import Context
+
+    text = "Près de 30 000 Brennois ont fui. Les juristes brennois et les Forces de Brenne."
+    ctx = Context(text, "fr", frozenset({0}), AcronymContext())
+    lower = frozenset({"juristes", "brennois", "les", "ont", "fui", "et", "de", "forces"})
+    assert _lower_plural(ctx, _span(text, "Brennois"), "place", lower)
+    # Not without the lower-case evidence, not a person, not a known place.
+    assert not _lower_plural(ctx, _span(text, "Brennois"), "place", frozenset({"juristes"}))
+    assert not _lower_plural(ctx, _span(text, "Brennois"), "person", lower)
+    paris = "Les Paris et les paris."
+    ctx = Context(paris, "fr", frozenset({0}), AcronymContext())
+    assert not _lower_plural(ctx, _span(paris, "Paris"), "place", frozenset({"paris"}))
+
+
+def test_a_frequent_word_before_a_title_at_sentence_start_is_no_name():
+    from site_builder.annotate.assemble import _before_title
+    from site_builder.annotate.filters import Context
+
+    text = "Army spokesman Colonel Ivo Brant said. Police spokeswoman Ana Rolf said."
+    ctx = Context(text, "en", frozenset({0, 39}), AcronymContext())
+    assert _before_title(ctx, _span(text, "Army"), "organization")
+    assert _before_title(ctx, _span(text, "Police"), "organization")
+    # A rare name before a title stays ("Northline spokesman"), and so does any
+    # name in the middle of a sentence.
+    rare = "Northline spokesman Ivo Brant said. The Army spokesman said."
+    ctx = Context(rare, "en", frozenset({0, 36}), AcronymContext())
+    assert not _before_title(ctx, _span(rare, "Northline"), "organization")
+    assert not _before_title(ctx, _span(rare, "Army"), "organization")

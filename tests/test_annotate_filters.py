@@ -210,3 +210,34 @@ def test_clauses_are_not_names(span: str, lang: str) -> None:
 ])
 def test_long_names_are_not_clauses(span: str, lang: str) -> None:
     assert not is_clause(span, lang)
+
+
+# ------------------------------------------------------------------ portfolios
+
+
+@pytest.mark.parametrize(("text", "mention", "lang"), [
+    ("Le ministre tamarien des Affaires étrangères, Oskar Belin, a parlé.",
+     "ministre tamarien des Affaires étrangères", "fr"),
+    ("La ministre des Affaires étrangères, Inès Carlow, a parlé.", "Affaires étrangères", "fr"),
+    ("Le ministre brennois de la Défense a démenti.", "Défense", "fr"),
+    ("the Minister of Foreign Affairs said", "Minister of Foreign Affairs", "en"),
+])
+def test_a_ministers_portfolio_is_not_an_organization(text: str, mention: str,
+                                                      lang: str) -> None:
+    assert cleaned(text, mention, "organization", lang) is None
+
+
+@pytest.mark.parametrize(("text", "mention", "lang", "expected"), [
+    # An organization head noun, an acronym or a known place after the title stays.
+    ("Le ministre des Affaires étrangères du Mali a parlé.", "Mali", "fr", "Mali"),
+    ("La porte-parole du Bureau des droits de l'homme a parlé.",
+     "porte-parole du Bureau des droits de l'homme", "fr", "Bureau des droits de l'homme"),
+    ("le ministre délégué auprès de l'ONU", "ONU", "fr", "ONU"),
+    ("Le secrétaire général des Nations unies a parlé.", "Nations unies", "fr",
+     "Nations unies"),
+    ("Le ministère des Affaires étrangères a démenti.", "ministère des Affaires étrangères",
+     "fr", "ministère des Affaires étrangères"),
+])
+def test_what_follows_other_titles_stays(text: str, mention: str, lang: str,
+                                         expected: str) -> None:
+    assert cleaned(text, mention, "organization", lang) == expected

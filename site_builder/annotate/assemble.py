@@ -24,10 +24,12 @@ from site_builder.annotate.acronyms import (
     long_form_start,
 )
 from site_builder.annotate.commonness import (
+    FREQUENT_ZIPF,
     is_common_word,
     is_known_place,
     is_vague_place,
     lone_word,
+    zipf,
 )
 from site_builder.annotate.figures import find_figures
 from site_builder.annotate.filters import Context, clean
@@ -79,7 +81,8 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _block_mentions(pb: PreparedBlock, results: UnitResults, b: int,
                     acronyms: AcronymContext, matchers: Callable[[str], TermMatcher],
-                    on_label: Callable[[str], None]) -> list[_Mention]:
+                    on_label: Callable[[str], None],
+                    lower: frozenset[str] = frozenset()) -> list[_Mention]:
     """Cleaned, labelled mentions of one block, registry matches included."""
     text = pb.norm.text
     sentences, raw, _ = results.get((b, None), ([], [], []))
@@ -103,7 +106,8 @@ def _block_mentions(pb: PreparedBlock, results: UnitResults, b: int,
             if kind is None and label not in GROUP_LABELS:
                 continue
             span = clean(ctx, offset + start, offset + end, kind or "place")
-            if span is None or _common_word(ctx, text, span, kind, tags):
+            if span is None or _common_word(ctx, text, span, kind, tags) \
+                    or _before_title(ctx, span, kind) or _lower_plural(ctx, span, kind, lower):
                 continue
             if kind is None:
                 # "Aleppo" tagged as a nationality: a place the gazetteer knows is one.
@@ -254,6 +258,48 @@ def _common_word(ctx: Context, original: str, span: tuple[int, int], kind: str |
         kind in ("place", "other") and is_vague_place(word, lang, pos))
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿœæ][\w-]*")
+_TITLE_AFTER = re.compile(r" ([^\W\d_][\w-]*)")
+
+
+def _lower_words(blocks: list[PreparedBlock]) -> frozenset[str]:
+    """Every word the article writes in lower case ("l'Observatoire harzanais")."""
+    return frozenset(w for pb in blocks for w in _LOWER_WORD.findall(pb.norm.text))
+
+
+def _lower_plural(ctx: Context, span: tuple[int, int], kind: str | None,
+                  lower: frozenset[str]) -> bool:
+    """A demonym or a plural common word that the article also writes in lower case
+    as an adjective or a noun: "48 000 [Harzanais]" next to "juristes harzanais".
+
+    Only a word in -s or -x (a plural, or an invariant demonym in -ais/-ois), not
+    tagged as a person, not an organization head noun (a short reference to an
+    organization, "l'Observatoire", is the link stage's) and not a known place.
+    """
+    if kind == "person" or not lower:
+        return False
+    word = lone_word(ctx.text[span[0]:span[1]])
+    if word is None or len(word) < 4 or word[-1] not in "sx":
+        return False
+    folded = word.lower()
+    if folded not in lower or folded in lx.organization_heads():
+        return False
+    return not is_known_place(word, ctx.lang)
+
+
+def _before_title(ctx: Context, span: tuple[int, int], kind: str | None) -> bool:
+    """A frequent word first in its sentence, right before a person's title: "[Army]
+    spokesman Colonel X said", "[Police] spokeswoman". The capital is the sentence's and
+    the word qualifies the title; no name is there."""
+    if kind == "person" or not ctx.starts_sentence(span[0]):
+        return False
+    word = lone_word(ctx.text[span[0]:span[1]])
+    nxt = _TITLE_AFTER.match(ctx.text, span[1])
+    if word is None or nxt is None or (nxt.group(1).casefold(),) not in lx.titles():
+        return False
+    return zipf(word.lower(), ctx.lang) >= FREQUENT_ZIPF and not is_known_place(word, ctx.lang)
+
+
 def _to_long_forms(text: str, found: list[_Mention]) -> list[_Mention]:
     """Names cut short before their acronym's definition get their last words back
     ("Mission de l'ONU [en RDC] (Monusco)") and their first ones ("[Hayat] Tahrir
@@ -355,7 +401,8 @@ def assemble(article: PreparedArticle, results: UnitResults, acronyms: AcronymCo
              on_label: Callable[[str], None]) -> Annotations:
     """The article's annotations, offsets into each `Block.text`."""
     annotations = Annotations()
-    per_block = [_block_mentions(pb, results, b, acronyms, matchers, on_label)
+    lower = _lower_words(article.blocks)
+    per_block = [_block_mentions(pb, results, b, acronyms, matchers, on_label, lower)
                  for b, pb in enumerate(article.blocks)]
     defined = _acronym_kinds(article.blocks, per_block)
     for b, pb in enumerate(article.blocks):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from site_builder import wordlists
 from site_builder.annotate import lexicon as lx
 from site_builder.annotate.acronyms import AcronymContext, is_all_caps
 from site_builder.annotate.labels import head_word
@@ -290,10 +291,20 @@ def trim_place_unit(ctx: Context, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_OF_AFTER_TITLE = (r"(?-i:[a-zà-ÿ][\w-]*\s+)?"  # a lower-case adjective: "ministre tamarien des"
+                   r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|of\s+(?:the\s+)?)")
+_OF = r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|of\s+(?:the\s+)?)"
+# The title right before "de", or before an adjective and "de".
+_PORTFOLIO_BEFORE = (re.compile(r"([^\W\d_]+)\s+" + _OF + r"$", re.IGNORECASE),
+                     re.compile(r"([^\W\d_]+)\s+[a-zà-ÿ][\w-]*\s+" + _OF + r"$", re.IGNORECASE))
+
+
 def trim_title(ctx: Context, start: int, end: int, kind: str) -> tuple[int, int] | None:
     """Drop a person's title before an organization or a place ("[Porte-parole du]
     Bureau de la coordination…"); None when the mention is a title alone
-    ("Premier ministre")."""
+    ("Premier ministre"), or a minister's portfolio ("[ministre tamarien des]
+    Affaires étrangères", "la ministre des [Affaires étrangères]": see
+    `is_portfolio`)."""
     folded = tuple(strip_marks(w).casefold()
                    for w in _HYPHENATED.findall(ctx.text[start:end]))
     titles = lx.titles()
@@ -303,11 +314,34 @@ def trim_title(ctx: Context, start: int, end: int, kind: str) -> tuple[int, int]
         return start, end  # a person's titles are the link stage's business
     for size in (2, 1):
         if folded[:size] in titles and len(folded) > size:
-            m = re.match(rf"(?:\S+\s+){{{size}}}(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|"
-                         r"d'|of\s+(?:the\s+)?)", ctx.text[start:end], re.IGNORECASE)
+            m = re.match(rf"(?:\S+\s+){{{size}}}" + _OF_AFTER_TITLE, ctx.text[start:end],
+                         re.IGNORECASE)
             if m:
+                if is_portfolio(ctx, folded[0], start + m.end(), end):
+                    return None
                 return start + m.end(), end
+    for pattern in _PORTFOLIO_BEFORE:
+        before = pattern.search(ctx.text, max(0, start - 40), start)
+        if before is not None and is_portfolio(ctx, before.group(1).casefold(), start, end):
+            return None
     return start, end
+
+
+def is_portfolio(ctx: Context, title: str, start: int, end: int) -> bool:
+    """What follows a minister's title and "de"/"of" is the portfolio, not an
+    organization ("Affaires étrangères", "Défense", "Foreign Affairs"), unless it
+    has an organization head noun, is an acronym or is a known place."""
+    if ctx.lang not in wordlists.LANGS or strip_marks(title) not in {
+            strip_marks(w) for w in lx.words("portfolio_titles", ctx.lang)}:
+        return False
+    span = ctx.text[start:end]
+    if not span or any(w.isupper() and len(w) > 1 for w in span.split()):
+        return False
+    if head_word(span, ctx.lang) in lx.words("organization_heads", ctx.lang):
+        return False
+    from site_builder.annotate.commonness import is_known_place
+
+    return not is_known_place(span, ctx.lang)
 
 
 def extend_abbreviation(text: str, end: int) -> int:

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from site_builder.annotate.labels import refine_kind
+from site_builder.annotate.labels import head_word, refine_kind
 from site_builder.link.clusters import Node, cluster, group_table
 from site_builder.link.countries import gazetteer
 from site_builder.link.display import aliases, best_display, ordinary_case
@@ -98,6 +98,7 @@ def _gather_evidence(
         slug = item.article.slug
         mentions = reading.mentions
         local: dict[str, set[Ref]] = {}
+        heads: dict[str, set[Ref]] = {}
         for pair, long in reading.acronyms:
             if long is not None:
                 target = direct[id(long)] or own(long)
@@ -107,6 +108,8 @@ def _gather_evidence(
                     target = Ref("name", normalize_name(pair.long, "organization").key,
                                  "organization")
                     long_texts.setdefault(target, []).append(pair.long)
+            # "l'Observatoire" after "Observatoire harzanais des droits humains (OHDH)".
+            heads.setdefault(head_word(pair.long, item.article.lang), set()).add(target)
             short = normalize_name(pair.short, "organization").key
             # A key equal to the long form's own key says nothing; a registry id
             # that happens to equal the acronym ("odl") is no such key.
@@ -128,17 +131,25 @@ def _gather_evidence(
                 if ref is None:
                     ref = Ref("name", canonical[merge_key(mention.name.key)], "person")
                 persons.add((mention.name.key, ref))
+                evidence.full_persons.setdefault(mention.name.key, ref)
             elif mention.kind != "place" and is_full_name(mention.name.display):
-                others.add((mention.name.key, direct[id(mention)] or own(mention)))
+                ref = direct[id(mention)] or own(mention)
+                others.add((mention.name.key, ref))
+                display, lang = mention.name.display, mention.entity.lang
+                if refine_kind(mention.kind, display, lang) == "organization":
+                    heads.setdefault(head_word(display, lang), set()).add(ref)
             else:
-                has_short = has_short or is_short_form(mention)
+                has_short = has_short or is_short_form(mention) or mention.speaker
         site_persons |= persons
+        if heads:
+            evidence.article_heads[slug] = heads
         if has_short:  # only articles with a short form ever ask
             evidence.article_names[slug] = _index(persons)
             evidence.article_other_names[slug] = _index(others)
 
     for key, ref in sorted(site_persons):
         evidence.site_names.add(key, ref)
+        evidence.full_persons.setdefault(key, ref)
     # An acronym is a strong identifier: one long form site-wide makes it an
     # alias everywhere; two make it per-article only.
     evidence.site_acronyms = {
@@ -216,6 +227,10 @@ def _link(
         part_of_city = _region_of_part(mention)
         if ref is not None and ref.space == "city" and part_of_city:
             ref = None  # "Bolívar state" is not Ciudad Bolívar
+        if ref is None or ref.space == "city":
+            # The article's own organization beats a gazetteer's alternate name:
+            # "l'[Observatoire]" is not the Paris district "Paris 14 Observatoire".
+            ref = evidence.back_reference(mention) or ref
         ref = ref or evidence.redirect(mention)
         if ref is None and may_be_city(mention) and not part_of_city:
             # A country or a city, whatever the model thought ("[Mali]", "[Hama]").
@@ -272,7 +287,10 @@ def _link(
         actor.mentions.append(mention)
         actor.forms.append(mention.name.display)
         actor.surfaces.append(mention.entity.text)
-        actor.kinds[mention.kind] += 1
+        # A mention sent to another person's key (a surname, a name completed
+        # from its neighbour word) counts as a person.
+        sent = ref.kind == "person" and ref.value != mention.name.key
+        actor.kinds["person" if sent else mention.kind] += 1
     for ref, texts in long_texts.items():
         slot = slot_of(ref)
         if slot in pending:  # only long forms that some mention points at

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from site_builder import wordlists
 from site_builder.link.acronyms import AcronymPair, Span, find_pairs
 from site_builder.link.kinds import read_cues
 from site_builder.link.names import is_full_name
@@ -42,6 +43,18 @@ _NICKNAME = re.compile(
     r"(?:(?:widely|better|also|commonly)\s+)?known\s+as|nicknamed|dubbed|a\.k\.a\.?)"
     r"\s*[«\"“‘']?\s*$", re.IGNORECASE)
 _COORDINATION = re.compile(r"\s*(?:,|and|et|ou|or|,\s*and|,\s*et)\s*$")
+# An age in apposition says person: "[Leïla], 34 ans", "[Leyla], âgée de 47 ans",
+# "[Omar], 12, said", "[Sara] (34 ans)".
+_AGE_AFTER = re.compile(
+    r"\s*(?:,\s*(?:(?:âgée?s?\s+de|aged)\s+)?\d{1,3}\s*(?:ans\b|,|\)|years?\s+old\b)"
+    r"|\(\s*\d{1,3}\s*(?:ans)?\s*\))")
+# A possessive: "[Kolvan]'s team".
+_POSSESSIVE = re.compile(r"['’]s\b")
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+# One capitalized word right next to a name, one space apart: "Léa [Marsan]",
+# "[Nadia] Ferhat". The name run that makes may be a person known in full.
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(«\"“]))([^\W\d_][\w’'-]*) $")
+_WORD_AFTER = re.compile(r" ([^\W\d_][\w’'-]*)")
 
 
 @dataclass(slots=True)
@@ -58,6 +71,38 @@ class Mention:
     locative: bool = False  # a locative preposition comes first ("à [Hama]", "in [X]")
     nickname_of: int | None = None  # index of the person this is a nickname of
     region: bool = False  # a region unit frames it ("la province de [X]", "[X] state")
+    speaker: bool = False  # a reporting verb or a possessive follows ("[Kolvan] said")
+    aged: bool = False  # an age follows in apposition ("[Leïla], 34 ans")
+    # Matching keys of the name with the capitalized word right before or after
+    # it ("Léa [Marsan]"): a person's full name the model cut short.
+    joined: tuple[str, ...] = ()
+
+
+def _speaker(after: str, lang: str) -> bool:
+    """A reporting verb or an auxiliary right after the name, or a possessive."""
+    if _POSSESSIVE.match(after):
+        return True
+    m = _NEXT_WORD.match(after)
+    return m is not None and lang in wordlists.LANGS \
+        and m.group(1).casefold() in wordlists.words("verb_forms", lang)
+
+
+def _joined(text: str, entity: Entity, name: Name,
+            others: list[tuple[int, int]]) -> tuple[str, ...]:
+    """Keys of the one-word name completed by a capitalized neighbour word that no
+    other mention holds."""
+    if len(name.display.split()) != 1:
+        return ()
+    keys = []
+    before = _WORD_BEFORE.search(text, max(0, entity.start - 40), entity.start)
+    if before is not None and before.group(1)[:1].isupper() and not any(
+            s < entity.start and e > before.start(1) for s, e in others):
+        keys.append(normalize_name(f"{before.group(1)} {entity.text}", "person").key)
+    after = _WORD_AFTER.match(text, entity.end)
+    if after is not None and after.group(1)[:1].isupper() and not any(
+            s < after.end() and e > entity.end for s, e in others):
+        keys.append(normalize_name(f"{entity.text} {after.group(1)}", "person").key)
+    return tuple(k for k in keys if k)
 
 
 def article_mentions(item: AnnotatedArticle) -> list[Mention]:
@@ -65,6 +110,9 @@ def article_mentions(item: AnnotatedArticle) -> list[Mention]:
     slug = item.article.slug
     texts = block_texts(item)
     mentions: list[Mention] = []
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for entity in item.annotations.entities:
+        spans.setdefault(entity.block, []).append((entity.start, entity.end))
     for entity in item.annotations.entities:
         name = normalize_name(entity.text, entity.kind)
         if name.key:
@@ -79,7 +127,10 @@ def article_mentions(item: AnnotatedArticle) -> list[Mention]:
                 name.titled or honorific_before(text, entity.start))
             if titled and designated == "organization":
                 designated = None
-            kind: EntityKind = "person" if titled or (
+            after = text[entity.end:entity.end + 24]
+            aged = designated is None and entity.actor is None \
+                and _AGE_AFTER.match(after) is not None
+            kind: EntityKind = "person" if titled or aged or (
                 designated is None and _described_person(entity, name, text)) else entity.kind
             previous = mentions[-1] if mentions else None
             # "Mohamed Hamdane Daglo, dit « [Hemedti] »": a nickname is the person.
@@ -98,7 +149,11 @@ def article_mentions(item: AnnotatedArticle) -> list[Mention]:
                                     designated is not None,
                                     titled or title_before(text, entity.start),
                                     cues.locative or coordinated,
-                                    region=cues.region))
+                                    region=cues.region,
+                                    speaker=_speaker(after, entity.lang),
+                                    aged=aged,
+                                    joined=_joined(text, entity, name,
+                                                   spans.get(entity.block, []))))
     return mentions
 
 

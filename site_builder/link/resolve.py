@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
+from site_builder import wordlists
 from site_builder.link.countries import Gazetteer
 from site_builder.link.kinds import compatible
 from site_builder.link.mentions import Mention
@@ -113,6 +114,14 @@ def is_short_form(mention: Mention) -> bool:
     )
 
 
+def is_head_noun(mention: Mention) -> bool:
+    """One word, no honorific, that is an organization head noun of its language
+    ("Observatoire", "Observatory")."""
+    display, lang = mention.name.display, mention.entity.lang
+    return " " not in display and not mention.titled and lang in wordlists.LANGS \
+        and display.casefold() in wordlists.words("organization_heads", lang)
+
+
 def may_be_city(mention: Mention) -> bool:
     """Whether a person mention may name a town: no title, and a locative before
     it ("à [Khan Younès]") or a single name ("Latakia", not "Donald Trump")."""
@@ -136,12 +145,49 @@ class Evidence:
     # never a target site-wide, but evidence in their own article.
     article_other_names: dict[str, FullNameIndex[Ref]] = field(default_factory=dict)
     site_names: FullNameIndex[Ref] = field(default_factory=FullNameIndex)
+    # Every person's full name on the site, by its exact matching key.
+    full_persons: dict[str, Ref] = field(default_factory=dict)
+    # Per article: the organizations it names in full, by head noun
+    # ("observatoire" -> the "Observatoire harzanais des droits humains").
+    article_heads: dict[str, dict[str, set[Ref]]] = field(default_factory=dict)
+
+    def back_reference(self, mention: Mention) -> Ref | None:
+        """"l'[Observatoire]", "the [Observatory]": the head noun alone of the one
+        organization the article names in full with that head."""
+        heads = self.article_heads.get(mention.article)
+        if not heads or not is_head_noun(mention):
+            return None
+        found = heads.get(mention.name.display.casefold(), set())
+        return next(iter(found)) if len(found) == 1 else None
+
+    def completed(self, mention: Mention) -> Ref | None:
+        """"Léa [Marsan]", "[Nadia] Ferhat": a name cut short by the model that the
+        capitalized word next to it makes into a person's full name known on the site."""
+        if mention.entity.actor or is_full_name(mention.name.display):
+            return None
+        found = {ref for key in mention.joined if (ref := self.full_persons.get(key))}
+        return next(iter(found)) if len(found) == 1 else None
+
+    def spoken(self, mention: Mention) -> Ref | None:
+        """"[Kolvan] said", "[Dastier] told", "[Ferhat]'s group": a surname the model
+        did not tag as a person, before a reporting verb or a possessive, that fits
+        exactly one person named in full in its article and nothing else there."""
+        if not mention.speaker or mention.kind == "person" or mention.entity.actor \
+                or is_full_name(mention.name.display) or not core_tokens(mention.name.key):
+            return None
+        persons, others = self._candidates(mention)
+        if len(persons) == 1 and not others:
+            return next(iter(persons))
+        return None
 
     def redirect(self, mention: Mention) -> Ref | None:
         """Where steps 2 and 3 send `mention`, if anywhere."""
         slug = mention.article
         keys = lookup_keys(mention.entity.text, mention.entity.kind)
         target = _acronym(self.article_acronyms.get(slug), keys, mention.kind)
+        if target is not None:
+            return target
+        target = self.completed(mention) or self.spoken(mention)
         if target is not None:
             return target
         short = is_short_form(mention)

@@ -212,6 +212,11 @@ def _verb(tree: Tree, lex: Lexicon, i: int, quoted: list[tuple[int, int]],
     if word not in lex.reporting and phrase_end is None and not tag:
         return None
     tok = tree.tokens[i]
+    named = _incise_name(tree, i)
+    if named is not None and word in lex.reporting:
+        # "…, relève Sophie Lambert, chercheuse": an inverted tag after the clause it
+        # reports, whatever the tagger made of the verb.
+        return Report(tree, i, named, tok.start, tok.end)
     if tok.pos not in _VERB_POS and not _after_auxiliary(tree, i) and not (
             i > 0 and tree.word(i - 1) in lex.auxiliaries):
         return None  # "l'annonce", "the claims": a noun, not a verb
@@ -222,6 +227,19 @@ def _verb(tree: Tree, lex: Lexicon, i: int, quoted: list[tuple[int, int]],
         return None
     end = tree.tokens[phrase_end if phrase_end is not None else i].end
     return Report(tree, i, speaker, tok.start, end)
+
+
+def _incise_name(tree: Tree, i: int) -> int | None:
+    """ "…, relève Sophie Lambert, …": a comma, the reporting word, then a person's
+    name ending at a comma or the sentence's end. The name is who reports."""
+    if i < 2 or tree.words[i - 1] != "," or tree.names.get(i + 1) != "person":
+        return None
+    k = i + 1
+    while k < len(tree.tokens) and tree.names.get(k) == "person":
+        k += 1
+    if k < len(tree.tokens) and tree.words[k] not in (",", ".", ";", "!", "?"):
+        return None
+    return i + 1
 
 
 def _after_auxiliary(tree: Tree, i: int) -> bool:

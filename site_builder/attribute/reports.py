@@ -45,6 +45,9 @@ _CLAUSES = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "conj", "pa
 _TAG_FILLERS = frozenset({"AUX", "PRON", "DET", "NOUN", "PROPN", "ADV", "ADJ"})
 _RELATIVES = frozenset({"qui", "who", "which", "that"})
 _RELATIVE_CLAUSES = frozenset({"acl:relcl", "relcl", "acl"})
+_DIRECT_OBJECTS = frozenset({"obj", "dobj"})
+_COUNTS = frozenset({"nummod"})
+_SUBORDINATE = frozenset({"ccomp", "xcomp", "advcl", "csubj", "parataxis"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,9 +250,16 @@ def _after_auxiliary(tree: Tree, i: int) -> bool:
 
 
 def _has_content(tree: Tree, i: int, quoted: list[tuple[int, int]]) -> bool:
-    """A content clause, or a quotation near the verb or among its dependents
-    ("a appelé les agences à « envoyer d'urgence des vaccins »")."""
+    """A content clause, a count as the direct object, or a quotation near the verb
+    or among its dependents ("a appelé les agences à « envoyer d'urgence des
+    vaccins »")."""
     if any(True for _ in tree.kids(i, _CONTENT)):
+        return True
+    # A count as its object: "l'ONG en comptait 300", "the office registered 14,000";
+    # not in a clause another verb reports ("X said his troops had recorded 14").
+    counted = any(tree.tokens[k].pos == "NUM" or any(True for _ in tree.kids(k, _COUNTS))
+                  for k in tree.kids(i, _DIRECT_OBJECTS))
+    if counted and tree.tokens[i].dep not in _SUBORDINATE:
         return True
     sub = tree.subtree(i)
     near = (tree.tokens[max(min(sub[0], i - 3), 0)].start,
@@ -292,6 +302,12 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
     fragment = _fragment_subject(tree, lex, i)
     if fragment is not None:
         return fragment
+    head = tree.tokens[i].head
+    if tree.tokens[i].dep == "acl" and tree.has_feature(i, "VerbForm=Fin") and head < i \
+            and tree.tokens[head].pos in NOMINAL and head >= tree.dateline_end:
+        # "Le Comité … (CKDH) faisait état de …" parsed as a noun with a clause: a
+        # finite verb does not modify a noun, the noun is its subject.
+        return head
     quoted_as = _quoted_as(tree, i)
     if quoted_as is not None:
         return quoted_as

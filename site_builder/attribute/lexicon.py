@@ -36,7 +36,7 @@ class Lexicon:
     lang: str
     reporting: frozenset[str]  # single-word forms of reporting verbs
     reporting_phrases: frozenset[tuple[str, ...]]  # "fait savoir", "mis en garde"
-    weak: frozenset[str]  # reporting only with a content clause, a quote or a figure
+    weak: frozenset[str]  # reporting only with a content clause or a quote
     source_markers: frozenset[tuple[str, ...]]  # "selon", "according to"
     document_nouns: frozenset[str]
     pronouns: dict[str, frozenset[str]]  # pronoun -> actor kinds it can stand for
@@ -48,6 +48,7 @@ class Lexicon:
     agent_markers: frozenset[str] = frozenset()  # "par", "by": the agent of a passive
     listener_verbs: frozenset[str] = frozenset()  # "told": their object is the one spoken to
     auxiliaries: frozenset[str] = frozenset()  # "a", "ont", "has": before a participle
+    counting: frozenset[str] = frozenset()  # weak verbs that report a count as object
     topic_markers: frozenset[str] = frozenset()  # "Pour X, « … »": X is who the sentence is about
     citing_index: PhraseIndex = field(default_factory=dict)  # "citing", "cité par"
     marker_index: PhraseIndex = field(default_factory=dict)
@@ -154,6 +155,7 @@ def lexicon(lang: str) -> Lexicon:
         listener_verbs=frozenset(lists.get("listener_verbs", [])),
         auxiliaries=frozenset(lists.get("auxiliaries", [])),
         topic_markers=frozenset(lists.get("topic_markers", [])),
+        counting=frozenset(w.lower() for w in data.get("counting", [])),
         citing_index=_index(frozenset(tuple(m.lower().split())
                                       for m in data.get("citing_markers", []))),
         marker_index=_index(sources),

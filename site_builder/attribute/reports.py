@@ -223,7 +223,8 @@ def _verb(tree: Tree, lex: Lexicon, i: int, quoted: list[tuple[int, int]],
     if tok.pos not in _VERB_POS and not _after_auxiliary(tree, i) and not (
             i > 0 and tree.word(i - 1) in lex.auxiliaries):
         return None  # "l'annonce", "the claims": a noun, not a verb
-    if word in lex.weak and not _has_content(tree, i, quoted):
+    if word in lex.weak and not _has_content(tree, i, quoted) and not (
+            word in lex.counting and _counts(tree, i)):
         return None
     speaker = _speaker(tree, lex, i)
     if speaker is None:
@@ -245,21 +246,24 @@ def _incise_name(tree: Tree, i: int) -> int | None:
     return i + 1
 
 
+def _counts(tree: Tree, i: int) -> bool:
+    """A counting verb with a count as its direct object ("l'ONG en comptait 300", "the
+    office has registered 14,000"), not inside a clause another verb reports ("X said
+    his troops had recorded 14 violations")."""
+    if tree.tokens[i].dep in _SUBORDINATE:
+        return False
+    return any(tree.tokens[k].pos == "NUM" or any(True for _ in tree.kids(k, _COUNTS))
+               for k in tree.kids(i, _DIRECT_OBJECTS))
+
+
 def _after_auxiliary(tree: Tree, i: int) -> bool:
     return any(tree.tokens[k].dep.startswith("aux") for k in tree.children[i])
 
 
 def _has_content(tree: Tree, i: int, quoted: list[tuple[int, int]]) -> bool:
-    """A content clause, a count as the direct object, or a quotation near the verb
-    or among its dependents ("a appelé les agences à « envoyer d'urgence des
-    vaccins »")."""
+    """A content clause, or a quotation near the verb or among its dependents
+    ("a appelé les agences à « envoyer d'urgence des vaccins »")."""
     if any(True for _ in tree.kids(i, _CONTENT)):
-        return True
-    # A count as its object: "l'ONG en comptait 300", "the office registered 14,000";
-    # not in a clause another verb reports ("X said his troops had recorded 14").
-    counted = any(tree.tokens[k].pos == "NUM" or any(True for _ in tree.kids(k, _COUNTS))
-                  for k in tree.kids(i, _DIRECT_OBJECTS))
-    if counted and tree.tokens[i].dep not in _SUBORDINATE:
         return True
     sub = tree.subtree(i)
     near = (tree.tokens[max(min(sub[0], i - 3), 0)].start,

@@ -610,6 +610,7 @@ def test_a_weekday_then_a_number_alone_is_still_a_date(text: str) -> None:
         ("Some 300 displaced people inside the camp.", "displaced people"),
         ("50 newly identified victims were buried.", "newly identified victims"),
         ("Forty family members were evacuated.", "family members"),
+        ("Twelve news outlets were closed.", "news outlets"),
     ],
 )
 def test_an_english_unit_ends_at_its_plural_head(text: str, unit: str) -> None:

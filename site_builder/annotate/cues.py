@@ -370,6 +370,10 @@ UNIT_STOP_EN = frozenset(
 # identified victims") and are not part of it.
 LY_NOUNS = frozenset({"family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly",
                       "belly", "bully", "folly", "lily", "jelly", "fly", "butterfly", "tally"})
+# English words in "-s" that modify the noun after them rather than end the phrase:
+# "12 news outlets", "three arms shipments".
+S_MODIFIERS = frozenset({"news", "arms", "goods", "sports", "savings", "series", "species",
+                         "headquarters", "means", "customs", "sales"})
 # Other languages get both lists.
 UNIT_STOP = UNIT_STOP_FR | UNIT_STOP_EN
 _UNIT_STOPS = {"fr": UNIT_STOP_FR, "en": UNIT_STOP_EN}

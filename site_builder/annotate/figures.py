@@ -334,7 +334,8 @@ def _english_head(tokens: Sequence[Token], j: int, stop: frozenset[str]) -> tupl
 
 def _english_plural(norm: str) -> bool:
     """ "civilians", "families": a plural ends an English noun phrase ("Syrian civilians")."""
-    return len(norm) > 3 and norm.endswith("s") and not norm.endswith(("ss", "us", "is", "ics"))
+    return len(norm) > 3 and norm.endswith("s") and not norm.endswith(
+        ("ss", "us", "is", "ics")) and norm not in cues.S_MODIFIERS
 
 
 def _french_head(

@@ -247,3 +247,31 @@ def test_a_hyphenated_city_is_a_whole_dateline() -> None:
     ann = en("PORT-AU-PRINCE, March 21 – Gang violence has displaced 360,000 people, "
              "Green Shield said on Thursday.")
     assert source(ann, "360,000 people")[0] == "shield"
+
+
+# ------------------------------------------------------------------- gender
+
+
+def test_gender_of_the_words_next_to_a_name() -> None:
+    from site_builder.attribute.lexicon import genders
+
+    table = genders()
+    assert table.of_phrase(["la", "cheffe", "de", "la", "diplomatie"]) == "f"
+    assert table.of_phrase(["le", "ministre", "de", "la", "santé"]) == "m"
+    assert table.of_phrase(["la", "diplomatie"]) is None  # not a person's noun
+    assert table.of_phrase(["la", "ministre", "et", "le", "directeur"]) is None  # both
+    assert table.pronouns["elle"] == "f" and table.pronouns["he"] == "m"
+
+
+def test_a_feminine_designator_skips_a_man_with_the_title() -> None:
+    ann = fr("La cheffe de la diplomatie, Sara Vidal, a reçu le ministre de l’Intérieur, "
+             "Omar Khalil, qui a rejeté toute trêve.",
+             "« Nous ne viendrons pas les mains vides », a assuré la ministre.")
+    assert speaker(ann, "Nous ne viendrons pas")[0] != "khalil"
+
+
+def test_a_feminine_pronoun_skips_a_man_who_spoke_last() -> None:
+    ann = fr("Le ministre Omar Khalil a déclaré que les routes resteraient fermées. "
+             "La directrice de Croix-Verte, Lina Haddad, a rejeté ces arguments. "
+             "« Les familles n’ont plus rien à manger », a-t-elle expliqué.")
+    assert speaker(ann, "Les familles n’ont plus rien")[0] == "haddad"

@@ -585,3 +585,33 @@ def test_counts_near_the_new_exclusions_are_kept(
 )
 def test_measures_are_not_figures(text: str, lang: str) -> None:
     assert find_figures(BlockLang("b0", lang, text)) == []
+
+
+# ------------------------------------------------- weekdays and English units
+
+
+def test_a_weekday_then_a_number_and_a_counted_noun_is_a_figure() -> None:
+    assert summary("Le ministère a confirmé jeudi 27 cas de choléra.") == [
+        ("27 cas de choléra", 27, "exact", "cas de choléra")]
+
+
+@pytest.mark.parametrize("text", ["La frontière a fermé lundi 12.",
+                                  "Le lundi 12, 40 blessés ont été soignés.",
+                                  "Le lundi 12 octobre, la route a rouvert."])
+def test_a_weekday_then_a_number_alone_is_still_a_date(text: str) -> None:
+    assert all(f.value != 12 for f in figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Forty patients depend on its dialysis unit.", "patients"),
+        ("Thousands of displaced families live in tents.", "displaced families"),
+        ("Some 300 displaced people inside the camp.", "displaced people"),
+        ("50 newly identified victims were buried.", "newly identified victims"),
+        ("Forty family members were evacuated.", "family members"),
+        ("Twelve news outlets were closed.", "news outlets"),
+    ],
+)
+def test_an_english_unit_ends_at_its_plural_head(text: str, unit: str) -> None:
+    assert [f.unit for f in figures(text, "en")] == [unit]

@@ -363,8 +363,17 @@ UNIT_STOP_EN = frozenset(
      "not", "no", "also", "still", "each", "every", "all", "according", "said", "says",
      "died", "fled", "remain", "remained", "including", "there", "here", "now",
      "then", "today", "yesterday", "last", "next", "ago", "only", "just", "alone", "monday",
-     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "inside",
+     "outside", "given", "left", "behind", "beyond", "along", "throughout", "upon"}
 )  # fmt: skip
+# English nouns ending in "-ly": other "-ly" words in a unit are adverbs ("50 newly
+# identified victims") and are not part of it.
+LY_NOUNS = frozenset({"family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly",
+                      "belly", "bully", "folly", "lily", "jelly", "fly", "butterfly", "tally"})
+# English words in "-s" that modify the noun after them rather than end the phrase:
+# "12 news outlets", "three arms shipments".
+S_MODIFIERS = frozenset({"news", "arms", "goods", "sports", "savings", "series", "species",
+                         "headquarters", "means", "customs", "sales"})
 # Other languages get both lists.
 UNIT_STOP = UNIT_STOP_FR | UNIT_STOP_EN
 _UNIT_STOPS = {"fr": UNIT_STOP_FR, "en": UNIT_STOP_EN}

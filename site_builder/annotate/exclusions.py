@@ -40,7 +40,7 @@ def not_a_count(
     after = tokens[n.last] if n.last < len(tokens) else None
     if set(heads) & (cues.TIME_UNITS | cues.FREQUENCY_UNITS | cues.MEASURE_UNITS):
         return True  # "24 heures", "for three days", "deux fois", "10 kilomètres", "120 mph"
-    if _date_or_time(tokens, n, before, after) or _clock_time(tokens, n, unit):
+    if _date_or_time(tokens, n, before, after, unit) or _clock_time(tokens, n, unit):
         return True
     if _year(tokens, n, before if qualifier == "exact" else None, unit):
         return True
@@ -68,15 +68,21 @@ def not_a_count(
 
 
 def _date_or_time(
-    tokens: Sequence[Token], n: Numeral, before: Token | None, after: Token | None
+    tokens: Sequence[Token], n: Numeral, before: Token | None, after: Token | None,
+    unit: str = "",
 ) -> bool:
     day_like = n.value <= _MAX_DAY and n.value == int(n.value)
     if after is not None and after.norm in cues.months() and day_like:
         return True  # "le 12 mars", "12 March"
     if before is not None and before.norm == "." and n.first > 1:
         before = tokens[n.first - 2]  # "Feb. 8", "sept. 2025"
-    if before is not None and (before.norm in cues.months() or before.norm in cues.weekdays()):
-        return True  # "mars 2026", "March 12", "lundi 12"
+    if before is not None and before.norm in cues.months():
+        return True  # "mars 2026", "March 12"
+    if before is not None and before.norm in cues.weekdays():
+        # "lundi 12", but "a confirmé jeudi 27 cas": a weekday, a number and a
+        # lowercase counted noun is when something was counted, not a date.
+        counted = after is not None and after.kind == "word" and after.text[:1].islower()
+        return not (counted and unit[:1].islower() and n.value == int(n.value))
     if after is not None and after.norm in {"h", "heures", "am", "pm"}:
         return True  # "vers 14 h", "10 am"
     nxt = [t.norm for t in tokens[n.last : n.last + 3]]

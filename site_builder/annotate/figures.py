@@ -311,15 +311,31 @@ def _head(
 
 
 def _english_head(tokens: Sequence[Token], j: int, stop: frozenset[str]) -> tuple[int, list[str]]:
-    """ "Syrian civilians", "armed men": up to three words, before any verb."""
+    """ "Syrian civilians", "armed men": up to three words, before any verb.
+
+    The head of an English noun phrase is its last word: after a plural
+    ("displaced families live") the phrase ends. An adverb in "-ly" ("newly
+    identified victims") is passed over, not part of the unit."""
     words: list[str] = []
+    last = j
     while len(words) < cues.UNIT_MAX_WORDS and (end := _word_group(tokens, j, stop)) is not None:
         norm = tokens[j].norm
         if words and norm.endswith(("ed", "ing")):
             break  # "people killed": the participle starts a reduced clause
+        if norm.endswith("ly") and norm not in cues.LY_NOUNS:
+            j = end  # an adverb: kept in the text only when a noun follows it
+            continue
         words.append(norm)
-        j = end
-    return j, words
+        j = last = end
+        if _english_plural(norm):
+            break
+    return last, words
+
+
+def _english_plural(norm: str) -> bool:
+    """ "civilians", "families": a plural ends an English noun phrase ("Syrian civilians")."""
+    return len(norm) > 3 and norm.endswith("s") and not norm.endswith(
+        ("ss", "us", "is", "ics")) and norm not in cues.S_MODIFIERS
 
 
 def _french_head(

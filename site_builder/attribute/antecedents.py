@@ -15,7 +15,13 @@ from bisect import bisect_left
 from collections.abc import Mapping
 from functools import lru_cache
 
-from site_builder.attribute.lexicon import Designator, demonym_groups, designators
+from site_builder.attribute.lexicon import (
+    Designator,
+    Gender,
+    demonym_groups,
+    designators,
+    genders,
+)
 from site_builder.attribute.tree import Tree
 from site_builder.model import Actor, Annotations, Entity
 
@@ -75,10 +81,22 @@ class Antecedents:
         self.subjects: set[str] = set()  # actors that are the subject of a parsed sentence
         self.speakers: set[str] = set()  # actors that have spoken so far, in reading order
         self.body_speakers = False  # has an organization with an actor spoken so far?
+        # Who parsed sentences are about, in reading order (refer.Spoken): the
+        # subjects of main clauses, for the pronouns after them.
+        self.topics: list = []
         self.roles: dict[str, set[str]] = {}
+        said: dict[str, set[Gender | None]] = {}
         for e in self.entities:
             if e.actor is not None:
-                self.roles.setdefault(e.actor, set()).update(self._context_keys(e))
+                spans = self._context_spans(e)
+                self.roles.setdefault(e.actor, set()).update(
+                    {key(w) for span in spans for w in span} - {""})
+                said.setdefault(e.actor, set()).update(self._gender_said(e, spans))
+        # A person's gender, when the words next to their names say it and never
+        # say the other: "la cheffe de la diplomatie, X", "X, chercheuse à …", "Mme X".
+        self.genders: dict[str, Gender] = {
+            a: next(iter(g)) for a, g in ((a, g - {None}) for a, g in said.items())
+            if len(g) == 1}
         self.people = {e.actor for e in self.entities if e.actor and self._titled_person(e)}
 
     def kind(self, entity: Entity) -> str:
@@ -135,15 +153,18 @@ class Antecedents:
         return self.entities[low:high]
 
     def _resolve(self, designator: Designator, qualifiers: set[str], block: str,
-                 offset: int, speakers: set[str], plural: bool = False) -> str | None:
+                 offset: int, speakers: set[str], plural: bool = False,
+                 gender: Gender | None = None) -> str | None:
         """The actor a definite description refers back to, or None when unsure.
 
         Among actors whose names or roles hold the designator's keywords (and
         its qualifiers), one that already spoke wins, then the latest. With no
         keyword match, a description that is not strict falls back on the only
-        actor of its kind named before, never on one of several.
+        actor of its kind named before, never on one of several. A person of
+        another gender is never a candidate ("la ministre" is not "le ministre X").
         """
-        earlier = self._earlier(block, offset, designator.kind)
+        earlier = [a for a in self._earlier(block, offset, designator.kind)
+                   if designator.kind != "person" or self.agrees(a, gender)]
         wanted = {key(w) for w in designator.keywords}
         if designator.kind == "person":
             found = [(a, self.roles.get(a, set()) | keys(self._description(a))) for a in earlier]
@@ -157,7 +178,7 @@ class Antecedents:
             if designator.kind == "person":
                 break  # a role with qualifiers that no one has: not the latest person
         if designator.kind == "person":
-            return self._salient(block, offset, qualifiers, speakers)
+            return self._salient(block, offset, qualifiers, speakers, gender)
         if designator.strict:
             return None
         if plural:
@@ -168,7 +189,7 @@ class Antecedents:
         return earlier[0] if len(earlier) == 1 else None
 
     def _salient(self, block: str, offset: int, qualifiers: set[str],
-                 speakers: set[str]) -> str | None:
+                 speakers: set[str], gender: Gender | None = None) -> str | None:
         """The person a role with no matching name refers to: "le diplomate norvégien".
 
         Among the people named since the previous paragraph, the latest one
@@ -182,7 +203,8 @@ class Antecedents:
                     and e.actor not in people and not self._listener(e):
                 people.append(e.actor)
         wanted = {q for q in qualifiers if q.startswith("demonym:")}
-        people = [a for a in people if not self._other_nationality(a, wanted)]
+        people = [a for a in people if not self._other_nationality(a, wanted)
+                  and self.agrees(a, gender)]
         salient = [a for a in people if a in speakers or a in self.subjects]
         if salient:
             return salient[0]
@@ -223,26 +245,51 @@ class Antecedents:
         actor = self.actors.get(actor_id)
         return " ".join([actor.name, *actor.aliases]) if actor else ""
 
-    def _context_keys(self, e: Entity) -> set[str]:
-        """The title next to a name: "le président américain [X]", "[X], porte-parole de…"."""
+    def _context_spans(self, e: Entity) -> list[list[str]]:
+        """The words next to a name, each run in reading order: a title right before it
+        ("le président américain [X]"), a title before a comma ("le ministre de la
+        Justice, [X]"), an apposition after it ("[X], porte-parole de…")."""
         text = self.texts[e.block]
         before = [m.group() for m in WORD.finditer(text[max(0, e.start - 60) : e.start])]
+        spans: list[list[str]] = []
         near: list[str] = []
         for w in reversed(before[-6:]):
             if w in STOP:
                 break
             near.append(w)
+        spans.append(near[::-1])
         if before and before[-1] == ",":
-            # "le ministre de la Justice, Réginald Pierre-Louis": the title before a comma.
+            title: list[str] = []
             for w in reversed(before[-9:-1]):
                 if w in STOP:
                     break
-                near.append(w)
+                title.append(w)
+            spans.append(title[::-1])
         after = text[e.end : e.end + 80]
         words = WORD.findall(after.lstrip()[1:])
         if after.lstrip().startswith(",") and words and words[0].lower() not in _NOT_APPOSITION:
+            apposition: list[str] = []
             for w in words[:7]:
                 if w in STOP:
                     break
-                near.append(w)
-        return {key(w) for w in near} - {""}
+                apposition.append(w)
+            spans.append(apposition)
+        return spans
+
+    def _gender_said(self, e: Entity, spans: list[list[str]]) -> set[Gender | None]:
+        """What the words next to one mention say of the person's gender."""
+        table = genders()
+        found = {table.of_phrase([w.lower().replace("’", "'") for w in span]) for span in spans}
+        # "M. X", "Mme X", "Mrs. X": the full stop ends the span above.
+        honorific = re.search(r"(\w+)\.?\s*$", self.texts[e.block][max(0, e.start - 12) : e.start])
+        if honorific is not None and honorific.group(1).lower() in _HONORIFICS:
+            found.add(table.words.get(honorific.group(1).lower()))
+        return found
+
+    def gender(self, actor_id: str | None) -> Gender | None:
+        return self.genders.get(actor_id) if actor_id else None
+
+    def agrees(self, actor_id: str | None, gender: Gender | None) -> bool:
+        """Can a description or a pronoun of `gender` refer to this actor?"""
+        known = self.gender(actor_id)
+        return gender is None or known is None or known == gender

@@ -104,7 +104,9 @@ class _Article:
                         self.incises.setdefault(region, naming)
                 span.reports.append((report, naming, kind))
                 main = span.tree.tokens[report.cue].dep not in _RELATIVE_CLAUSES
-                self.history.append(Spoken(span.index, naming, kind, main))
+                gender = None if naming.actor else self.context.unnamed_gender(
+                    span.tree, report.speaker)
+                self.history.append(Spoken(span.index, naming, kind, main, report.start, gender))
                 if naming.actor is not None:
                     self.context.speakers.add(naming.actor)
                     self.context.body_speakers |= kind in ("organization", "other")
@@ -116,10 +118,33 @@ class _Article:
                 tree.names[k] = self.context.kind(entity)
 
     def _note_subjects(self, tree: Tree) -> None:
-        """Remember who the sentence is about: "Le ministre …, X, a reçu …" is about X."""
-        for naming, _ in self._main_subjects(tree, ()):
-            if naming.actor is not None:
-                self.context.subjects.add(naming.actor)
+        """Remember who the sentence is about: "Le ministre …, X, a reçu …" is about X.
+
+        The people and bodies named by the subjects of its main clauses, and a
+        person after a sentence-opening topic marker ("Pour X, « … »"), become
+        antecedents of the pronouns after them (`Context.topics`)."""
+        lex = lexicon(tree.lang)
+        for root in (i for i, t in enumerate(tree.tokens) if t.head == i):
+            for k in tree.kids(root, SUBJECTS):
+                if tree.word(k) in lex.pronouns:
+                    continue  # a pronoun subject is resolved with the reports
+                named = self.context.naming(tree, k, lex, ())
+                if named is None or named[0].actor is None:
+                    continue
+                self.context.subjects.add(named[0].actor)
+                if named[1] in ("person", "organization"):
+                    self.context.topics.append(Spoken(tree.sentence, named[0], named[1],
+                                                      at=tree.tokens[k].start))
+        first = next((i for i, t in enumerate(tree.tokens)
+                      if i >= tree.dateline_end and t.pos != "PUNCT"), None)
+        if first is not None and tree.word(first) in lex.topic_markers:
+            for k in range(first + 1, min(first + 4, len(tree.tokens))):
+                if tree.names.get(k) == "person":
+                    named = self.context.naming(tree, k, lex, ())
+                    if named is not None and named[0].actor is not None:
+                        self.context.topics.append(Spoken(tree.sentence, named[0], "person",
+                                                          at=tree.tokens[k].start))
+                    break
 
     def _main_subjects(self, tree: Tree, history: Sequence[Spoken],
                        ) -> Iterator[tuple[Naming, str]]:

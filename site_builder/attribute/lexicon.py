@@ -36,7 +36,7 @@ class Lexicon:
     lang: str
     reporting: frozenset[str]  # single-word forms of reporting verbs
     reporting_phrases: frozenset[tuple[str, ...]]  # "fait savoir", "mis en garde"
-    weak: frozenset[str]  # reporting only with a content clause, a quote or a figure
+    weak: frozenset[str]  # reporting only with a content clause or a quote
     source_markers: frozenset[tuple[str, ...]]  # "selon", "according to"
     document_nouns: frozenset[str]
     pronouns: dict[str, frozenset[str]]  # pronoun -> actor kinds it can stand for
@@ -48,6 +48,8 @@ class Lexicon:
     agent_markers: frozenset[str] = frozenset()  # "par", "by": the agent of a passive
     listener_verbs: frozenset[str] = frozenset()  # "told": their object is the one spoken to
     auxiliaries: frozenset[str] = frozenset()  # "a", "ont", "has": before a participle
+    counting: frozenset[str] = frozenset()  # weak verbs that report a count as object
+    topic_markers: frozenset[str] = frozenset()  # "Pour X, « … »": X is who the sentence is about
     citing_index: PhraseIndex = field(default_factory=dict)  # "citing", "cité par"
     marker_index: PhraseIndex = field(default_factory=dict)
     phrase_index: PhraseIndex = field(default_factory=dict)
@@ -152,6 +154,8 @@ def lexicon(lang: str) -> Lexicon:
         agent_markers=frozenset(lists.get("agent_markers", [])),
         listener_verbs=frozenset(lists.get("listener_verbs", [])),
         auxiliaries=frozenset(lists.get("auxiliaries", [])),
+        topic_markers=frozenset(lists.get("topic_markers", [])),
+        counting=frozenset(w.lower() for w in data.get("counting", [])),
         citing_index=_index(frozenset(tuple(m.lower().split())
                                       for m in data.get("citing_markers", []))),
         marker_index=_index(sources),
@@ -174,3 +178,50 @@ def designators() -> dict[str, Designator]:
 def demonym_groups() -> tuple[frozenset[str], ...]:
     """Nationality adjectives with their countries: {"américain", "états-unis", "us"...}."""
     return tuple(frozenset(g.split()) for g in _read("designators").get("demonyms", []))
+
+
+Gender = Literal["f", "m"]
+
+
+@dataclass(frozen=True, slots=True)
+class Genders:
+    """Which words say a person is a woman or a man (`data/designators.toml`, [gender])."""
+
+    words: dict[str, Gender]  # gendered nouns, titles, honorifics: "directrice", "mme"
+    determiners: dict[str, Gender]  # "la", "le": only right before a person's noun
+    epicene: frozenset[str]  # nouns whose gender only the determiner says: "ministre"
+    pronouns: dict[str, Gender]
+
+    def of_phrase(self, words: list[str]) -> Gender | None:
+        """The gender these lowercase words give a person, None when unknown or mixed.
+
+        A determiner counts only before a person's noun: "la ministre" is
+        feminine, "le chef de la diplomatie" masculine."""
+        found: set[Gender] = set()
+        for i, word in enumerate(words):
+            gender = self.words.get(word.rstrip("."))
+            if gender is not None:
+                found.add(gender)
+            elif word in self.determiners and i + 1 < len(words) and self.person_noun(words[i + 1]):
+                found.add(self.determiners[word])
+        return found.pop() if len(found) == 1 else None
+
+    def person_noun(self, word: str) -> bool:
+        entry = designators().get(word)
+        return word in self.words or word in self.epicene or (
+            entry is not None and entry.kind == "person")
+
+
+@cache
+def genders() -> Genders:
+    table: dict[str, list[str]] = _read("designators").get("gender", {})
+
+    def both(fem: str, masc: str) -> dict[str, Gender]:
+        found: dict[str, Gender] = {w: "f" for w in table.get(fem, [])}
+        found.update({w: "m" for w in table.get(masc, [])})
+        return found
+
+    return Genders(both("feminine", "masculine"),
+                   both("feminine_determiners", "masculine_determiners"),
+                   frozenset(table.get("epicene", [])),
+                   both("feminine_pronouns", "masculine_pronouns"))

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from site_builder.attribute.antecedents import STOP, Antecedents, after_preposition, key, keys
-from site_builder.attribute.lexicon import Designator, Lexicon, designators
+from site_builder.attribute.lexicon import Designator, Gender, Lexicon, designators, genders
 from site_builder.attribute.tree import Tree
 from site_builder.model import Entity, Naming
 
@@ -50,6 +50,8 @@ class Spoken:
     naming: Naming
     kind: str
     main: bool = True  # False for a report inside a relative clause ("X, qui dénonce…")
+    at: int = 0  # where in the sentence: the report's cue, or the subject's first character
+    gender: Gender | None = None  # of an unnamed speaker ("un responsable"), from its words
 
 
 class Context(Antecedents):
@@ -77,7 +79,7 @@ class Context(Antecedents):
             return self._entity_naming(entity), self.kind(entity)
         word = tree.word(k)
         if word in lex.pronouns and tree.tokens[k].pos in ("PRON", "DET", "X", "NOUN"):
-            return self._pronoun(tree, word, lex, history)
+            return self._pronoun(tree, k, lex, history)
         if self._same_source(tree, k, lex) and history:
             return history[-1].naming, history[-1].kind  # "selon la même source"
         det = self._determiner(tree, k)
@@ -110,7 +112,8 @@ class Context(Antecedents):
             actor = self._resolve(designator, qualifiers, tree.block, tree.tokens[k].start,
                                   self.speakers,
                                   plural=det not in _SINGULAR_DEFINITE
-                                  and tree.has_feature(k, "Number=Plur"))
+                                  and tree.has_feature(k, "Number=Plur"),
+                                  gender=genders().of_phrase([det or "", word]))
             if actor is not None:
                 return Naming(actor, words.text, tree.block, start, end), designator.kind
             spoken = self._spoken_like(designator, history, tree.sentence, strict=True)
@@ -349,17 +352,37 @@ class Context(Antecedents):
 
     # ------------------------------------------------------------- resolving
 
-    def _pronoun(self, tree: Tree, word: str, lex: Lexicon, history: Sequence[Spoken],
+    def unnamed_gender(self, tree: Tree, k: int) -> Gender | None:
+        """The gender the words of an unnamed speaker give: "un responsable", "une habitante"."""
+        return genders().of_phrase([self._determiner(tree, k) or "", tree.word(k)])
+
+    def _agrees(self, spoken: Spoken, gender: Gender | None) -> bool:
+        if spoken.naming.actor is not None:
+            return self.agrees(spoken.naming.actor, gender)
+        return gender is None or spoken.gender is None or spoken.gender == gender
+
+    def _pronoun(self, tree: Tree, k: int, lex: Lexicon, history: Sequence[Spoken],
                  ) -> tuple[Naming, str] | None:
+        """The latest compatible antecedent: a main clause's speaker, the person who is
+        the subject of a sentence before (the topic), or a body or a person that is the
+        subject of this sentence before the pronoun ("L'agence … alors qu'elle
+        recensait"), of a kind the pronoun can be and not of the other gender."""
+        word = tree.word(k)
         kinds = lex.pronouns[word]
+        gender = genders().pronouns.get(word)
+        here = (tree.sentence, tree.tokens[k].start)
+        candidates = [h for h in history if h.main] + [
+            t for t in self.topics if (t.sentence, t.at) < here
+            and (t.kind == "person" or t.sentence == tree.sentence)]
+        candidates.sort(key=lambda c: (c.sentence, c.at))
         recent = False
-        for spoken in reversed(history):
+        for spoken in reversed(candidates):
             if tree.sentence - spoken.sentence > PRONOUN_WINDOW:
                 break
-            if not spoken.main:
-                continue  # a pronoun takes up a main clause's speaker
             recent = True
             kind = "organization" if spoken.kind == "place" else spoken.kind
+            if kind in ("person", "other") and not self._agrees(spoken, gender):
+                continue  # "a-t-elle" after "le ministre X a dit": not him
             if kind in kinds or kind == "other":  # "other": a name of unknown kind
                 return spoken.naming, spoken.kind
         if "person" not in kinds or recent:
@@ -368,7 +391,8 @@ class Context(Antecedents):
             return None
         # No report before it: the one person named since the sentence before.
         people = {e.actor: e for e in self._nearby(tree) if e.actor and self.kind(e) == "person"
-                  and not after_preposition(self.texts[e.block], e.start)}
+                  and not after_preposition(self.texts[e.block], e.start)
+                  and self.agrees(e.actor, gender)}
         if len(people) == 1:
             entity = next(iter(people.values()))
             return self._entity_naming(entity), "person"

@@ -45,6 +45,9 @@ _CLAUSES = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "conj", "pa
 _TAG_FILLERS = frozenset({"AUX", "PRON", "DET", "NOUN", "PROPN", "ADV", "ADJ"})
 _RELATIVES = frozenset({"qui", "who", "which", "that"})
 _RELATIVE_CLAUSES = frozenset({"acl:relcl", "relcl", "acl"})
+_DIRECT_OBJECTS = frozenset({"obj", "dobj"})
+_COUNTS = frozenset({"nummod"})
+_SUBORDINATE = frozenset({"ccomp", "xcomp", "advcl", "csubj", "parataxis"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,16 +215,45 @@ def _verb(tree: Tree, lex: Lexicon, i: int, quoted: list[tuple[int, int]],
     if word not in lex.reporting and phrase_end is None and not tag:
         return None
     tok = tree.tokens[i]
+    named = _incise_name(tree, i)
+    if named is not None and word in lex.reporting:
+        # "…, relève Sophie Lambert, chercheuse": an inverted tag after the clause it
+        # reports, whatever the tagger made of the verb.
+        return Report(tree, i, named, tok.start, tok.end)
     if tok.pos not in _VERB_POS and not _after_auxiliary(tree, i) and not (
             i > 0 and tree.word(i - 1) in lex.auxiliaries):
         return None  # "l'annonce", "the claims": a noun, not a verb
-    if word in lex.weak and not _has_content(tree, i, quoted):
+    if word in lex.weak and not _has_content(tree, i, quoted) and not (
+            word in lex.counting and _counts(tree, i)):
         return None
     speaker = _speaker(tree, lex, i)
     if speaker is None:
         return None
     end = tree.tokens[phrase_end if phrase_end is not None else i].end
     return Report(tree, i, speaker, tok.start, end)
+
+
+def _incise_name(tree: Tree, i: int) -> int | None:
+    """ "…, relève Sophie Lambert, …": a comma, the reporting word, then a person's
+    name ending at a comma or the sentence's end. The name is who reports."""
+    if i < 2 or tree.words[i - 1] != "," or tree.names.get(i + 1) != "person":
+        return None
+    k = i + 1
+    while k < len(tree.tokens) and tree.names.get(k) == "person":
+        k += 1
+    if k < len(tree.tokens) and tree.words[k] not in (",", ".", ";", "!", "?"):
+        return None
+    return i + 1
+
+
+def _counts(tree: Tree, i: int) -> bool:
+    """A counting verb with a count as its direct object ("l'ONG en comptait 300", "the
+    office has registered 14,000"), not inside a clause another verb reports ("X said
+    his troops had recorded 14 violations")."""
+    if tree.tokens[i].dep in _SUBORDINATE:
+        return False
+    return any(tree.tokens[k].pos == "NUM" or any(True for _ in tree.kids(k, _COUNTS))
+               for k in tree.kids(i, _DIRECT_OBJECTS))
 
 
 def _after_auxiliary(tree: Tree, i: int) -> bool:
@@ -274,6 +306,12 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
     fragment = _fragment_subject(tree, lex, i)
     if fragment is not None:
         return fragment
+    head = tree.tokens[i].head
+    if tree.tokens[i].dep == "acl" and tree.has_feature(i, "VerbForm=Fin") and head < i \
+            and tree.tokens[head].pos in NOMINAL and head >= tree.dateline_end:
+        # "Le Comité … (CKDH) faisait état de …" parsed as a noun with a clause: a
+        # finite verb does not modify a noun, the noun is its subject.
+        return head
     quoted_as = _quoted_as(tree, i)
     if quoted_as is not None:
         return quoted_as

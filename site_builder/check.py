@@ -31,6 +31,7 @@ from site_builder.render.i18n import messages
 from site_builder.render.links import article_paths, local_link, page_path
 from site_builder.render.lookup import site_lookup
 from site_builder.render.markdown import render_body
+from site_builder.render.network import NETWORK_DIRECTORY
 from site_builder.render.pages import group_tags, page_directory, paginate
 from site_builder.render.renderer import STATIC_FILES
 from site_builder.render.site_pages import (
@@ -301,7 +302,8 @@ _HEADING_ID = re.compile(r'<h[1-6][^>]*?\sid="([^"]*)"')
 
 def _generated(site: Site, assets: frozenset[str], per_page: int | None) -> frozenset[str]:
     """The output-relative paths of what a build publishes, pages also as `dir/` and `dir`."""
-    directories = ["", "tags/", *SORT_DIRECTORIES.values(), FIGURES_DIRECTORY]
+    directories = ["", "tags/", *SORT_DIRECTORIES.values(), FIGURES_DIRECTORY,
+                   NETWORK_DIRECTORY]
     index, lookup = actor_index(site.articles, site.actors), site_lookup(site)
     index_pages = len(actor_index_pages(actor_groups(site.actors, index, "", messages("en"),
                                                      "name")))

@@ -37,6 +37,7 @@ PAGES = [
     "figures/index.html",
     "figures/sources/onu/index.html",
     "figures/units/personnes/index.html",
+    "network/index.html",
     "tags/index.html",
     "tags/syrie/index.html",
     "search/index.html",

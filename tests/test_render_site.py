@@ -48,6 +48,7 @@ def test_the_files_of_a_site(outputs: dict[str, bytes]) -> None:
         "figures/units/personnes/index.html",
         "figures/unsourced/index.html",
         "index.html",
+        "network/index.html",
         "search/index.html",
         "site.js",
         "sitemap.xml",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from site_builder.config import Config
 from site_builder.model import Site
+from site_builder.render.network import NETWORK_DIRECTORY
 from site_builder.render.pages import group_tags, page_directory, paginate
 from site_builder.render.site_pages import FIGURES_DIRECTORY, SORT_DIRECTORIES
 from site_builder.render.urls import article_slug, path_segment, public_url
@@ -101,7 +102,7 @@ def sitemap(site: Site, config: Config) -> list[SitemapUrl]:
                    i.article.date.date().isoformat())
         for i in site.articles
     ]
-    directories = [*SORT_DIRECTORIES.values(), FIGURES_DIRECTORY]
+    directories = [*SORT_DIRECTORIES.values(), FIGURES_DIRECTORY, NETWORK_DIRECTORY]
     directories += [f"actors/{path_segment(a)}/" for a in sorted(site.actors)]
     urls += [SitemapUrl(public_url(base, d)) for d in directories]
     return urls

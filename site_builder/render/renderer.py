@@ -13,7 +13,7 @@ Pass one `ActorIndex` (and `SiteLookup`) to all of them for a build.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import jinja2
@@ -27,6 +27,7 @@ from site_builder.memo import Memo
 from site_builder.model import AnnotatedArticle, Site
 from site_builder.render import export, feeds
 from site_builder.render.actor_pages import (
+    RelatedActor,
     actor_href,
     actor_page,
     actor_quotes,
@@ -49,6 +50,14 @@ from site_builder.render.jsonld import news_article, script_json
 from site_builder.render.links import article_paths
 from site_builder.render.lookup import SiteLookup, site_lookup
 from site_builder.render.markdown import body_anchors, make_render_markdown, render_body
+from site_builder.render.network import (
+    EGO_SIZE,
+    NETWORK_DIRECTORY,
+    NETWORK_TABLE,
+    ego_network,
+    network_svg,
+    site_network,
+)
 from site_builder.render.pages import (
     RankedActor,
     SiteInfo,
@@ -209,7 +218,9 @@ class Renderer:
                 actor, index, lookup, site.actors, root=root, config=self.config, t=self._t,
                 anchors_of=lambda item: self._anchors_of(site, item), page=number,
             )
-            outputs[path] = self._render("actor.html", path, actor=page,
+            ego = self._ego(site, index, actor.id, root, page.related) if number == 1 \
+                else None
+            outputs[path] = self._render("actor.html", path, actor=page, ego=ego,
                                          pagination=pagination(number, pages, root, base))
         quotes = quote_pages(lookup, actor.id)
         for number in range(1, quotes + 1):
@@ -264,6 +275,7 @@ class Renderer:
                     rows=figure_rows(chunk, site, root, self.config, self._t),
                     pagination=pagination(number, len(chunks), root, group.directory),
                     chart=self._chart(group, site) if number == 1 else None)
+        outputs.update(self._network_page(site, index))
         outputs[export.ACTORS_PATH] = export.dumps(
             export.actors_document(site, index, self.config))
         outputs[export.COUNTS_PATH] = export.dumps(export.actor_counts_document(site, index))
@@ -387,6 +399,37 @@ class Renderer:
             self._related = (site, related_positions(site))
         position = self._position(site, item)
         return self._related[1][position] if position >= 0 else ()
+
+    def _network_page(self, site: Site, index: ActorIndex) -> dict[str, bytes]:
+        path = NETWORK_DIRECTORY + "index.html"
+        root = root_of(path)
+        href = {a: actor_href(root, a) for a in site.actors}
+        network = site_network(index, site.actors, href)
+        t = self._t
+        svg = network_svg(network, title=t["network"], description=t["network_desc"].format(
+            n=len(network.nodes)), label=t["network_node"], svg_id="network") \
+            if network is not None else None
+        names = {a: site.actors[a].name for a in site.actors}
+        ties = [(names[tie.a], href[tie.a], names[tie.b], href[tie.b], tie.shared)
+                for tie in (network.all_ties[:NETWORK_TABLE] if network else ())]
+        return {path: self._render("network.html", path, svg=svg, ties=ties,
+                                   actors=len(network.nodes) if network else 0)}
+
+    def _ego(self, site: Site, index: ActorIndex, actor_id: str, root: str,
+             related: Sequence[RelatedActor]) -> Markup | None:
+        """The actor among those it is named with most often (network.py)."""
+        actor = site.actors[actor_id]
+        ids = [actor_id, *(r.id for r in related)]
+        network = ego_network(actor, [(site.actors[r.id], r.articles) for r in related],
+                              {a: len(index.counts.get(a, {})) for a in ids},
+                              {a: actor_href(root, a) for a in ids})
+        if network is None:
+            return None
+        t = self._t
+        return network_svg(network, title=t["ego_title"].format(name=actor.name),
+                           description=t["ego_desc"].format(name=actor.name),
+                           label=t["network_node"], svg_id="ego", width=EGO_SIZE,
+                           height=EGO_SIZE)
 
     def _chart(self, group: FigureGroup, site: Site) -> Chart | None:
         """A source's figures by unit, or a unit's by source, over time (charts.py)."""

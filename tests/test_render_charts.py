@@ -8,6 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from site_builder.model import Entity
 from site_builder.render import Renderer
 from site_builder.render.charts import (
     HEIGHT,
@@ -84,3 +85,21 @@ def test_unit_and_source_pages_have_a_chart_and_its_data() -> None:
     assert "« personnes »" in unit
     overview = out["figures/index.html"].decode()
     assert '<a href="../figures/units/personnes/index.html">personnes</a>' in overview
+
+
+def test_an_actor_page_charts_its_mentions_per_month_with_empty_months() -> None:
+    site = _site(3)
+    for n, item in enumerate(site.articles):  # January, March, April
+        object.__setattr__(item.article, "date",
+                           dt.datetime(2026, (1, 3, 4)[n], 10, tzinfo=dt.UTC))
+    for item in site.articles:
+        text = item.article.blocks[0].text
+        start = text.index("ONU")
+        item.annotations.entities.append(
+            Entity("ONU", "organization", "ORG", start, start + 3, "b0", "fr", actor="onu"))
+    page = Renderer(config(timezone="UTC")).render_all(site)["actors/onu/index.html"].decode()
+    assert page.count('<svg class="chart"') == 1
+    assert "ONU : mentions par mois" in page
+    months = re.findall(r"<tr><td>mentions</td><td>([^<]+)</td><td>(\d+)</td></tr>", page)
+    assert months == [("janv. 2026", "1"), ("févr. 2026", "0"), ("mars 2026", "1"),
+                      ("avr. 2026", "1")]

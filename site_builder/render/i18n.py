@@ -247,6 +247,12 @@ def short_date(when: dt.date, lang: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def short_month(when: dt.date, lang: str) -> str:
+    """A month and year, as `lang` abbreviates them ("nov. 2026", "Nov 2026")."""
+    return format_date(when, format="MMM y", locale=locale_for(lang, "en"))
+
+
+@lru_cache(maxsize=4096)
 def local_number(value: float, lang: str) -> str:
     """`value` written the way `lang` writes numbers ("16 500 000", "1,5")."""
     number: float | int = int(value) if value.is_integer() else value

@@ -13,8 +13,10 @@ Pass one `ActorIndex` (and `SiteLookup`) to all of them for a build.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Sequence
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import jinja2
 from markupsafe import Markup
@@ -24,7 +26,7 @@ from site_builder.content.files import discover
 from site_builder.errors import ContentError, Problem, SiteError
 from site_builder.link import ActorIndex, ArticleActor, actor_index
 from site_builder.memo import Memo
-from site_builder.model import AnnotatedArticle, Site
+from site_builder.model import Actor, AnnotatedArticle, Site
 from site_builder.render import export, feeds
 from site_builder.render.actor_pages import (
     RelatedActor,
@@ -35,7 +37,7 @@ from site_builder.render.actor_pages import (
     quote_pages,
 )
 from site_builder.render.anchors import AnchorMemo
-from site_builder.render.charts import Chart, Labels, line_chart, series_of
+from site_builder.render.charts import Chart, Labels, Point, Series, line_chart, series_of
 from site_builder.render.context import BodyContext
 from site_builder.render.environment import (
     compile_all,
@@ -44,7 +46,7 @@ from site_builder.render.environment import (
     search_path,
 )
 from site_builder.render.figure_rows import figure_row
-from site_builder.render.i18n import counted, load_catalogs, local_number, short_date
+from site_builder.render.i18n import counted, load_catalogs, local_number, short_date, short_month
 from site_builder.render.images import ImageResolver
 from site_builder.render.jsonld import news_article, script_json
 from site_builder.render.links import article_paths
@@ -218,10 +220,12 @@ class Renderer:
                 actor, index, lookup, site.actors, root=root, config=self.config, t=self._t,
                 anchors_of=lambda item: self._anchors_of(site, item), page=number,
             )
-            ego = self._ego(site, index, actor.id, root, page.related) if number == 1 \
-                else None
-            outputs[path] = self._render("actor.html", path, actor=page, ego=ego,
-                                         pagination=pagination(number, pages, root, base))
+            first = number == 1
+            outputs[path] = self._render(
+                "actor.html", path, actor=page,
+                ego=self._ego(site, index, actor.id, root, page.related) if first else None,
+                mentions_chart=self._mentions_chart(actor, index, lookup) if first else None,
+                pagination=pagination(number, pages, root, base))
         quotes = quote_pages(lookup, actor.id)
         for number in range(1, quotes + 1):
             path = base + "quotes/" + page_directory(number) + "index.html"
@@ -430,6 +434,34 @@ class Renderer:
                            description=t["ego_desc"].format(name=actor.name),
                            label=t["network_node"], svg_id="ego", width=EGO_SIZE,
                            height=EGO_SIZE)
+
+    def _mentions_chart(self, actor: Actor, index: ActorIndex,
+                        lookup: SiteLookup) -> Chart | None:
+        """The actor's mentions per month, months without any at 0 (charts.py)."""
+        zone = ZoneInfo(self.config.timezone)
+        months: dict[dt.date, int] = {}
+        for slug, mentions in index.counts.get(actor.id, {}).items():
+            item = lookup.articles.get(slug)
+            if item is not None:
+                month = item.article.date.astimezone(zone).date().replace(day=1)
+                months[month] = months.get(month, 0) + mentions
+        if len(months) < 2:
+            return None
+        month, last = min(months), max(months)
+        while month < last:  # every month in between, so a silence shows as one
+            month = (month + dt.timedelta(days=32)).replace(day=1)
+            months.setdefault(month, 0)
+        lang, t = self.config.language, self._t
+        words = Labels(title=t["mentions_chart"].format(name=actor.name),
+                       description=t["mentions_chart_desc"],
+                       number=lambda value: local_number(value, lang),
+                       date=lambda when: short_month(when, lang))
+        line = Series(t["mention_other"], tuple(Point(m, float(n)) for m, n in months.items()))
+        svg = line_chart([line], words, "mentions")
+        if svg is None:
+            return None
+        return Chart(svg, words.title, [(line.name, words.date(p.when), words.number(p.value))
+                                        for p in sorted(line.points, key=lambda p: p.when)])
 
     def _chart(self, group: FigureGroup, site: Site) -> Chart | None:
         """A source's figures by unit, or a unit's by source, over time (charts.py)."""

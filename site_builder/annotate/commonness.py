@@ -101,6 +101,34 @@ def is_candidate(span: str, lang: str, initial: bool = False) -> bool:
         initial or word[-1:].lower() in ("s", "x")))) and not is_known_place(word, lang)
 
 
+_OPENING = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def opening_word(text: str, start: int, end: int, sentences: Iterable[tuple[int, int]],
+                 lang: str) -> tuple[tuple[int, int], int] | None:
+    """(its sentence, its length) when a mention opens its sentence with a common word.
+
+    The word must be capitalized at its start only, common enough in the
+    language (`CANDIDATE_ZIPF`) to be a word at all, not a known place, and
+    only punctuation may stand between the sentence's start and the mention
+    ("« Frapper Kordane, c'est…"). The tagger then decides (nlp.py).
+    """
+    sentence = next(((s, e) for s, e in sentences if s <= start < e), None)
+    if sentence is None or any(ch.isalnum() for ch in text[sentence[0]:start]):
+        return None
+    match = _OPENING.match(text, start, end)
+    if match is None:
+        return None
+    word = match.group()
+    if not word[:1].isupper() or any(ch.isupper() for ch in word[1:]):
+        return None
+    if match.end() < end and text[match.end()] != " ":
+        return None  # "Jean-Pierre", "Al-Qaïda": the word is part of a longer one
+    if zipf(word.lower(), lang) < CANDIDATE_ZIPF or is_known_place(word, lang):
+        return None
+    return sentence, len(word)
+
+
 def is_vague_place(word: str, lang: str, pos: str) -> bool:
     """A very common word the model calls a place and no gazetteer knows: "le Sud".
 

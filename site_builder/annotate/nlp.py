@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from site_builder.annotate.commonness import is_candidate
+from site_builder.annotate.commonness import is_candidate, opening_word
 from site_builder.annotate.labels import kind_of
 from site_builder.annotate.pipelines import PipelineInfo, load_pipeline, split_components
 from site_builder.annotate.syntax import RawToken, needs_parse, parse_span, parse_tokens
@@ -177,6 +177,8 @@ def _analyse(lang: str, model: str, texts: Sequence[str], batch_size: int,
         for start, end in spans:
             wanted.append((n, start))
             chunks.append(original[start:end])
+    if second:
+        _drop_opening_words(nlp, texts, results)
     if whole:
         docs = nlp.pipe((d for _, d, _ in whole), batch_size=batch_size, disable=first)
         for (n, _, spans), doc in zip(whole, docs, strict=True):
@@ -188,6 +190,74 @@ def _analyse(lang: str, model: str, texts: Sequence[str], batch_size: int,
     for raw in results:
         raw[2].sort(key=lambda tokens: tokens[0][0] if tokens else 0)
     return info, results
+
+
+# A word's part of speech that is no part of a name: "[Inside] Merov", "[Frapper]
+# Kordane", "[Déclenché] le 1er septembre". Not AUX ("Will Harrow"), not a noun or an
+# adjective (first names are words too: "Rose", "Pierre", "Grace").
+NON_NAME_POS = frozenset({"ADP", "ADV", "SCONJ", "CCONJ", "DET", "PRON", "PART", "INTJ"})
+# A verb only in a non-finite form: "rose Calder said" is read as a past tense.
+NON_NAME_VERB_FORMS = frozenset({"VerbForm=Inf", "VerbForm=Part", "VerbForm=Ger"})
+# The components that tag (not parse, not find entities).
+_TAGGING_FACTORIES = frozenset({"tok2vec", "tagger", "morphologizer", "attribute_ruler"})
+
+
+def _no_name_reading(pos: str, morph: str) -> bool:
+    """Whether a word the tagger read so (written in lower case) belongs to no name."""
+    if pos in NON_NAME_POS:
+        return True
+    return pos == "VERB" and bool(NON_NAME_VERB_FORMS & set(morph.split("|")))
+
+
+def _drop_opening_words(nlp: Language, texts: Sequence[str], results: list[Raw]) -> None:
+    """Take a sentence's first word out of a mention when it is no name (in place).
+
+    Every sentence capitalizes its first word, and the model, seeing a capital
+    before a name, takes both: "[Inside Merov], residents say", "[Frapper
+    Kordane], c'est…", "[Déclenché] le 1er septembre". In its own sentence the
+    tagger calls such a word a proper noun too. So the sentence is tagged again
+    with that word in lower case, and what the tagger reads then decides: a
+    preposition, an adverb, a conjunction, a pronoun, a determiner or a
+    non-finite verb is no name. Only a word common enough for it to matter
+    is asked about (`opening_word`).
+    """
+    probes: list[tuple[int, int, int, int]] = []  # (text, mention, offset in probe, word length)
+    probe_texts: list[str] = []
+    lang = str(nlp.lang)
+    for n, (sentences, mentions, _) in enumerate(results):
+        text = texts[n]
+        for k, (start, end, label) in enumerate(mentions):
+            if kind_of(label) is None:
+                continue
+            found = opening_word(text, start, end, sentences, lang)
+            if found is None:
+                continue
+            (s, e), word = found
+            probes.append((n, k, start - s, word))
+            probe_texts.append(text[s:start] + text[start].lower() + text[start + 1:e])
+    if not probes:
+        return
+    disabled = [name for name in nlp.pipe_names
+                if nlp.get_pipe_meta(name).factory not in _TAGGING_FACTORIES]
+    dropped: dict[int, dict[int, int]] = {}
+    for (n, k, at, word), doc in zip(probes, nlp.pipe(probe_texts, disable=disabled),
+                                     strict=True):
+        token = next((t for t in doc if t.idx == at), None)
+        if token is not None and len(token.text) == word and \
+                _no_name_reading(token.pos_, str(token.morph)):
+            dropped.setdefault(n, {})[k] = word
+    for n, cut in dropped.items():
+        kept: Mentions = []
+        text = texts[n]
+        for k, (start, end, label) in enumerate(results[n][1]):
+            if k in cut:
+                start += cut[k]
+                while start < end and not text[start].isalnum():
+                    start += 1
+                if start >= end:
+                    continue
+            kept.append((start, end, label))
+        results[n][1][:] = kept
 
 
 def workers_for(chars: int, batches: int, processes: int) -> int:

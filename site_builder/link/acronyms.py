@@ -269,6 +269,17 @@ def _last_word_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def _name_words(text: str) -> bool:
+    """Whether words taken before an entity may be part of its name: no parenthesis,
+    and every word but a function word capitalized ("[Hayat] Tahrir al-Sham", not
+    "[according to the] Valmorian Civil Protection Agency (AVPC)")."""
+    if "(" in text or ")" in text:
+        return False
+    function_words = wl.function_words()
+    return all(word[:1].isupper() or key_of(word) in function_words
+               for word in _WORD_SPLIT.split(text) if word)
+
+
 def _long_then_short(block: _Block, start: int, open_at: int, short: str) -> AcronymPair | None:
     text = block.text
     before_end = _last_word_end(text, start, open_at)
@@ -282,7 +293,8 @@ def _long_then_short(block: _Block, start: int, open_at: int, short: str) -> Acr
             return AcronymPair(short, written, entity.index, "long-short")
     window = _window(text, start, before_end, short)
     long = best_long_form(short, window)
-    if long and acceptable(short, long):
+    if long and acceptable(short, long) and (
+            entity is None or _name_words(text[before_end - len(long):entity.start])):
         span = block.span_at(before_end - len(long), before_end)
         if span is None or span.kind != "person" or is_initialism(short, long):
             return AcronymPair(short, long, span.index if span else None, "long-short")

@@ -290,7 +290,10 @@ def _link(
         # A mention sent to another person's key (a surname, a name completed
         # from its neighbour word) counts as a person.
         sent = ref.kind == "person" and ref.value != mention.name.key
-        actor.kinds["person" if sent else mention.kind] += 1
+        vote = "person" if sent else mention.kind
+        if vote != ref.kind and {vote, ref.kind} <= {"person", "place"}:
+            vote = ref.kind  # settled by the side with evidence (_settle_person_or_place)
+        actor.kinds[vote] += 1
     for ref, texts in long_texts.items():
         slot = slot_of(ref)
         if slot in pending:  # only long forms that some mention points at

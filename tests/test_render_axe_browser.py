@@ -21,7 +21,7 @@ from site_builder.model import Site
 from site_builder.render import Renderer
 from tests.conftest import served
 from tests.test_render_paging import _site
-from tests.test_render_support import config, small_site
+from tests.test_render_support import config, small_site, write_outputs
 
 pytestmark = [pytest.mark.browser]
 
@@ -66,10 +66,7 @@ def axe_path() -> Path:
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site served at the root of a local server, as 404.html's absolute links expect."""
     out = tmp_path_factory.mktemp("axe")
-    for rel, data in Renderer(config()).render_all(charted_site()).items():
-        target = out / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    write_outputs(out, Renderer(config()).render_all(charted_site()))
     with served(out) as url:
         yield url
 

@@ -14,7 +14,7 @@ import pytest
 
 from site_builder.render import Renderer
 from tests.conftest import open_page, served, wait_until
-from tests.test_render_support import config, small_site
+from tests.test_render_support import config, small_site, write_outputs
 
 pytestmark = [pytest.mark.browser]
 
@@ -26,10 +26,7 @@ OPEN = "document.querySelector('{0}') && document.querySelector('{0}').matches('
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     out = tmp_path_factory.mktemp("output")
-    for rel, data in Renderer(config()).render_all(small_site()).items():
-        target = out / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    write_outputs(out, Renderer(config()).render_all(small_site()))
     with served(Path(out)) as url:
         yield url
 

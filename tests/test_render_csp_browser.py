@@ -12,7 +12,7 @@ import pytest
 
 from site_builder.render import Renderer
 from tests.conftest import BLANK_SITE_TOML, build_ok, open_page
-from tests.test_render_support import config, small_site
+from tests.test_render_support import config, small_site, write_outputs
 
 pytestmark = [pytest.mark.browser]
 
@@ -32,10 +32,7 @@ Le tableau suivant reprend les chiffres publiés.
 
 
 def test_article_page_runs_its_script_with_no_violation(browser, tmp_path) -> None:
-    for rel, data in Renderer(config()).render_all(small_site()).items():
-        target = tmp_path / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    write_outputs(tmp_path, Renderer(config()).render_all(small_site()))
     page = open_page(browser, (tmp_path / "articles/syrie-depart/index.html").as_uri())
     try:
         csp = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")

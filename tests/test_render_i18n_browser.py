@@ -10,7 +10,7 @@ import pytest
 
 from site_builder.render import Renderer
 from tests.test_render_i18n import ENGLISH_PAGE, mixed_site
-from tests.test_render_support import config
+from tests.test_render_support import config, write_outputs
 
 pytestmark = [pytest.mark.browser]
 
@@ -19,10 +19,7 @@ pytestmark = [pytest.mark.browser]
 def page_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     out = tmp_path_factory.mktemp("output")
     site_dir = tmp_path_factory.mktemp("site")
-    for rel, data in Renderer(config(site_dir, title="Newsroom")).render_all(mixed_site()).items():
-        target = out / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    write_outputs(out, Renderer(config(site_dir, title="Newsroom")).render_all(mixed_site()))
     return (out / ENGLISH_PAGE).as_uri()  # file://: the site must work without a server
 
 

@@ -11,7 +11,14 @@ import pytest
 from site_builder.model import Actor, AnnotatedArticle, Annotations, Quote, Site
 from site_builder.render import Renderer
 from tests.conftest import wait_until
-from tests.test_render_support import block_langs, config, entity, make_article, small_site
+from tests.test_render_support import (
+    block_langs,
+    config,
+    entity,
+    make_article,
+    small_site,
+    write_outputs,
+)
 
 pytestmark = [pytest.mark.browser]
 
@@ -39,10 +46,7 @@ _NONE = "rgba(0, 0, 0, 0)"
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     out = tmp_path_factory.mktemp("output")
-    for rel, data in Renderer(config()).render_all(cues_site()).items():
-        target = out / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    write_outputs(out, Renderer(config()).render_all(cues_site()))
     return (out / PAGE).as_uri()  # file://: the site must work without a server
 
 

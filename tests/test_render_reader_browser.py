@@ -12,7 +12,7 @@ import pytest
 
 from site_builder.render import Renderer
 from tests.conftest import wait_until
-from tests.test_render_support import config, small_site
+from tests.test_render_support import config, small_site, write_outputs
 
 pytestmark = [pytest.mark.browser]
 
@@ -32,10 +32,7 @@ _BODY_LUMINANCE = """() => {
 @pytest.fixture(scope="module")
 def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("reader")
-    for rel, data in Renderer(config()).render_all(small_site()).items():
-        target = root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    write_outputs(root, Renderer(config()).render_all(small_site()))
     return root
 
 

@@ -189,3 +189,12 @@ class Page(HTMLParser):
                 self.links.append(values[name] or "")
         if values.get("id"):
             self.ids.append(values["id"] or "")
+
+
+def write_outputs(out: Path, outputs: dict[str, bytes]) -> Path:
+    """Write a `Renderer`'s outputs under `out` (for the browser tests); returns `out`."""
+    for rel, data in outputs.items():
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return out

@@ -23,10 +23,11 @@ from zoneinfo import ZoneInfo
 
 from site_builder.config import Config
 from site_builder.link import ActorIndex
-from site_builder.model import ENTITY_KINDS, Actor, AnnotatedArticle, Figure, Site
+from site_builder.model import ENTITY_KINDS, Actor, Site
 from site_builder.render.actor_pages import actor_href
 from site_builder.render.figure_marks import is_unsourced, source_name
 from site_builder.render.figure_rows import FigureRow, figure_row
+from site_builder.render.lookup import ReportedFigure
 from site_builder.render.pages import article_link
 from site_builder.render.snippets import BlockText, block_texts
 from site_builder.render.urls import page_href, path_segment
@@ -71,14 +72,7 @@ class FigureGroup:
     title: str  # the actor's name, the unit as written, or the group's heading
     actor: str | None  # the source's actor id
     directory: str  # site-relative directory of the group's first page
-    figures: tuple[SiteFigure, ...]  # in the site's order, newest article first
-
-
-@dataclass(frozen=True, slots=True)
-class SiteFigure:
-    item: AnnotatedArticle
-    number: int  # 1-based, in its article
-    figure: Figure
+    figures: tuple[ReportedFigure, ...]  # in the site's order, newest article first
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,12 +147,12 @@ RECENT_FIGURES = 30  # rows on the figures overview
 def figure_groups(site: Site, t: Mapping[str, str]) -> list[FigureGroup]:
     """Every figure of the site: by source actor (by name), then named sources
     without an actor page, then unsourced figures; site order within a group."""
-    by_actor: dict[str, list[SiteFigure]] = {}
-    unlinked: list[SiteFigure] = []
-    unsourced: list[SiteFigure] = []
+    by_actor: dict[str, list[ReportedFigure]] = {}
+    unlinked: list[ReportedFigure] = []
+    unsourced: list[ReportedFigure] = []
     for item in site.articles:
         for number, figure in enumerate(item.annotations.figures, start=1):
-            entry = SiteFigure(item, number, figure)
+            entry = ReportedFigure(item, number, figure)
             source = figure.source
             if source is not None and source in site.actors:
                 by_actor.setdefault(source, []).append(entry)
@@ -190,14 +184,14 @@ def unit_groups(site: Site) -> list[FigureGroup]:
     Units are compared by their slug (case and accents aside); a group is
     titled with its most frequent spelling. Figures with no unit have none.
     """
-    by_unit: dict[str, list[SiteFigure]] = {}
+    by_unit: dict[str, list[ReportedFigure]] = {}
     spellings: dict[str, dict[str, int]] = {}
     for item in site.articles:
         for number, figure in enumerate(item.annotations.figures, start=1):
             key = slugify(figure.unit)
             if not key:
                 continue
-            by_unit.setdefault(key, []).append(SiteFigure(item, number, figure))
+            by_unit.setdefault(key, []).append(ReportedFigure(item, number, figure))
             seen = spellings.setdefault(key, {})
             seen[figure.unit] = seen.get(figure.unit, 0) + 1
     groups = []
@@ -231,18 +225,18 @@ def group_links(groups: Sequence[FigureGroup], root: str) -> list[GroupLink]:
             for g in groups]
 
 
-def recent_figures(site: Site, limit: int = RECENT_FIGURES) -> list[SiteFigure]:
+def recent_figures(site: Site, limit: int = RECENT_FIGURES) -> list[ReportedFigure]:
     """The figures of the newest articles, in the site's order."""
-    found: list[SiteFigure] = []
+    found: list[ReportedFigure] = []
     for item in site.articles:
         for number, figure in enumerate(item.annotations.figures, start=1):
             if len(found) == limit:
                 return found
-            found.append(SiteFigure(item, number, figure))
+            found.append(ReportedFigure(item, number, figure))
     return found
 
 
-def figure_rows(figures: Sequence[SiteFigure], site: Site, root: str, config: Config,
+def figure_rows(figures: Sequence[ReportedFigure], site: Site, root: str, config: Config,
                 t: Mapping[str, str]) -> list[FigureRow]:
     """Table rows for `figures` on a page at `root` (each links to its article)."""
     rows = []

@@ -275,3 +275,31 @@ def test_a_feminine_pronoun_skips_a_man_who_spoke_last() -> None:
              "La directrice de Croix-Verte, Lina Haddad, a rejeté ces arguments. "
              "« Les familles n’ont plus rien à manger », a-t-elle expliqué.")
     assert speaker(ann, "Les familles n’ont plus rien")[0] == "haddad"
+
+
+# ------------------------------------------------ clauses, descriptions, documents
+
+
+def test_a_reporting_word_tagged_as_a_noun_keeps_its_own_subject() -> None:
+    ann = fr("Croix-Verte recense pour sa part 4 800 sans-abri dans la vallée, et Green Shield "
+             "a enregistré 900 blessés.")
+    assert source(ann, "4 800")[0] == "croix"
+    assert source(ann, "900 blessés")[0] == "shield"
+
+
+def test_a_name_inside_a_counted_phrase_is_not_the_description() -> None:
+    ann = fr("Croix-Verte a publié mardi un bilan de 40 morts.",
+             "Parmi eux figurent 9 enfants, a précisé l’ONG, qui compte également 25 soldats, "
+             "dont 12 membres de la garde du nord (Veilleurs du Nord).")
+    for text in ("9 enfants", "25 soldats", "12 membres"):
+        assert source(ann, text)[0] != "veilleurs"
+
+
+def test_a_document_subject_names_who_issued_it() -> None:
+    ann = fr("Le précédent bilan de Croix-Verte, publié dimanche, faisait état de 74 morts.")
+    assert source(ann, "74 morts")[0] == "croix"
+
+
+def test_a_document_of_no_one_names_no_one() -> None:
+    ann = fr("Le bilan des victimes de la crue faisait état de 16 disparus jeudi soir.")
+    assert source(ann, "16 disparus") == (None, None)

@@ -245,8 +245,8 @@ class Context(Antecedents):
         loose: tuple[Naming, str] | None = None
         # A name in apposition before one used as a modifier: "the UN refugee agency
         # (UNHCR)" is UNHCR, not the UN.
-        ordered = sorted(tree.subtree(k), key=lambda j: (tree.tokens[j].dep not in _TITLED_NAME,
-                                                         j))
+        ordered = sorted(_own_words(tree, k), key=lambda j: (
+            tree.tokens[j].dep not in _TITLED_NAME, j))
         for j in ordered:
             if j == k or tree.tokens[j].dep not in _NAME_PARTS or tree.has_case(j):
                 continue
@@ -397,3 +397,27 @@ class Context(Antecedents):
             entity = next(iter(people.values()))
             return self._entity_naming(entity), "person"
         return None
+
+
+_CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "conj", "parataxis",
+                          "csubj"})
+
+
+def _own_words(tree: Tree, k: int) -> list[int]:
+    """The noun phrase of `k` without its clauses and the counts in it: in "l'ONG, qui
+    compte 150 combattants, dont 84 membres des FAV", the FAV are not a name of
+    the NGO."""
+    found: list[int] = []
+    stack = [k]
+    while stack:
+        j = stack.pop()
+        found.append(j)
+        for c in tree.children[j]:
+            clause = tree.tokens[c].dep in _CLAUSE_DEPS and (
+                tree.tokens[c].dep != "conj" or tree.tokens[c].pos in ("VERB", "AUX"))
+            if clause or (
+                    c not in tree.names
+                    and any(tree.tokens[n].dep == "nummod" for n in tree.children[c])):
+                continue
+            stack.append(c)
+    return sorted(found)

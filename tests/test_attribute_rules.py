@@ -303,3 +303,31 @@ def test_a_document_subject_names_who_issued_it() -> None:
 def test_a_document_of_no_one_names_no_one() -> None:
     ann = fr("Le bilan des victimes de la crue faisait état de 16 disparus jeudi soir.")
     assert source(ann, "16 disparus") == (None, None)
+
+
+def test_a_count_reported_through_a_document_noun() -> None:
+    ann = fr("Croix-Verte a porté mercredi son bilan à au moins 312 morts. Le bilan de la "
+             "tempête s’élève à 27 morts.")
+    assert source(ann, "312 morts")[0] == "croix"
+    assert source(ann, "27 morts") == (None, None)
+    ann = en("Green Shield put the death toll at 312 on Wednesday. The toll from the storm "
+             "stood at 27 dead.")
+    assert source(ann, "312")[0] == "shield"
+    assert source(ann, "27 dead") == (None, None)
+
+
+def test_a_possessive_names_the_owner_of_a_toll() -> None:
+    ann = en("Green Shield published new figures on Thursday. Its civilian toll stood at 118.")
+    assert source(ann, "118")[0] == "shield"
+
+
+def test_a_count_after_a_mark_with_the_words_the_verb_needs() -> None:
+    ann = fr("Croix-Verte s’en tient pour sa part à 31 000 déplacés. Le navire tient à 30 "
+             "mètres du quai.")
+    assert source(ann, "31 000")[0] == "croix"
+
+
+def test_a_coordinated_clause_repeats_its_subject() -> None:
+    ann = fr("Green Shield a recensé 50 000 déplacés, un chiffre que Croix-Verte juge "
+             "sous-estimé et qu’elle porte à « près de 90 000 ».")
+    assert source(ann, "90 000")[0] == "croix"

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from site_builder.attribute.antecedents import STOP, Antecedents, after_preposition, key, keys
 from site_builder.attribute.lexicon import Designator, Gender, Lexicon, designators, genders
-from site_builder.attribute.tree import Tree
+from site_builder.attribute.tree import SUBJECTS, Tree
 from site_builder.model import Entity, Naming
 
 # A modifier ("the U.N. health agency", "Russia's ministry") is not the name of the
@@ -361,6 +361,29 @@ class Context(Antecedents):
             return self.agrees(spoken.naming.actor, gender)
         return gender is None or spoken.gender is None or spoken.gender == gender
 
+    def _coordinated_subject(self, tree: Tree, k: int, lex: Lexicon,
+                             history: Sequence[Spoken]) -> tuple[Naming, str] | None:
+        """ "un chiffre que l'ONG juge sous-estimé et qu'elle porte à 200 000": the pronoun
+        subject of a clause coordinated ("et", "mais") to an earlier clause opened by the
+        same word is that clause's subject."""
+        if tree.tokens[k].dep not in SUBJECTS:
+            return None
+        marks = [j for j in _marks(tree, tree.tokens[k].head) if j < k]
+        if not marks or marks[0] == 0 or tree.word(marks[0] - 1) not in _COORDINATORS:
+            return None
+        opener = _unelided(tree.word(marks[0]))
+        for j in range(marks[0] - 2, -1, -1):
+            if _unelided(tree.word(j)) != opener or tree.tokens[j].dep != "mark":
+                continue
+            head = tree.tokens[j].head
+            subjects = [s for s in tree.kids(head, SUBJECTS) if j < s < marks[0]]
+            if not subjects and j < head < marks[0] and tree.tokens[head].pos in ("NOUN", "PROPN"):
+                subjects = [head]  # "que Croix-Verte juge": the name taken for the clause head
+            if not subjects or tree.word(subjects[0]) in lex.pronouns:
+                return None
+            return self.naming(tree, subjects[0], lex, history)
+        return None
+
     def _pronoun(self, tree: Tree, k: int, lex: Lexicon, history: Sequence[Spoken],
                  ) -> tuple[Naming, str] | None:
         """The latest compatible antecedent: a main clause's speaker, the person who is
@@ -370,10 +393,18 @@ class Context(Antecedents):
         word = tree.word(k)
         kinds = lex.pronouns[word]
         gender = genders().pronouns.get(word)
+        shared = self._coordinated_subject(tree, k, lex, history)
+        if shared is not None:
+            kind = "organization" if shared[1] == "place" else shared[1]
+            if kind in kinds and (kind != "person" or self.agrees(shared[0].actor, gender)):
+                return shared
         here = (tree.sentence, tree.tokens[k].start)
+        # "Its civilian toll stood at 118": whose document it is, the body a sentence
+        # before was about counts too.
+        possessive = tree.tokens[k].dep in ("poss", "nmod:poss")
         candidates = [h for h in history if h.main] + [
             t for t in self.topics if (t.sentence, t.at) < here
-            and (t.kind == "person" or t.sentence == tree.sentence)]
+            and (t.kind == "person" or t.sentence == tree.sentence or possessive)]
         candidates.sort(key=lambda c: (c.sentence, c.at))
         recent = False
         for spoken in reversed(candidates):
@@ -397,6 +428,17 @@ class Context(Antecedents):
             entity = next(iter(people.values()))
             return self._entity_naming(entity), "person"
         return None
+
+
+_COORDINATORS = frozenset({"et", "mais", "and", "but"})
+
+
+def _unelided(word: str) -> str:
+    return word[:-1] + "e" if word.endswith("'") else word  # "qu'" is "que"
+
+
+def _marks(tree: Tree, verb: int) -> list[int]:
+    return [j for j in tree.kids(verb) if tree.tokens[j].dep == "mark"]
 
 
 _CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "conj", "parataxis",

@@ -213,7 +213,8 @@ def _verb(tree: Tree, lex: Lexicon, i: int, quoted: list[tuple[int, int]],
           tag: bool = False) -> Report | None:
     word = tree.word(i)
     phrase_end = _phrase_at(tree, i, lex.phrase_index)
-    if word not in lex.reporting and phrase_end is None and not tag:
+    document = _document_report(tree, lex, i)
+    if word not in lex.reporting and phrase_end is None and not tag and not document:
         return None
     tok = tree.tokens[i]
     named = _incise_name(tree, i)
@@ -222,9 +223,10 @@ def _verb(tree: Tree, lex: Lexicon, i: int, quoted: list[tuple[int, int]],
         # reports, whatever the tagger made of the verb.
         return Report(tree, i, named, tok.start, tok.end)
     if tok.pos not in _VERB_POS and not _after_auxiliary(tree, i) and not (
-            i > 0 and tree.word(i - 1) in lex.auxiliaries) and not _noun_tagged_verb(tree, i):
+            i > 0 and tree.word(i - 1) in lex.auxiliaries) and not _noun_tagged_verb(tree, i) \
+            and not document:
         return None  # "l'annonce", "the claims": a noun, not a verb
-    if word in lex.weak and not _has_content(tree, i, quoted) and not (
+    if word in lex.weak and not _has_content(tree, i, quoted) and not document and not (
             word in lex.counting and _counts(tree, i)):
         return None
     speaker = _speaker(tree, lex, i)
@@ -251,6 +253,39 @@ def _noun_tagged_verb(tree: Tree, i: int) -> bool:
         return False
     return any(k < i and tree.tokens[k].pos in NOMINAL and not _counted(tree, k)
                for k in tree.kids(i, SUBJECTS))
+
+
+def _document_report(tree: Tree, lex: Lexicon, i: int) -> bool:
+    """Does verb `i` report a count through a document or after a count mark?
+
+    "a porté son bilan à 436", "a avancé un bilan plus lourd", "put the toll at",
+    "raised its count to", "its toll stood at" (a document noun as object or
+    subject, for `document_verbs`); "qu'elle porte à « près de 200 000 »", "s'en tient
+    à 40 morts" (a count after `count_marks`, for `count_verbs`, with the words
+    they need before them)."""
+    word = tree.word(i)
+    if word in lex.document_verbs and tree.tokens[i].pos in _VERB_POS and any(
+            tree.word(k) in lex.document_nouns
+            for k in tree.kids(i, _DIRECT_OBJECTS | SUBJECTS)):
+        return True
+    before = lex.count_verbs.get(word)
+    if before is None:
+        return False
+    if before and tuple(tree.word(j) for j in range(max(i - len(before), 0), i)) != before:
+        return False
+    if not before and tree.tokens[i].pos not in _VERB_POS:
+        return False  # "la porte": a noun; "s'en tient", whatever the tagger says, a verb
+    for k in tree.kids(i):
+        if k < i or tree.tokens[k].dep in _SUBORDINATE:
+            continue
+        words = tree.subtree(k)
+        marks = [j for j in words if tree.word(j) in lex.count_marks
+                 and (j == k or tree.tokens[j].dep in CASE_MARKS)]
+        if marks and any(j > marks[0] and (tree.tokens[j].pos == "NUM" or tree.tokens[j].dep
+                                           == "nummod" or tree.surface(j)[:1].isdigit())
+                         for j in words):
+            return True
+    return False
 
 
 def _document_owner(tree: Tree, lex: Lexicon, k: int) -> int | None:

@@ -331,3 +331,10 @@ def test_a_coordinated_clause_repeats_its_subject() -> None:
     ann = fr("Green Shield a recensé 50 000 déplacés, un chiffre que Croix-Verte juge "
              "sous-estimé et qu’elle porte à « près de 90 000 ».")
     assert source(ann, "90 000")[0] == "croix"
+
+
+def test_a_figure_before_a_coordinated_clause_is_not_its_subject_s() -> None:
+    ann = fr("Plus de 120 000 déplacés vivent dans la province, et Green Shield a enregistré "
+             "31 000 réfugiés.")
+    assert source(ann, "120 000")[0] != "shield"
+    assert source(ann, "31 000")[0] == "shield"

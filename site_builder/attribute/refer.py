@@ -362,15 +362,16 @@ class Context(Antecedents):
         return gender is None or spoken.gender is None or spoken.gender == gender
 
     def _coordinated_subject(self, tree: Tree, k: int, lex: Lexicon,
-                             history: Sequence[Spoken]) -> tuple[Naming, str] | None:
+                             history: Sequence[Spoken],
+                             ) -> tuple[bool, tuple[Naming, str] | None]:
         """ "un chiffre que l'ONG juge sous-estimé et qu'elle porte à 200 000": the pronoun
         subject of a clause coordinated ("et", "mais") to an earlier clause opened by the
-        same word is that clause's subject."""
+        same word is that clause's subject. (False, None) when there is no such clause."""
         if tree.tokens[k].dep not in SUBJECTS:
-            return None
+            return False, None
         marks = [j for j in _marks(tree, tree.tokens[k].head) if j < k]
         if not marks or marks[0] == 0 or tree.word(marks[0] - 1) not in _COORDINATORS:
-            return None
+            return False, None
         opener = _unelided(tree.word(marks[0]))
         for j in range(marks[0] - 2, -1, -1):
             if _unelided(tree.word(j)) != opener or tree.tokens[j].dep != "mark":
@@ -380,9 +381,9 @@ class Context(Antecedents):
             if not subjects and j < head < marks[0] and tree.tokens[head].pos in ("NOUN", "PROPN"):
                 subjects = [head]  # "que Croix-Verte juge": the name taken for the clause head
             if not subjects or tree.word(subjects[0]) in lex.pronouns:
-                return None
-            return self.naming(tree, subjects[0], lex, history)
-        return None
+                return False, None
+            return True, self.naming(tree, subjects[0], lex, history)
+        return False, None
 
     def _pronoun(self, tree: Tree, k: int, lex: Lexicon, history: Sequence[Spoken],
                  ) -> tuple[Naming, str] | None:
@@ -393,11 +394,14 @@ class Context(Antecedents):
         word = tree.word(k)
         kinds = lex.pronouns[word]
         gender = genders().pronouns.get(word)
-        shared = self._coordinated_subject(tree, k, lex, history)
-        if shared is not None:
-            kind = "organization" if shared[1] == "place" else shared[1]
-            if kind in kinds and (kind != "person" or self.agrees(shared[0].actor, gender)):
+        found, shared = self._coordinated_subject(tree, k, lex, history)
+        if found:
+            # The pronoun repeats that subject: when it names no one it can be, no one.
+            kind = "organization" if shared is None or shared[1] == "place" else shared[1]
+            if shared is not None and kind in kinds and (
+                    kind != "person" or self.agrees(shared[0].actor, gender)):
                 return shared
+            return None
         here = (tree.sentence, tree.tokens[k].start)
         # "Its civilian toll stood at 118": whose document it is, the body a sentence
         # before was about counts too.

@@ -275,17 +275,15 @@ def _document_report(tree: Tree, lex: Lexicon, i: int) -> bool:
         return False
     if not before and tree.tokens[i].pos not in _VERB_POS:
         return False  # "la porte": a noun; "s'en tient", whatever the tagger says, a verb
-    for k in tree.kids(i):
-        if k < i or tree.tokens[k].dep in _SUBORDINATE:
-            continue
-        words = tree.subtree(k)
-        marks = [j for j in words if tree.word(j) in lex.count_marks
-                 and (j == k or tree.tokens[j].dep in CASE_MARKS)]
-        if marks and any(j > marks[0] and (tree.tokens[j].pos == "NUM" or tree.tokens[j].dep
-                                           == "nummod" or tree.surface(j)[:1].isdigit())
-                         for j in words):
-            return True
-    return False
+    # The mark and the count anywhere among the verb's complements after it: the
+    # parser may hang "à" on the verb and the number on another word.
+    words = sorted(j for k in tree.kids(i) if k > i and tree.tokens[k].dep not in _SUBORDINATE
+                   for j in tree.subtree(k))
+    marks = [j for j in words if tree.word(j) in lex.count_marks
+             and (tree.tokens[j].head == i or tree.tokens[j].dep in CASE_MARKS)]
+    return bool(marks) and any(
+        j > marks[0] and (tree.tokens[j].pos == "NUM" or tree.tokens[j].dep == "nummod"
+                          or tree.surface(j)[:1].isdigit()) for j in words)
 
 
 def _document_owner(tree: Tree, lex: Lexicon, k: int) -> int | None:

@@ -333,7 +333,7 @@ def test_a_coordinated_clause_repeats_its_subject() -> None:
     assert source(ann, "90 000")[0] == "croix"
 
 
-def test_a_figure_before_a_coordinated_clause_is_not_its_subject_s() -> None:
+def test_a_figure_before_a_coordinated_clause_is_not_reported_by_it() -> None:
     ann = fr("Plus de 120 000 déplacés vivent dans la province, et Green Shield a enregistré "
              "31 000 réfugiés.")
     assert source(ann, "120 000")[0] != "shield"

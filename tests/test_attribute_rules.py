@@ -275,3 +275,66 @@ def test_a_feminine_pronoun_skips_a_man_who_spoke_last() -> None:
              "La directrice de Croix-Verte, Lina Haddad, a rejeté ces arguments. "
              "« Les familles n’ont plus rien à manger », a-t-elle expliqué.")
     assert speaker(ann, "Les familles n’ont plus rien")[0] == "haddad"
+
+
+# ------------------------------------------------ clauses, descriptions, documents
+
+
+def test_a_reporting_word_tagged_as_a_noun_keeps_its_own_subject() -> None:
+    ann = fr("Croix-Verte recense pour sa part 4 800 sans-abri dans la vallée, et Green Shield "
+             "a enregistré 900 blessés.")
+    assert source(ann, "4 800")[0] == "croix"
+    assert source(ann, "900 blessés")[0] == "shield"
+
+
+def test_a_name_inside_a_counted_phrase_is_not_the_description() -> None:
+    ann = fr("Croix-Verte a publié mardi un bilan de 40 morts.",
+             "Parmi eux figurent 9 enfants, a précisé l’ONG, qui compte également 25 soldats, "
+             "dont 12 membres de la garde du nord (Veilleurs du Nord).")
+    for text in ("9 enfants", "25 soldats", "12 membres"):
+        assert source(ann, text)[0] != "veilleurs"
+
+
+def test_a_document_subject_names_who_issued_it() -> None:
+    ann = fr("Le précédent bilan de Croix-Verte, publié dimanche, faisait état de 74 morts.")
+    assert source(ann, "74 morts")[0] == "croix"
+
+
+def test_a_document_of_no_one_names_no_one() -> None:
+    ann = fr("Le bilan des victimes de la crue faisait état de 16 disparus jeudi soir.")
+    assert source(ann, "16 disparus") == (None, None)
+
+
+def test_a_count_reported_through_a_document_noun() -> None:
+    ann = fr("Croix-Verte a porté mercredi son bilan à au moins 312 morts. Le bilan de la "
+             "tempête s’élève à 27 morts.")
+    assert source(ann, "312 morts")[0] == "croix"
+    assert source(ann, "27 morts") == (None, None)
+    ann = en("Green Shield put the death toll at 312 on Wednesday. The toll from the storm "
+             "stood at 27 dead.")
+    assert source(ann, "312")[0] == "shield"
+    assert source(ann, "27 dead") == (None, None)
+
+
+def test_a_possessive_names_the_owner_of_a_toll() -> None:
+    ann = en("Green Shield published new figures on Thursday. Its civilian toll stood at 118.")
+    assert source(ann, "118")[0] == "shield"
+
+
+def test_a_count_after_a_mark_with_the_words_the_verb_needs() -> None:
+    ann = fr("Croix-Verte s’en tient pour sa part à 31 000 déplacés. Le navire tient à 30 "
+             "mètres du quai.")
+    assert source(ann, "31 000")[0] == "croix"
+
+
+def test_a_coordinated_clause_repeats_its_subject() -> None:
+    ann = fr("Green Shield a recensé 50 000 déplacés, un chiffre que Croix-Verte juge "
+             "sous-estimé et qu’elle porte à « près de 90 000 ».")
+    assert source(ann, "90 000")[0] == "croix"
+
+
+def test_a_figure_before_a_coordinated_clause_is_not_reported_by_it() -> None:
+    ann = fr("Plus de 120 000 déplacés vivent dans la province, et Green Shield a enregistré "
+             "31 000 réfugiés.")
+    assert source(ann, "120 000")[0] != "shield"
+    assert source(ann, "31 000")[0] == "shield"

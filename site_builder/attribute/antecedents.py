@@ -158,7 +158,8 @@ class Antecedents:
         """The actor a definite description refers back to, or None when unsure.
 
         Among actors whose names or roles hold the designator's keywords (and
-        its qualifiers), one that already spoke wins, then the latest. With no
+        its qualifiers), the latest that already spoke wins, then the latest. For a
+        body, a name of no known kind counts when its names or roles hold a keyword. With no
         keyword match, a description that is not strict falls back on the only
         actor of its kind named before, never on one of several. A person of
         another gender is never a candidate ("la ministre" is not "le ministre X").
@@ -169,7 +170,10 @@ class Antecedents:
         if designator.kind == "person":
             found = [(a, self.roles.get(a, set()) | keys(self._description(a))) for a in earlier]
         else:
-            found = [(a, keys(self._names(a)) | self.roles.get(a, set())) for a in earlier]
+            # The recognizer often calls an organization's name "other" (MISC): such a
+            # name is a candidate when its names or roles hold the keyword ("l'ONG X").
+            bodies = self._earlier(block, offset, designator.kind, also_other=True)
+            found = [(a, keys(self._names(a)) | self.roles.get(a, set())) for a in bodies]
         for test in (lambda f: f & wanted and qualifiers <= f, lambda f: f & wanted):
             matching = [a for a, f in found if test(f)]
             if matching:
@@ -215,12 +219,16 @@ class Antecedents:
         known = {r for r in roles if r.startswith("demonym:")}
         return bool(wanted and known and not wanted & known)
 
-    def _earlier(self, block: str, offset: int, kind: str) -> list[str]:
-        """Actors of `kind` named before a position, latest first, once each."""
+    def _earlier(self, block: str, offset: int, kind: str,
+                 also_other: bool = False) -> list[str]:
+        """Actors of `kind` (and of no known kind, with `also_other`) named before a
+        position, latest first, once each."""
         seen: set[str] = set()
         found: list[str] = []
+        kinds = {kind, "other"} if also_other else {kind}
         for e in reversed(self._before(block, offset)):
-            if e.actor is None or e.actor in seen or self.kind(e) != kind or self._listener(e):
+            if e.actor is None or e.actor in seen or self.kind(e) not in kinds or \
+                    self._listener(e):
                 continue
             seen.add(e.actor)
             found.append(e.actor)

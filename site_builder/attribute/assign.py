@@ -60,6 +60,7 @@ class _Sentence:
     end: int
     tree: Tree | None = None
     reports: list[tuple[Report, Naming, str]] = field(default_factory=list)
+    unresolved: set[int] = field(default_factory=set)  # cues of reports by a pronoun naming no one
 
 
 class _Article:
@@ -96,6 +97,8 @@ class _Article:
                                             describe=report.marker)
                 if named is None or (self.region(named[0].block, named[0].start) is not None
                                      and not report.incise):
+                    if span.tree.word(report.speaker) in lex.pronouns:
+                        span.unresolved.add(report.cue)  # a pronoun standing for no one
                     continue  # nobody is named by words inside a quotation
                 naming, kind = named
                 if report.incise:
@@ -295,7 +298,7 @@ class _Article:
         return None
 
     def _governing(self, span: _Sentence, reports: list[tuple[Report, Naming, str]],
-                   figure: Figure) -> Naming:
+                   figure: Figure) -> Naming | None:
         tree = span.tree
         token = tree.token_at(figure.start) if tree is not None else None
         citing = [r for r in reports if r[0].citing]
@@ -304,8 +307,21 @@ class _Article:
         if tree is not None and token is not None:
             above = list(tree.ancestors(token))  # nearest first
             governing = [r for r in reports if r[0].cue in above and not r[0].marker]
+            first = min((above.index(c) for c in span.unresolved if c in above), default=None)
             if governing:
-                return min(governing, key=lambda r: above.index(r[0].cue))[1]
+                best = min(governing, key=lambda r: above.index(r[0].cue))
+                if first is None or above.index(best[0].cue) < first:
+                    return best[1]
+            if first is not None:
+                # "… qu'elle porte à 200 000" with "elle" naming no one: the report that
+                # governs the figure names no one, so nobody else reports it either.
+                return None
+
+        # "X recense 120 000 déplacés, et l'OTR a enregistré …": a report whose clause
+        # opens with a coordinator after the figure is another clause's.
+        reports = [r for r in reports if not _later_clause(r[0], figure)]
+        if not reports:
+            return None
 
         def distance(r: tuple[Report, Naming, str]) -> int:
             if r[0].end <= figure.start:
@@ -343,6 +359,22 @@ def assign(ann: Annotations, figures: Sequence[Figure], quotes: Sequence[Quote],
         speakers.append(article.quote(index, quote, speakers, index in tentative))
     sources = tuple(article.figure(f, speakers, tentative) for f in figures)
     return Attribution(figures=sources, quotes=tuple(speakers))
+
+
+_COORDINATORS = frozenset({"et", "mais", "puis", "and", "but", "while", "tandis", "alors"})
+
+
+def _later_clause(report: Report, figure: Figure) -> bool:
+    """Does the report's clause open with a coordinator after the figure: "…, et l'OTR a
+    enregistré", "…, and the agency registered"? Its subject starts that clause."""
+    if report.marker:
+        return False
+    tree = report.tree
+    own = [k for k in tree.subtree(report.speaker) if tree.tokens[k].dep not in ("cc", "punct")]
+    j = min(own) - 1 if report.speaker < report.cue else -1
+    while j >= 0 and tree.tokens[j].pos == "DET":
+        j -= 1
+    return j >= 0 and tree.tokens[j].start >= figure.end and tree.word(j) in _COORDINATORS
 
 
 def _opens_with_comma(text: str) -> bool:

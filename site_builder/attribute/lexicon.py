@@ -49,6 +49,13 @@ class Lexicon:
     listener_verbs: frozenset[str] = frozenset()  # "told": their object is the one spoken to
     auxiliaries: frozenset[str] = frozenset()  # "a", "ont", "has": before a participle
     counting: frozenset[str] = frozenset()  # weak verbs that report a count as object
+    # Verbs that report through a document noun as subject or object: "a porté son
+    # bilan à", "put the toll at", "its toll stood at".
+    document_verbs: frozenset[str] = frozenset()
+    # Verbs that report a count after one of `count_marks` ("qu'elle porte à 200 000"),
+    # with the words that must stand right before them ("s'en tient à": "en").
+    count_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    count_marks: frozenset[str] = frozenset()
     topic_markers: frozenset[str] = frozenset()  # "Pour X, « … »": X is who the sentence is about
     citing_index: PhraseIndex = field(default_factory=dict)  # "citing", "cité par"
     marker_index: PhraseIndex = field(default_factory=dict)
@@ -60,7 +67,8 @@ class Lexicon:
         Phrases ("à en croire", "fait savoir") count only whole: their first
         words alone ("à", "fait") are in almost every sentence.
         """
-        if any(w in self.reporting or (w,) in self.source_markers for w in words):
+        if any(w in self.reporting or (w,) in self.source_markers or w in self.document_verbs
+               or w in self.count_verbs for w in words):
             return True
         text = f" {' '.join(words)} "
         # One word may stand inside a phrase: "font désormais état de".
@@ -156,6 +164,10 @@ def lexicon(lang: str) -> Lexicon:
         auxiliaries=frozenset(lists.get("auxiliaries", [])),
         topic_markers=frozenset(lists.get("topic_markers", [])),
         counting=frozenset(w.lower() for w in data.get("counting", [])),
+        document_verbs=frozenset(w.lower() for w in data.get("document_verbs", [])),
+        count_verbs={w.lower().split()[-1]: tuple(w.lower().split()[:-1])
+                     for w in data.get("count_verbs", [])},
+        count_marks=frozenset(lists.get("count_marks", [])),
         citing_index=_index(frozenset(tuple(m.lower().split())
                                       for m in data.get("citing_markers", []))),
         marker_index=_index(sources),

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from site_builder.attribute.antecedents import STOP, Antecedents, after_preposition, key, keys
 from site_builder.attribute.lexicon import Designator, Gender, Lexicon, designators, genders
-from site_builder.attribute.tree import Tree
+from site_builder.attribute.tree import SUBJECTS, Tree
 from site_builder.model import Entity, Naming
 
 # A modifier ("the U.N. health agency", "Russia's ministry") is not the name of the
@@ -245,8 +245,8 @@ class Context(Antecedents):
         loose: tuple[Naming, str] | None = None
         # A name in apposition before one used as a modifier: "the UN refugee agency
         # (UNHCR)" is UNHCR, not the UN.
-        ordered = sorted(tree.subtree(k), key=lambda j: (tree.tokens[j].dep not in _TITLED_NAME,
-                                                         j))
+        ordered = sorted(_own_words(tree, k), key=lambda j: (
+            tree.tokens[j].dep not in _TITLED_NAME, j))
         for j in ordered:
             if j == k or tree.tokens[j].dep not in _NAME_PARTS or tree.has_case(j):
                 continue
@@ -361,6 +361,30 @@ class Context(Antecedents):
             return self.agrees(spoken.naming.actor, gender)
         return gender is None or spoken.gender is None or spoken.gender == gender
 
+    def _coordinated_subject(self, tree: Tree, k: int, lex: Lexicon,
+                             history: Sequence[Spoken],
+                             ) -> tuple[bool, tuple[Naming, str] | None]:
+        """ "un chiffre que l'ONG juge sous-estimé et qu'elle porte à 200 000": the pronoun
+        subject of a clause coordinated ("et", "mais") to an earlier clause opened by the
+        same word is that clause's subject. (False, None) when there is no such clause."""
+        if tree.tokens[k].dep not in SUBJECTS:
+            return False, None
+        marks = [j for j in _marks(tree, tree.tokens[k].head) if j < k]
+        if not marks or marks[0] == 0 or tree.word(marks[0] - 1) not in _COORDINATORS:
+            return False, None
+        opener = _unelided(tree.word(marks[0]))
+        for j in range(marks[0] - 2, -1, -1):
+            if _unelided(tree.word(j)) != opener or tree.tokens[j].dep != "mark":
+                continue
+            head = tree.tokens[j].head
+            subjects = [s for s in tree.kids(head, SUBJECTS) if j < s < marks[0]]
+            if not subjects and j < head < marks[0] and tree.tokens[head].pos in ("NOUN", "PROPN"):
+                subjects = [head]  # "que Croix-Verte juge": the name taken for the clause head
+            if not subjects or tree.word(subjects[0]) in lex.pronouns:
+                return False, None
+            return True, self.naming(tree, subjects[0], lex, history)
+        return False, None
+
     def _pronoun(self, tree: Tree, k: int, lex: Lexicon, history: Sequence[Spoken],
                  ) -> tuple[Naming, str] | None:
         """The latest compatible antecedent: a main clause's speaker, the person who is
@@ -370,10 +394,21 @@ class Context(Antecedents):
         word = tree.word(k)
         kinds = lex.pronouns[word]
         gender = genders().pronouns.get(word)
+        found, shared = self._coordinated_subject(tree, k, lex, history)
+        if found:
+            # The pronoun repeats that subject: when it names no one it can be, no one.
+            kind = "organization" if shared is None or shared[1] == "place" else shared[1]
+            if shared is not None and kind in kinds and (
+                    kind != "person" or self.agrees(shared[0].actor, gender)):
+                return shared
+            return None
         here = (tree.sentence, tree.tokens[k].start)
+        # "Its civilian toll stood at 118": whose document it is, the body a sentence
+        # before was about counts too.
+        possessive = tree.tokens[k].dep in ("poss", "nmod:poss")
         candidates = [h for h in history if h.main] + [
             t for t in self.topics if (t.sentence, t.at) < here
-            and (t.kind == "person" or t.sentence == tree.sentence)]
+            and (t.kind == "person" or t.sentence == tree.sentence or possessive)]
         candidates.sort(key=lambda c: (c.sentence, c.at))
         recent = False
         for spoken in reversed(candidates):
@@ -397,3 +432,38 @@ class Context(Antecedents):
             entity = next(iter(people.values()))
             return self._entity_naming(entity), "person"
         return None
+
+
+_COORDINATORS = frozenset({"et", "mais", "and", "but"})
+
+
+def _unelided(word: str) -> str:
+    return word[:-1] + "e" if word.endswith("'") else word  # "qu'" is "que"
+
+
+def _marks(tree: Tree, verb: int) -> list[int]:
+    return [j for j in tree.kids(verb) if tree.tokens[j].dep == "mark"]
+
+
+_CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "conj", "parataxis",
+                          "csubj"})
+
+
+def _own_words(tree: Tree, k: int) -> list[int]:
+    """The noun phrase of `k` without its clauses and the counts in it: in "l'ONG, qui
+    compte 150 combattants, dont 84 membres des FAV", the FAV are not a name of
+    the NGO."""
+    found: list[int] = []
+    stack = [k]
+    while stack:
+        j = stack.pop()
+        found.append(j)
+        for c in tree.children[j]:
+            clause = tree.tokens[c].dep in _CLAUSE_DEPS and (
+                tree.tokens[c].dep != "conj" or tree.tokens[c].pos in ("VERB", "AUX"))
+            if clause or (
+                    c not in tree.names
+                    and any(tree.tokens[n].dep == "nummod" for n in tree.children[c])):
+                continue
+            stack.append(c)
+    return sorted(found)

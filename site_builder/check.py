@@ -49,8 +49,7 @@ from site_builder.render.site_pages import (
 class Finding:
     path: str
     line: int
-    # unsourced-figure, quote-without-speaker, unlinked-entity, kind-conflict,
-    # broken-link, broken-image
+    # a key of KINDS
     kind: str
     message: str
 
@@ -133,18 +132,24 @@ def _article_findings(item: AnnotatedArticle, content_dir: Path,
     lines = {b.id: b.line for b in article.blocks}
     results: list[Finding] = []
     for fig in ann.figures:
-        if fig.source is None:
-            named = f" (named: {fig.source_text!r}, not linked to an actor)" if fig.source_text \
-                else ""
+        if fig.source is None and fig.source_text:
+            # "selon une source militaire": sourced, by someone the site has no page for.
+            results.append(Finding(path, lines.get(fig.block, 1), "unlinked-source",
+                                   f"«{fig.text}» is reported by {fig.source_text!r}, "
+                                   "linked to no actor"))
+        elif fig.source is None:
             results.append(Finding(path, lines.get(fig.block, 1), "unsourced-figure",
-                                   f"«{fig.text}» has no source{named}"))
+                                   f"«{fig.text}» has no source"))
     for quote in ann.quotes:
         if quote.speaker is None:
             excerpt = quote.text if len(quote.text) <= 60 else quote.text[:57] + "…"
-            named = f" (said by: {quote.speaker_text!r}, not linked to an actor)" \
-                if quote.speaker_text else ""
-            results.append(Finding(path, lines.get(quote.block, 1), "quote-without-speaker",
-                                   f"«{excerpt}»{named}"))
+            if quote.speaker_text:
+                results.append(Finding(path, lines.get(quote.block, 1), "unlinked-speaker",
+                                       f"«{excerpt}» is said by {quote.speaker_text!r}, "
+                                       "linked to no actor"))
+            else:
+                results.append(Finding(path, lines.get(quote.block, 1),
+                                       "quote-without-speaker", f"«{excerpt}»"))
     for entity in ann.entities:
         if entity.actor is None:
             results.append(Finding(path, lines.get(entity.block, 1), "unlinked-entity",
@@ -351,12 +356,18 @@ KINDS: dict[str, KindHelp] = {
     "unsourced-figure": KindHelp(
         "a figure nobody is said to have reported",
         "name the source in its sentence (\"selon l’OHDH\", \"a précisé l’ONG\", "
-        "\"according to …\"); when a source is named but not linked, add it to "
-        "content/actors.yml"),
+        "\"according to …\")"),
     "quote-without-speaker": KindHelp(
-        "a quotation with no speaker the site can link",
-        "name the speaker in a reporting clause (« … », a déclaré X), or add the named "
-        "speaker to content/actors.yml"),
+        "a quotation nobody is said to have said",
+        "name the speaker in a reporting clause (« … », a déclaré X)"),
+    "unlinked-source": KindHelp(
+        "a figure whose source is named in words no actor stands for",
+        "nothing, when the source is meant to stay unnamed (\"selon une source militaire\"); "
+        "else name it, or add it to content/actors.yml"),
+    "unlinked-speaker": KindHelp(
+        "a quotation whose speaker is named in words no actor stands for",
+        "nothing, when the speaker is meant to stay unnamed (\"un habitant\"); else name "
+        "them, or add them to content/actors.yml"),
     "kind-conflict": KindHelp(
         "an actor whose mentions were read as different kinds",
         "give the actor its kind in content/actors.yml"),

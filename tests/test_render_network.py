@@ -82,7 +82,11 @@ def test_ego_network_and_pages() -> None:
     assert '<table class="ties">' in page and "<td>3</td>" in page
     hub = out["actors/hub/index.html"].decode()
     assert hub.count('<svg class="network"') == 1
-    assert '<a href="../../actors/x1/index.html" aria-label="X1, 3 articles">' in hub
-    few = ego_network(site.actors["solo"], [(site.actors["hub"], 1)], {}, {})
+    # Around the actor, each is sized and named by the articles it shares with it: a
+    # count the actor page's signature holds (another actor's own total would go stale).
+    assert '<a href="../../actors/x1/index.html" aria-label="X1, 3 articles en commun">' in hub
+    assert '<a href="../../actors/hub/index.html" aria-label="HUB, 6 articles">' in hub
+    few = ego_network(site.actors["solo"], [(site.actors["hub"], 1)], 1, {"solo": ""},
+                      "{name}", "{name}")
     assert few is None  # one neighbour is no network
     assert "network/index.html" in out["actors/index.html"].decode()

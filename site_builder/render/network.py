@@ -41,9 +41,10 @@ class Node:
     name: str
     kind: str
     href: str
-    articles: int  # on the whole site
+    articles: int  # on the whole site; in an actor's own network, shared with that actor
     x: float
     y: float
+    label: str = ""  # the link's name, when not the drawing's `label` format
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,26 +108,27 @@ def _backbone(ranked: Sequence[Tie], per_actor: int = BACKBONE) -> list[Tie]:
     return kept
 
 
-def ego_network(actor: Actor, related: Sequence[tuple[Actor, int]],
-                articles: Mapping[str, int], href: Mapping[str, str]) -> Network | None:
-    """`actor` in the middle, its first `EGO_ACTORS` related actors around it.
+def ego_network(actor: Actor, related: Sequence[tuple[Actor, int]], articles: int,
+                href: Mapping[str, str], label: str, shared_label: str) -> Network | None:
+    """`actor` (named in `articles` articles) in the middle, its first `EGO_ACTORS` related
+    actors around it, each sized and named by the articles it shares with `actor`.
 
-    `related` is (actor, shared articles), most shared first; `articles` each
-    actor's number of articles on the site.
+    `related` is (actor, shared articles), most shared first. Only counts the actor's
+    page signature holds are shown: another actor's own total would go stale.
     """
     around = list(related)[:EGO_ACTORS]
     if len(around) < 2:
         return None
     middle = EGO_SIZE / 2
     radius = middle - 48
-    nodes = [Node(actor.id, actor.name, _kind(actor), href[actor.id],
-                  articles.get(actor.id, 0), middle, middle)]
-    for n, (other, _shared) in enumerate(around):
+    nodes = [Node(actor.id, actor.name, _kind(actor), href[actor.id], articles, middle, middle,
+                  label.format(name=actor.name, articles=articles))]
+    for n, (other, shared) in enumerate(around):
         angle = -math.pi / 2 + 2 * math.pi * n / len(around)
-        nodes.append(Node(other.id, other.name, _kind(other), href[other.id],
-                          articles.get(other.id, 0),
+        nodes.append(Node(other.id, other.name, _kind(other), href[other.id], shared,
                           round(middle + radius * math.cos(angle), 1),
-                          round(middle + radius * math.sin(angle), 1)))
+                          round(middle + radius * math.sin(angle), 1),
+                          shared_label.format(name=other.name, articles=shared)))
     ties = tuple(Tie(actor.id, other.id, shared) for other, shared in around)
     return Network(tuple(nodes), ties, ties)
 
@@ -151,7 +153,7 @@ def network_svg(network: Network, *, title: str, description: str, label: str,
         radius = 5 + min(node.articles, 60) / 6
         # Never shortened: the visible name must be part of the link's name (WCAG 2.5.3).
         name = escape(node.name)
-        spoken = escape(label.format(name=node.name, articles=node.articles))
+        spoken = escape(node.label or label.format(name=node.name, articles=node.articles))
         anchor = "end" if node.x > width * 0.6 else "start"
         dx = -radius - 3 if anchor == "end" else radius + 3
         out.append(f'<a href="{escape(node.href)}" aria-label="{spoken}">'

@@ -424,12 +424,13 @@ class Renderer:
         """The actor among those it is named with most often (network.py)."""
         actor = site.actors[actor_id]
         ids = [actor_id, *(r.id for r in related)]
+        t = self._t
         network = ego_network(actor, [(site.actors[r.id], r.articles) for r in related],
-                              {a: len(index.counts.get(a, {})) for a in ids},
-                              {a: actor_href(root, a) for a in ids})
+                              len(index.counts.get(actor_id, {})),
+                              {a: actor_href(root, a) for a in ids},
+                              t["network_node"], t["ego_node"])
         if network is None:
             return None
-        t = self._t
         return network_svg(network, title=t["ego_title"].format(name=actor.name),
                            description=t["ego_desc"].format(name=actor.name),
                            label=t["network_node"], svg_id="ego", width=EGO_SIZE,

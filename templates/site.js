@@ -599,3 +599,141 @@
     setUp();
   }
 })();
+
+// The figures explorer of a source's or a unit's pages: with JavaScript it
+// reads every page of the group from its JSON (api/figures/…/<n>.json, as
+// many files as pages), then searches, filters by qualifier and sorts them
+// all; the static table and its page links stand aside while it shows
+// results. Without JavaScript the form stays hidden and the pages are the list.
+(function () {
+  "use strict";
+
+  function fold(text) {
+    return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function cell(row, text, href) {
+    var td = document.createElement("td");
+    if (href) {
+      var link = document.createElement("a");
+      link.href = href;
+      link.textContent = text;
+      td.appendChild(link);
+    } else {
+      td.textContent = text;
+    }
+    row.appendChild(td);
+    return td;
+  }
+
+  function setUp() {
+    var form = document.querySelector("form.explorer");
+    if (!form || typeof fetch !== "function") {
+      return;
+    }
+    var input = form.querySelector("#explorer-q");
+    var qualifier = form.querySelector("#explorer-qualifier");
+    var order = form.querySelector("#explorer-sort");
+    var status = form.querySelector(".explorer-status");
+    var results = document.querySelector(".explorer-results");
+    var body = results.querySelector("tbody");
+    var statics = document.querySelectorAll(".explorer-static");
+    var root = form.getAttribute("data-root");
+    var pages = parseInt(form.getAttribute("data-pages"), 10) || 1;
+    var figures = null;
+    var loading = null;
+
+    function load() {
+      if (!loading) {
+        var shards = [];
+        for (var n = 1; n <= pages; n += 1) {
+          shards.push(fetch(form.getAttribute("data-shards") + n + ".json").then(
+            function (response) {
+              if (!response.ok) {
+                throw new Error(response.status);
+              }
+              return response.json();
+            }));
+        }
+        loading = Promise.all(shards).then(function (all) {
+          figures = [];
+          all.forEach(function (shard) {
+            shard.figures.forEach(function (figure) {
+              figure.text = fold([figure.article, figure.qualifier_text, figure.value_text,
+                figure.unit, figure.source, figure.sentence].join(" "));
+              figures.push(figure);
+            });
+          });
+        });
+      }
+      return loading;
+    }
+
+    function sorted(list) {
+      var key = order.value;
+      return list.slice().sort(function (a, b) {
+        if (key === "largest" || key === "smallest") {
+          var by = key === "largest" ? b.value - a.value : a.value - b.value;
+          if (by !== 0) {
+            return by;
+          }
+        }
+        var when = (a.date || "") < (b.date || "") ? -1 : (a.date || "") > (b.date || "") ? 1 : 0;
+        return key === "oldest" ? when : -when;
+      });
+    }
+
+    function show() {
+      var words = fold(input.value).split(/\s+/).filter(Boolean);
+      var active = words.length > 0 || qualifier.value !== "" || order.value !== "newest";
+      Array.prototype.forEach.call(statics, function (node) { node.hidden = active; });
+      results.hidden = !active;
+      if (!active) {
+        status.textContent = "";
+        return;
+      }
+      var found = figures.filter(function (figure) {
+        return (!qualifier.value || figure.qualifier === qualifier.value) &&
+          words.every(function (word) { return figure.text.indexOf(word) !== -1; });
+      });
+      body.textContent = "";
+      sorted(found).forEach(function (figure) {
+        var row = document.createElement("tr");
+        var article = cell(row, figure.article || "", root + figure.article_href);
+        if (figure.date_text) {
+          var time = document.createElement("time");
+          time.dateTime = figure.date || "";
+          time.textContent = " " + figure.date_text;
+          article.appendChild(time);
+        }
+        cell(row, [figure.qualifier_text, figure.value_text, figure.unit].filter(Boolean)
+          .join(" "));
+        cell(row, figure.source || form.getAttribute("data-unsourced"),
+          figure.source_href ? root + figure.source_href : null);
+        cell(row, figure.sentence).lang = figure.lang;
+        body.appendChild(row);
+      });
+      status.textContent = form.getAttribute("data-count")
+        .replace("{shown}", String(found.length)).replace("{total}", String(figures.length));
+    }
+
+    function update() {
+      load().then(show).catch(function () {
+        // Over file:// the browser refuses the requests: the static pages stay.
+        status.textContent = "";
+      });
+    }
+
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    input.addEventListener("input", update);
+    qualifier.addEventListener("change", update);
+    order.addEventListener("change", update);
+    form.hidden = false;
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();

@@ -91,9 +91,12 @@ _FOREIGN = """() => {
         bad.push(el.tagName + " " + name + "=" + value.slice(0, 40));
     }
   }
-  // The theme's own forms: the header's search box and the search page.
+  // The theme's own forms (the header's search box, the search page, the figures explorer)
+  // and drawings (charts, networks): the body's sanitizer lets no svg or form through.
   for (const el of document.querySelectorAll("iframe, object, embed, svg, math, base, form"))
-    if (!el.matches(".site-header form, form.search-page")) bad.push(el.tagName);
+    if (!el.matches(".site-header form, form.search-page, form.explorer, "
+                    + "figure.chart-figure > svg.chart, figure.network-figure > svg.network"))
+      bad.push(el.tagName);
   for (const el of document.querySelectorAll("script"))
     if (!(el.src && ["/site.js", "/theme.js"].some(name => el.src.endsWith(name)))
         && el.type !== "application/ld+json")

@@ -317,11 +317,14 @@ def test_figures_overview_lists_sources_then_unlinked_then_unsourced(
 def test_each_source_has_its_figures_page(outputs: dict[str, bytes]) -> None:
     onu = html(outputs, "figures/sources/onu/index.html")
     assert '<a href="../../../actors/onu/index.html">' in onu
-    assert '<section class="figure-group" data-group="actor"' in onu
-    # An actor's page names the source: the table leaves the column out.
-    assert '<th scope="col" class="col-source">' not in onu
+    assert '<section class="figure-group explorer-static" data-group="actor"' in onu
+    # A source's page names the source: its table leaves the column out (the
+    # explorer's results table, before it, keeps one: it also lists units' pages).
+    static = onu.split('class="figure-group explorer-static"')[1]
+    assert '<th scope="col" class="col-source">' not in static
     unlinked = html(outputs, "figures/unlinked/index.html")
-    assert '<th scope="col" class="col-source">' in unlinked
+    assert '<th scope="col" class="col-source">' in \
+        unlinked.split('class="figure-group explorer-static"')[1]
     assert "Non sourcés" in html(outputs, "figures/unsourced/index.html")
 
 

@@ -27,7 +27,7 @@ def load(outputs: dict[str, bytes], path: str) -> Any:
     return json.loads(outputs[path].decode("utf-8"))
 
 
-SCHEMAS = ["articles", "article", "actors", "actor-counts"]
+SCHEMAS = ["articles", "article", "actors", "actor-counts", "figure-shard"]
 
 
 @pytest.mark.parametrize("name", SCHEMAS)
@@ -46,6 +46,10 @@ def test_export_validates_against_the_schemas(outputs: dict[str, bytes]) -> None
     jsonschema.Draft202012Validator(schema("actors")).validate(load(outputs, "api/actors.json"))
     jsonschema.Draft202012Validator(schema("actor-counts")).validate(
         load(outputs, "api/actor-counts.json"))
+    shards = [rel for rel in outputs if rel.startswith("api/figures/")]
+    assert "api/figures/sources/onu/1.json" in shards
+    for rel in shards:
+        jsonschema.Draft202012Validator(schema("figure-shard")).validate(load(outputs, rel))
 
 
 def test_actor_counts_json_agrees_with_actors_json(outputs: dict[str, bytes]) -> None:

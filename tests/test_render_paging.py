@@ -122,3 +122,18 @@ def test_the_actors_index_is_paged_in_both_orders() -> None:
         assert f'<a href="../../../{"" if directory == "actors/" else "../"}actors/n' in second
         # Kind headings give the site-wide counts.
         assert f"({(ACTORS_PER_PAGE + 3) // 2})" in first
+
+
+def test_each_page_of_a_figures_group_has_its_json_for_the_explorer() -> None:
+    import json
+
+    out = Renderer(config(per_page=50)).render_all(_site(FIGURES_PER_PAGE + 5))
+    first = json.loads(out["api/figures/sources/onu/1.json"])["figures"]
+    second = json.loads(out["api/figures/sources/onu/2.json"])["figures"]
+    assert "api/figures/sources/onu/3.json" not in out
+    assert (len(first), len(second)) == (FIGURES_PER_PAGE, 5)
+    assert first[0]["value"] == 10.0 and second[-1]["value"] == FIGURES_PER_PAGE + 14
+    assert first[0]["article_href"] == "articles/a000/index.html#fig-1"
+    assert first[0]["source_href"] == "actors/onu/index.html"
+    page = out["figures/sources/onu/page/2/index.html"].decode()
+    assert 'data-shards="../../../../../api/figures/sources/onu/" data-pages="2"' in page

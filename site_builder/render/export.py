@@ -1,4 +1,5 @@
-"""The JSON export: api/articles.json, one api/articles/<slug>.json per article, api/actors.json.
+"""The JSON export: api/articles.json, one api/articles/<slug>.json per article, api/actors.json,
+and the figures explorer's pages (api/figures/…/<n>.json).
 
 It is a public interface for other programs, so its shape is fixed by the
 JSON Schemas in render/schemas/ and described in docs/json-export.md; a test
@@ -10,13 +11,14 @@ from __future__ import annotations
 
 import importlib.resources
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from site_builder.config import Config
 from site_builder.link import ActorIndex
 from site_builder.model import Actor, AnnotatedArticle, Site
 from site_builder.render.external_links import external_links
+from site_builder.render.figure_rows import FigureRow
 from site_builder.render.i18n import messages
 from site_builder.render.pages import article_actors
 from site_builder.render.urls import article_slug, path_segment, public_url
@@ -24,7 +26,7 @@ from site_builder.render.urls import article_slug, path_segment, public_url
 
 def schema(name: str) -> dict[str, Any]:
     """A shipped JSON Schema: "articles" (the index), "article" (one annotation file), "actors",
-    "actor-counts"."""
+    "actor-counts", "figure-shard" (a page of the figures explorer)."""
     resource = importlib.resources.files("site_builder.render") / "schemas" / f"{name}.schema.json"
     loaded: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
     return loaded
@@ -141,3 +143,36 @@ def actors_document(site: Site, index: ActorIndex, config: Config) -> dict[str, 
             ],
         })
     return {"actors": actors}
+
+
+def figure_shard_path(directory: str, number: int) -> str:
+    """The JSON of page `number` of a figures group whose pages live under `directory`."""
+    return f"api/{directory}{number}.json"
+
+
+def figure_shard(rows: Sequence[FigureRow]) -> dict[str, Any]:
+    """One page of a figures group as data, for the explorer of site.js.
+
+    `rows` are figure rows made for the output root (`root=""`), so every
+    `href` is relative to it.
+    """
+    figures = []
+    for row in rows:
+        article = row.article
+        figures.append({
+            "article": article.article.title if article else None,
+            "article_href": row.href,
+            "lang": row.sentence.lang,
+            "date": article.date_iso if article else None,
+            "date_text": article.date_text if article else None,
+            "value": row.amount,
+            "value_text": row.value,
+            "qualifier": row.qualifier_key,
+            "qualifier_text": row.qualifier,
+            "unit": row.unit,
+            "source": row.source_name,
+            "source_href": row.source_href,
+            "unsourced": row.unsourced,
+            "sentence": row.sentence.before + row.sentence.match + row.sentence.after,
+        })
+    return {"figures": figures}

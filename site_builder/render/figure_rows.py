@@ -32,6 +32,7 @@ class FigureRow:
     href: str  # the row on the article page, from the page that shows this one
     text_href: str | None  # the figure in the article text, on the article page only
     value: str  # formatted in the site's language
+    amount: float  # the value as a number (its lower bound for a range)
     qualifier: str  # the qualifier's words ("plus de"), "" when exact
     qualifier_key: str  # exact, more_than, at_least, less_than, about, up_to, range
     unit: str
@@ -68,6 +69,7 @@ def figure_row(
         f"{page_href(root, f'articles/{item.article.slug}/')}#{anchor}",
         text_href=f"#{text_anchor}" if here and anchors and text_anchor in anchors else None,
         value=local_number(figure.value, lang),
+        amount=figure.value,
         qualifier=t.get(f"q_{qualifier}", ""),
         qualifier_key=qualifier,
         unit=figure.unit,

@@ -272,6 +272,8 @@ class Renderer:
         for group in [*groups, *units]:
             chunks = paginate(group.figures, FIGURES_PER_PAGE)
             for number, chunk in enumerate(chunks, start=1):
+                outputs[export.figure_shard_path(group.directory, number)] = export.dumps(
+                    export.figure_shard(figure_rows(chunk, site, "", self.config, self._t)))
                 path = group.directory + page_directory(number) + "index.html"
                 root = root_of(path)
                 outputs[path] = self._render(

@@ -84,6 +84,7 @@ class GroupLink:
     href: str  # the group's first page
     actor_href: str | None
     count: int
+    directory: str = ""  # site-relative directory of the group's pages
 
 
 def name_key(name: str) -> tuple[str, str]:
@@ -221,7 +222,8 @@ def chart_points(group: FigureGroup, site: Site, config: Config,
 
 def group_links(groups: Sequence[FigureGroup], root: str) -> list[GroupLink]:
     return [GroupLink(g.kind, g.title, page_href(root, g.directory),
-                      actor_href(root, g.actor) if g.actor else None, len(g.figures))
+                      actor_href(root, g.actor) if g.actor else None, len(g.figures),
+                      g.directory)
             for g in groups]
 
 

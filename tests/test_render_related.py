@@ -81,3 +81,25 @@ def test_the_page_shows_them_and_its_signature_names_them() -> None:
     object.__setattr__(renamed.articles[1].article, "title", "Nouveau titre")
     after = related_signature(renamed.articles, renderer.related(renamed, renamed.articles[0]))
     assert before != after
+
+
+def test_a_rebuild_naming_the_same_actors_reuses_the_last_answer(monkeypatch) -> None:
+    import site_builder.render.renderer as renderer_module
+
+    calls = []
+    real = renderer_module.related_positions
+
+    def counted(site, *args, **kwargs):
+        calls.append(site)
+        return real(site, *args, **kwargs)
+
+    monkeypatch.setattr(renderer_module, "related_positions", counted)
+    renderer = Renderer(config())
+    first = _site([["a", "b"], ["a", "b", "c"], ["d"]])
+    assert renderer.related(first, first.articles[0]) == (1,)
+    again = _site([["a", "b"], ["a", "b", "c"], ["d"]])  # a preview rebuild: a new Site
+    assert renderer.related(again, again.articles[0]) == (1,)
+    assert len(calls) == 1
+    changed = _site([["a", "b"], ["c"], ["a", "b", "d"]])
+    assert renderer.related(changed, changed.articles[0]) == (2,)
+    assert len(calls) == 2

@@ -14,6 +14,7 @@ only its `MAX_POSTINGS` articles nearest in the site's order.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 from collections import defaultdict
 
@@ -25,13 +26,13 @@ MAX_ACTORS = 12
 MAX_POSTINGS = 200
 
 
-def related_positions(site: Site, limit: int = RELATED_ARTICLES) -> list[tuple[int, ...]]:
-    """For each article (by position in `site.articles`), its related ones' positions."""
-    named: list[frozenset[str]] = [
-        frozenset(e.actor for e in item.annotations.entities
-                  if e.actor is not None and e.actor in site.actors)
-        for item in site.articles
-    ]
+def related_positions(site: Site, limit: int = RELATED_ARTICLES,
+                      named: tuple[frozenset[str], ...] | None = None) -> list[tuple[int, ...]]:
+    """For each article (by position in `site.articles`), its related ones' positions.
+
+    `named` is `named_actors(site)`, when the caller has it already.
+    """
+    named = named_actors(site) if named is None else named
     postings: dict[str, list[int]] = defaultdict(list)
     for position, actors in enumerate(named):
         for actor in actors:
@@ -49,10 +50,19 @@ def related_positions(site: Site, limit: int = RELATED_ARTICLES) -> list[tuple[i
                 if other != position:
                     score[other] += weight[actor]
                     shared[other] += 1
-        best = sorted((other for other in score if shared[other] >= MIN_SHARED),
-                      key=lambda other: (-round(score[other], 9), abs(other - position), other))
-        related.append(tuple(best[:limit]))
+        # Scores are sums of the same few weights: rounding keeps equal sums equal.
+        best = heapq.nsmallest(
+            limit, (other for other in score if shared[other] >= MIN_SHARED),
+            key=lambda other: (-round(score[other], 9), abs(other - position), other))
+        related.append(tuple(best))
     return related
+
+
+def named_actors(site: Site) -> tuple[frozenset[str], ...]:
+    """What `related_positions` reads of the site: each article's actors, in site order."""
+    return tuple(frozenset(e.actor for e in item.annotations.entities
+                           if e.actor is not None and e.actor in site.actors)
+                 for item in site.articles)
 
 
 def _nearest(positions: list[int], position: int, count: int) -> list[int]:

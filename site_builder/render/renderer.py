@@ -75,7 +75,7 @@ from site_builder.render.pages import (
     pagination,
     reading_minutes,
 )
-from site_builder.render.related import related_positions
+from site_builder.render.related import named_actors, related_positions
 from site_builder.render.site_pages import (
     FIGURES_DIRECTORY,
     FIGURES_PER_PAGE,
@@ -126,7 +126,9 @@ class Renderer:
         self._content_assets: frozenset[str] | None = None
         self._paths: tuple[Site, dict[str, str]] | None = None
         self._positions: tuple[Site, dict[int, int]] | None = None
-        self._related: tuple[Site, list[tuple[int, ...]]] | None = None
+        # The site, what related.py read of it, and its answer (related()).
+        self._related: tuple[Site, tuple[frozenset[str], ...], list[tuple[int, ...]]] | None \
+            = None
 
     # ------------------------------------------------------------------ public API
 
@@ -402,9 +404,15 @@ class Renderer:
         # Once per site: the builder asks first, for the pages' signatures, and the
         # render workers it forks inherit the answer.
         if self._related is None or self._related[0] is not site:
-            self._related = (site, related_positions(site))
+            # A preview edit rarely changes which actors the articles name: the
+            # last site's answer stands when nothing it read changed.
+            named = named_actors(site)
+            if self._related is None or self._related[1] != named:
+                self._related = (site, named, related_positions(site, named=named))
+            else:
+                self._related = (site, named, self._related[2])
         position = self._position(site, item)
-        return self._related[1][position] if position >= 0 else ()
+        return self._related[2][position] if position >= 0 else ()
 
     def _network_page(self, site: Site, index: ActorIndex) -> dict[str, bytes]:
         path = NETWORK_DIRECTORY + "index.html"

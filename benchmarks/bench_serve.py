@@ -80,8 +80,8 @@ def run(n: int, edits: int, seed: int) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
         site = write_site(Path(tmp), n, seed=seed)
         log: list[str] = []
-        server = DevServer(Builder(site, dev=True, use_cache=True), site, port=0,
-                           log=log.append)
+        builder = Builder(site, dev=True, use_cache=True)
+        server = DevServer(builder, site, port=0, log=log.append)
         started = time.perf_counter()
         first = server.start()
         cold = time.perf_counter() - started
@@ -106,6 +106,10 @@ def run(n: int, edits: int, seed: int) -> None:
         finally:
             events.close()
             server.stop()
+            # The preview's search index runs in the background: let it end before
+            # the temporary site is deleted under it.
+            if builder.search_index is not None:
+                builder.search_index.wait(60)
         ms = [x * 1000 for x in latencies]
         over = [x * 1000 for x in overheads]
         print(f"| {n} | {cold:.1f} | {first_edit:.1f} | {edits} | {percentile(ms, .5):.0f} | "

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from site_builder.config import Config
 from site_builder.link import ActorIndex
-from site_builder.model import ENTITY_KINDS, Actor, AnnotatedArticle
+from site_builder.model import ENTITY_KINDS, Actor, AnnotatedArticle, Entity
 from site_builder.render.entity_marks import mention_anchor
 from site_builder.render.external_links import ExternalLink, external_links
 from site_builder.render.figure_rows import FigureRow, figure_row
@@ -105,11 +105,24 @@ def quote_pages(lookup: SiteLookup, actor_id: str) -> int:
     return 0 if said <= FIRST_PAGE_ROWS else -(-said // QUOTES_PER_PAGE)
 
 
+def mentions_by_article(index: ActorIndex, actor_id: str) -> list[tuple[str, list[Entity]]]:
+    """The actor's mentions, grouped by article in site order (then text order)."""
+    grouped: dict[str, list[Entity]] = {}
+    for slug, entity in index.mentions.get(actor_id, []):
+        grouped.setdefault(slug, []).append(entity)
+    return list(grouped.items())
+
+
 def actor_page(
     actor: Actor, index: ActorIndex, lookup: SiteLookup, actors: Mapping[str, Actor], *,
     root: str, config: Config, t: Mapping[str, str], anchors_of: AnchorsOf, page: int = 1,
+    mentions: Sequence[tuple[str, Sequence[Entity]]] | None = None,
 ) -> ActorPage:
-    """Page `page` (1-based) of the actor, links relative to `root`."""
+    """Page `page` (1-based) of the actor, links relative to `root`.
+
+    `mentions` is `mentions_by_article(index, actor.id)`: a caller rendering
+    every page gathers it once, not once a page.
+    """
     links: dict[str, ArticleLink] = {}
 
     def link_of(item: AnnotatedArticle) -> ArticleLink:
@@ -128,23 +141,24 @@ def actor_page(
 
     counts = index.counts.get(actor.id, {})
     first = page == 1
+    grouped = mentions if mentions is not None else mentions_by_article(index, actor.id)
     start = (page - 1) * ARTICLES_PER_PAGE
-    shown = set(list(counts)[start:start + ARTICLES_PER_PAGE])  # site order: newest first
     by_article: dict[str, list[MentionLink]] = {}
-    for slug, entity in index.mentions.get(actor.id, []):
-        if slug not in shown or len(by_article.get(slug, ())) >= SNIPPETS_PER_ARTICLE:
-            continue
+    for slug, entities in grouped[start:start + ARTICLES_PER_PAGE]:  # newest first
         item = lookup.articles.get(slug)
         if item is None:
             continue
-        article_href = link_of(item).href
-        anchor = mention_anchor(entity.block, entity.start)
-        href = f"{article_href}#{anchor}" if anchor in anchors_of(item) else article_href
-        block = text_of(item, entity.block)
-        if block is None or not 0 <= entity.start < entity.end <= len(block.text):
-            continue
-        by_article.setdefault(slug, []).append(
-            MentionLink(href, window(block, entity.start, entity.end)))
+        for entity in entities:
+            if len(by_article.get(slug, ())) >= SNIPPETS_PER_ARTICLE:
+                break
+            article_href = link_of(item).href
+            anchor = mention_anchor(entity.block, entity.start)
+            href = f"{article_href}#{anchor}" if anchor in anchors_of(item) else article_href
+            block = text_of(item, entity.block)
+            if block is None or not 0 <= entity.start < entity.end <= len(block.text):
+                continue
+            by_article.setdefault(slug, []).append(
+                MentionLink(href, window(block, entity.start, entity.end)))
     articles = tuple(
         ActorArticle(link_of(lookup.articles[slug]), counts.get(slug, len(snippets)),
                      tuple(snippets))
@@ -153,7 +167,7 @@ def actor_page(
     related = tuple(
         RelatedActor(other.id, other.name, _kind(other), actor_href(root, other.id),
                      r.articles, r.mentions)
-        for r in index.related.top(actor.id, RELATED_LIMIT)
+        for r in (index.related.top(actor.id, RELATED_LIMIT) if first else ())
         if (other := actors.get(r.actor)) is not None
     )
     lang = config.language
@@ -169,7 +183,7 @@ def actor_page(
     return ActorPage(
         id=actor.id, name=actor.name, kind=_kind(actor), aliases=tuple(actor.aliases),
         description=actor.description, links=external_links(actor, t),
-        mentions=sum(counts.values()), articles=articles, related=related if first else (),
+        mentions=sum(counts.values()), articles=articles, related=related,
         figures=figures, quotes=tuple(quotes), article_count=len(counts),
         figure_count=len(reported), quote_count=len(said_all),
         figures_href=page_href(root, f"figures/sources/{path_segment(actor.id)}/")

@@ -34,6 +34,7 @@ from site_builder.render.actor_pages import (
     actor_page,
     actor_quotes,
     article_pages,
+    mentions_by_article,
     quote_pages,
 )
 from site_builder.render.anchors import AnchorMemo
@@ -215,12 +216,14 @@ class Renderer:
         base = f"actors/{actor.id}/"
         outputs: dict[str, bytes] = {}
         pages = article_pages(index, actor.id)
+        mentions = mentions_by_article(index, actor.id)
         for number in range(1, pages + 1):
             path = base + page_directory(number) + "index.html"
             root = root_of(path)
             page = actor_page(
                 actor, index, lookup, site.actors, root=root, config=self.config, t=self._t,
                 anchors_of=lambda item: self._anchors_of(site, item), page=number,
+                mentions=mentions,
             )
             first = number == 1
             outputs[path] = self._render(

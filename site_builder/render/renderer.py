@@ -14,7 +14,7 @@ Pass one `ActorIndex` (and `SiteLookup`) to all of them for a build.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -93,7 +93,7 @@ from site_builder.render.site_pages import (
     sort_links,
     unit_groups,
 )
-from site_builder.render.snippets import block_texts
+from site_builder.render.snippets import BlockText, block_texts
 from site_builder.render.urls import article_slug, base_path, is_safe_segment, page_href, root_of
 
 # Theme files copied as they are (after site overrides), not rendered.
@@ -267,23 +267,25 @@ class Renderer:
                 )
         groups = figure_groups(site, self._t)
         units = unit_groups(site)
+        texts: dict[str, Mapping[str, BlockText]] = {}  # every figure is in several tables
         path = FIGURES_DIRECTORY + "index.html"
         root = root_of(path)
         outputs[path] = self._render(
             "figures.html", path, groups=group_links(groups, root),
             units=group_links(units[:UNITS_ON_OVERVIEW], root),
-            recent=figure_rows(recent_figures(site), site, root, self.config, self._t),
+            recent=figure_rows(recent_figures(site), site, root, self.config, self._t, texts),
             total=sum(len(g.figures) for g in groups))
         for group in [*groups, *units]:
             chunks = paginate(group.figures, FIGURES_PER_PAGE)
             for number, chunk in enumerate(chunks, start=1):
                 outputs[export.figure_shard_path(group.directory, number)] = export.dumps(
-                    export.figure_shard(figure_rows(chunk, site, "", self.config, self._t)))
+                    export.figure_shard(figure_rows(chunk, site, "", self.config, self._t,
+                                                    texts)))
                 path = group.directory + page_directory(number) + "index.html"
                 root = root_of(path)
                 outputs[path] = self._render(
                     "figure_group.html", path, group=group_links([group], root)[0],
-                    rows=figure_rows(chunk, site, root, self.config, self._t),
+                    rows=figure_rows(chunk, site, root, self.config, self._t, texts),
                     pagination=pagination(number, len(chunks), root, group.directory),
                     chart=self._chart(group, site) if number == 1 else None)
         outputs.update(self._network_page(site, index))

@@ -239,10 +239,16 @@ def recent_figures(site: Site, limit: int = RECENT_FIGURES) -> list[ReportedFigu
 
 
 def figure_rows(figures: Sequence[ReportedFigure], site: Site, root: str, config: Config,
-                t: Mapping[str, str]) -> list[FigureRow]:
-    """Table rows for `figures` on a page at `root` (each links to its article)."""
+                t: Mapping[str, str],
+                texts: dict[str, Mapping[str, BlockText]] | None = None) -> list[FigureRow]:
+    """Table rows for `figures` on a page at `root` (each links to its article).
+
+    `texts` caches each article's block texts by slug: pass one dict to every
+    call of a build, since a figure is on its source's pages, its unit's and
+    their JSON.
+    """
     rows = []
-    texts: dict[str, Mapping[str, BlockText]] = {}
+    texts = {} if texts is None else texts
     for entry in figures:
         slug = entry.item.article.slug
         if slug not in texts:

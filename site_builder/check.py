@@ -320,15 +320,14 @@ def _generated(site: Site, assets: frozenset[str], per_page: int | None) -> froz
                         for n in range(1, article_pages(index, actor_id) + 1)]
         directories += [base + "quotes/" + page_directory(n)
                         for n in range(1, quote_pages(lookup, actor_id) + 1)]
-    directories += [f"tags/{group.slug}/" for group in group_tags(site.articles)]
     pages = len(paginate(site.articles, per_page)) if per_page else 1
     directories += [page_directory(n) for n in range(2, pages + 1)]
     for group in [*figure_groups(site, messages("en")), *unit_groups(site)]:
         chunks = len(paginate(group.figures, FIGURES_PER_PAGE))
         directories += [group.directory + page_directory(n) for n in range(1, chunks + 1)]
-    for group in group_tags(site.articles):
-        chunks = len(paginate(group.articles, per_page)) if per_page else 1
-        directories += [f"tags/{group.slug}/" + page_directory(n) for n in range(2, chunks + 1)]
+    for tag in group_tags(site.articles):
+        chunks = len(paginate(tag.articles, per_page)) if per_page else 1
+        directories += [f"tags/{tag.slug}/" + page_directory(n) for n in range(1, chunks + 1)]
     files = {*assets, *STATIC_FILES, "404.html", "feed.xml", "sitemap.xml",
              "api/articles.json", export.ACTORS_PATH, export.COUNTS_PATH,
              *(export.annotations_path(item.article.slug) for item in site.articles)}

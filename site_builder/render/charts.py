@@ -128,6 +128,18 @@ def line_chart(series: Sequence[Series], labels: Labels, chart_id: str) -> Marku
     return Markup("\n".join(out))
 
 
+def chart(series: Sequence[Series], labels: Labels, chart_id: str) -> Chart | None:
+    """The chart and its data as table rows (line, date, value) in date order; None as
+    `line_chart` says."""
+    svg = line_chart(series, labels, chart_id)
+    if svg is None:
+        return None
+    data = [(line.name, labels.date(p.when), labels.number(p.value))
+            for line in [s for s in series if s.points][:MAX_SERIES]
+            for p in sorted(line.points, key=lambda p: (p.when, p.value))]
+    return Chart(svg, labels.title, data)
+
+
 def _nice_top(peak: float) -> float:
     """The smallest round number (1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8 × 10ⁿ) at or above
     `peak`: each fits four grid lines of round values."""

@@ -38,7 +38,7 @@ from site_builder.render.actor_pages import (
     quote_pages,
 )
 from site_builder.render.anchors import AnchorMemo
-from site_builder.render.charts import Chart, Labels, Point, Series, line_chart, series_of
+from site_builder.render.charts import Chart, Labels, Point, Series, chart, series_of
 from site_builder.render.context import BodyContext
 from site_builder.render.environment import (
     compile_all,
@@ -473,11 +473,7 @@ class Renderer:
                        number=lambda value: local_number(value, lang),
                        date=lambda when: short_month(when, lang))
         line = Series(t["mention_other"], tuple(Point(m, float(n)) for m, n in months.items()))
-        svg = line_chart([line], words, "mentions")
-        if svg is None:
-            return None
-        return Chart(svg, words.title, [(line.name, words.date(p.when), words.number(p.value))
-                                        for p in sorted(line.points, key=lambda p: p.when)])
+        return chart([line], words, "mentions")
 
     def _chart(self, group: FigureGroup, site: Site) -> Chart | None:
         """A source's figures by unit, or a unit's by source, over time (charts.py)."""
@@ -490,12 +486,7 @@ class Renderer:
             description=t["chart_by_source" if group.kind == "unit" else "chart_by_unit"],
             number=lambda value: local_number(value, lang),
             date=lambda when: short_date(when, lang))
-        svg = line_chart(lines, words, "chart")
-        if svg is None:
-            return None
-        data = [(line.name, words.date(p.when), words.number(p.value))
-                for line in lines for p in line.points]
-        return Chart(svg, words.title, data)
+        return chart(lines, words, "chart")
 
     def _position(self, site: Site, item: AnnotatedArticle) -> int:
         """Where `item` is in the site's order (newest first); -1 for an article not in it."""

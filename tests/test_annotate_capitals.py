@@ -227,3 +227,30 @@ def test_a_frequent_word_before_a_title_at_sentence_start_is_no_name():
     ctx = Context(rare, "en", frozenset({0, 36}), AcronymContext())
     assert not _before_title(ctx, _span(rare, "Northline"), "organization")
     assert not _before_title(ctx, _span(rare, "Army"), "organization")
+
+
+def test_an_acronym_running_into_a_name_is_cut_in_two():
+    from site_builder.annotate.assemble import _acronym_then_name
+
+    def cut(text):
+        found = _acronym_then_name(text, (0, len(text)))
+        return found and (text[:found[0]], text[found[1]:])
+
+    assert cut("AFP Fatou Ndiaye") == ("AFP", "Fatou Ndiaye")
+    assert cut("BBC Lucia Ferreira Gomes") == ("BBC", "Lucia Ferreira Gomes")
+    # An organization noun, a lone word after, or a long "acronym": one name.
+    assert not cut("UNHCR Regional Bureau")
+    assert not cut("ONU Femmes")
+    assert not cut("UNESCO Marie Claire")
+    assert not cut("Amnesty International France")
+    assert not cut("AFP  Fatou Ndiaye")  # not one space: not one phrase
+
+
+def test_a_common_word_opening_a_spelled_out_acronym_is_a_name():
+    from site_builder.annotate.assemble import _defines_acronym
+
+    text = "Le Collectif pour les libertés civiques (CLC) a recensé 14 blessés."
+    start = text.index("Collectif")
+    assert _defines_acronym(text, (start, start + len("Collectif")))
+    other = "Le Collectif a recensé 14 blessés (CLC)."
+    assert not _defines_acronym(other, (3, 3 + len("Collectif")))

@@ -49,8 +49,11 @@ def needs_parse(lang: str, text: str, sentences: Sequence[tuple[int, int]],
             wanted.add(i)
             if i > 0:
                 wanted.add(i - 1)
-        elif lex.triggers(list(_words(chunk))) or any(start <= at < end for at in also):
+        elif lex.triggers(words := list(_words(chunk))) or any(
+                start <= at < end for at in also):
             wanted.add(i)
+            if i > 0 and words and words[0] in lex.pronouns:
+                wanted.add(i - 1)  # "Elle a fait état de …": who the sentence before is about
     return [sentences[i] for i in sorted(wanted)]
 
 

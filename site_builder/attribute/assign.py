@@ -28,7 +28,7 @@ from bisect import bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from site_builder.attribute.lexicon import lexicon
+from site_builder.attribute.lexicon import Gender, lexicon
 from site_builder.attribute.refer import Context, Spoken
 from site_builder.attribute.reports import Report, find_reports
 from site_builder.attribute.tree import SUBJECTS, Tree
@@ -132,12 +132,21 @@ class _Article:
                 if tree.word(k) in lex.pronouns:
                     continue  # a pronoun subject is resolved with the reports
                 named = self.context.naming(tree, k, lex, ())
-                if named is None or named[0].actor is None:
+                if named is None:
+                    continue
+                gender = self.context.unnamed_gender(tree, k) or _noun_gender(tree, k)
+                if named[0].actor is None:
+                    if named[1] == "organization" and gender is not None:
+                        # "La police ougandaise a défendu …. Elle a fait état de …": a body
+                        # described, for the pronouns of its gender after it.
+                        self.context.topics.append(Spoken(tree.sentence, named[0], named[1],
+                                                          at=tree.tokens[k].start,
+                                                          gender=gender))
                     continue
                 self.context.subjects.add(named[0].actor)
                 if named[1] in ("person", "organization"):
                     self.context.topics.append(Spoken(tree.sentence, named[0], named[1],
-                                                      at=tree.tokens[k].start))
+                                                      at=tree.tokens[k].start, gender=gender))
         first = next((i for i, t in enumerate(tree.tokens)
                       if i >= tree.dateline_end and t.pos != "PUNCT"), None)
         if first is not None and tree.word(first) in lex.topic_markers:
@@ -263,8 +272,11 @@ class _Article:
         previous = self.sentences[opening.index - 1]
         if opening.order - previous.order > 1:
             return None
-        if previous.reports:
-            return previous.reports[-1][1]
+        # "… contre des étudiants qui protestaient …": a report in a relative clause
+        # describes someone the sentence mentions; the sentence is not about them.
+        main = [r for r in previous.reports if not _relative(r[0])]
+        if main:
+            return main[-1][1]
         for k in range(index - 1, -1, -1):  # a quotation right before, by a known speaker
             if done[k] is not None and self._quote_in(k, previous):
                 return done[k]
@@ -272,7 +284,9 @@ class _Article:
         if tree is None:
             return None
         for naming, kind in self._main_subjects(tree, self.history):
-            if naming.actor and kind in _SPEAKER_KINDS:
+            # A body described, not named ("La police ougandaise a défendu …", "Ethiopia's
+            # federal government defended …") speaks for itself too.
+            if (naming.actor and kind in _SPEAKER_KINDS) or kind == "organization":
                 return naming
         return None
 
@@ -290,7 +304,9 @@ class _Article:
         span = self.sentence_at(figure.block, figure.start)
         if span is None:
             return None
-        outside = [r for r in span.reports if self.region(span.block, r[0].start) is None]
+        cues = {r[0].cue for r in span.reports}
+        outside = [r for r in span.reports if self.region(span.block, r[0].start) is None
+                   and not _describes_speaker(r[0], figure, cues)]
         if outside:
             return self._governing(span, outside, figure)
         if self._same_source(span) or self._conditional(span):
@@ -375,6 +391,42 @@ def _later_clause(report: Report, figure: Figure) -> bool:
     while j >= 0 and tree.tokens[j].pos == "DET":
         j -= 1
     return j >= 0 and tree.tokens[j].start >= figure.end and tree.word(j) in _COORDINATORS
+
+
+def _noun_gender(tree: Tree, k: int) -> Gender | None:
+    """The grammatical gender of a French noun ("la police": feminine), which a pronoun
+    taking it up shares ("elle"). English nouns have none."""
+    if tree.lang != "fr":
+        return None
+    if tree.has_feature(k, "Gender=Fem"):
+        return "f"
+    return "m" if tree.has_feature(k, "Gender=Masc") else None
+
+
+def _describes_speaker(report: Report, figure: Figure, cues: Collection[int]) -> bool:
+    """ "…, said Jane Roe, a farmer sheltering with 40 other families": a figure in the
+    words that describe the speaker is the reporter's narrative, not the speaker's;
+    unless a report there governs it ("the authorities, who put the toll at 40")."""
+    if report.marker:
+        return False
+    tree = report.tree
+    k = tree.token_at(figure.start)
+    if k is None or k == report.speaker:
+        return False
+    for up in tree.ancestors(k):
+        if up in cues:
+            return False
+        if up == report.speaker:
+            return True
+    return False
+
+
+def _relative(report: Report) -> bool:
+    """Is the report's verb in a relative clause, or under one ("a drone strike that
+    officials say killed 30")?"""
+    tree = report.tree
+    return not report.marker and any(
+        tree.tokens[k].dep in _RELATIVE_CLAUSES for k in (report.cue, *tree.ancestors(report.cue)))
 
 
 def _opens_with_comma(text: str) -> bool:

@@ -17,6 +17,8 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
+from site_builder import wordlists
+
 DesignatorKind = Literal["person", "organization"]
 # First word -> the phrases starting with it, longest first.
 PhraseIndex = dict[str, tuple[tuple[str, ...], ...]]
@@ -57,7 +59,8 @@ class Lexicon:
     count_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     count_marks: frozenset[str] = frozenset()
     topic_markers: frozenset[str] = frozenset()  # "Pour X, « … »": X is who the sentence is about
-    citing_index: PhraseIndex = field(default_factory=dict)  # "citing", "cité par"
+    citing_index: PhraseIndex = field(default_factory=dict)  # "citing"
+    relay_index: PhraseIndex = field(default_factory=dict)  # "cité par", "quoted by"
     marker_index: PhraseIndex = field(default_factory=dict)
     phrase_index: PhraseIndex = field(default_factory=dict)
 
@@ -170,6 +173,8 @@ def lexicon(lang: str) -> Lexicon:
         count_marks=frozenset(lists.get("count_marks", [])),
         citing_index=_index(frozenset(tuple(m.lower().split())
                                       for m in data.get("citing_markers", []))),
+        relay_index=_index(frozenset(tuple(m.lower().split())
+                                     for m in data.get("relay_markers", []))),
         marker_index=_index(sources),
         phrase_index=_index(phrases),
     )
@@ -179,11 +184,22 @@ def lexicon(lang: str) -> Lexicon:
 def designators() -> dict[str, Designator]:
     """Designator nouns of every language, by their lowercase words."""
     table: dict[str, dict[str, Any]] = _read("designators").get("designators", {})
-    return {
+    found = {
         noun.lower(): Designator(entry["kind"], frozenset(entry["keywords"]),
                                  bool(entry.get("strict", False)))
         for noun, entry in table.items()
     }
+    # The head nouns of organization names the entity stage knows ("la gendarmerie",
+    # "the board") designate a body too; only one named with the word is a candidate.
+    for noun in wordlists.union("organization_heads"):
+        word = noun.casefold()
+        found.setdefault(word, Designator("organization", frozenset({word}), strict=True))
+    return found
+
+
+@wordlists.on_change
+def _reset() -> None:
+    designators.cache_clear()
 
 
 @cache

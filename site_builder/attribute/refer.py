@@ -16,12 +16,20 @@ docs/figures.md ("Who the words name") gives every rule with its limits.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from site_builder.attribute.antecedents import STOP, Antecedents, after_preposition, key, keys
-from site_builder.attribute.lexicon import Designator, Gender, Lexicon, designators, genders
-from site_builder.attribute.tree import SUBJECTS, Tree
+from site_builder.attribute.lexicon import (
+    Designator,
+    Gender,
+    Lexicon,
+    designators,
+    genders,
+    lexicon,
+)
+from site_builder.attribute.tree import CASE_MARKS, SUBJECTS, Tree
 from site_builder.model import Entity, Naming
 
 # A modifier ("the U.N. health agency", "Russia's ministry") is not the name of the
@@ -108,7 +116,11 @@ class Context(Antecedents):
             qualifiers = self._qualifiers(tree, k)
             foreign = any(q.startswith("demonym:") for q in qualifiers)
             if self._anaphoric(tree, k):  # "le même ministère": the one that just spoke
-                return self._spoken_like(designator, history, tree.sentence, strict=False)
+                same = self._spoken_like(designator, history, tree.sentence, strict=True)
+                if same is None and not self._word_before(tree, k):
+                    # No "mission" named before but a speaker of its kind: that one.
+                    same = self._spoken_like(designator, history, tree.sentence, strict=False)
+                return same  # "la même mission" after "un observateur de la mission": unsure
             actor = self._resolve(designator, qualifiers, tree.block, tree.tokens[k].start,
                                   self.speakers,
                                   plural=det not in _SINGULAR_DEFINITE
@@ -116,6 +128,10 @@ class Context(Antecedents):
                                   gender=genders().of_phrase([det or "", word]))
             if actor is not None:
                 return Naming(actor, words.text, tree.block, start, end), designator.kind
+            if self._owned(tree, k):
+                # "Russia's defence ministry" after "Ukraine's energy ministry": a name
+                # owns the body, a description of its own, whoever spoke before.
+                return words, designator.kind
             spoken = self._spoken_like(designator, history, tree.sentence, strict=True)
             if spoken is None and designator.kind == "organization" and not designator.strict \
                     and not foreign:
@@ -124,7 +140,7 @@ class Context(Antecedents):
                 return spoken
             if not self._earlier(tree.block, tree.tokens[k].start, designator.kind) or (
                     qualifiers and (designator.kind == "organization" or foreign)) or (
-                    self._owned(tree, k)):
+                    self._owned(tree, k)) or self._of_a_name(tree, k):
                 # "le ministère soudanais de la Santé", "le président iranien" (someone
                 # described, not named), or the first "l'ONG" of the text
                 return words, designator.kind
@@ -157,6 +173,33 @@ class Context(Antecedents):
         return any(tree.tokens[j].dep in ("poss", "nmod:poss", "compound")
                    and self.entity_at(tree.block, tree.tokens[j].start) is not None
                    for j in tree.kids(k) if j < k)
+
+    def _word_before(self, tree: Tree, k: int) -> bool:
+        """Is the noun `k` written earlier in its block or the block before?"""
+        word = tree.word(k)
+        if word in tree.words[:k]:
+            return True
+        block = self.order.get(tree.block, 0)
+        earlier = [b for b, n in self.order.items() if block - 1 <= n < block]
+        return any(word in self.texts[b].lower().replace("’", "'") for b in earlier) or \
+            word in tree.text[: tree.tokens[0].start].lower().replace("’", "'")
+
+    def _of_a_name(self, tree: Tree, k: int) -> bool:
+        """ "le gouverneur de la région du Centre-Nord", "the mayor of Kherson": a title
+        whose complement names where or what it is of describes someone of its own,
+        not one named before."""
+        for j in tree.kids(k):
+            if j < k:
+                continue
+            if tree.tokens[j].dep == "prep":  # English: "of" heads its object
+                of = tree.word(j) in _OF
+            else:
+                of = tree.tokens[j].dep == "nmod" and any(
+                    tree.word(c) in _OF for c in tree.kids(j, CASE_MARKS) if c < j)
+            if of and any(self.entity_at(tree.block, tree.tokens[n].start) is not None
+                          for n in tree.subtree(j)):
+                return True
+        return False
 
     def _anaphoric(self, tree: Tree, k: int) -> bool:
         return any(tree.word(j) in _ANAPHORIC for j in tree.kids(k))
@@ -191,7 +234,10 @@ class Context(Antecedents):
         for spoken in reversed(history):
             if sentence - spoken.sentence > PRONOUN_WINDOW * 2:
                 break
-            if spoken.naming.actor is None and spoken.kind in ("organization", "other"):
+            if spoken.naming.actor is None and spoken.kind in ("organization", "other") \
+                    and spoken.naming.text.split()[-1][:1].isupper():
+                # A name the recognizer missed, not a body described with a noun of its
+                # own ("the regional military administration" is no "energy ministry").
                 found[spoken.naming.text] = spoken
         if len(found) != 1:
             return None
@@ -305,6 +351,8 @@ class Context(Antecedents):
         parts = [k]
         for j in tree.kids(k):
             if tree.tokens[j].dep in _PHRASE_PARTS:
+                if j > k and self._participle_clause(tree, j):
+                    continue  # "un responsable [cité par la radio]", "sources [jointes par …]"
                 parts.extend(tree.subtree(j))
             elif tree.tokens[j].dep in ("nmod", "prep") and j > k:
                 sub = tree.subtree(j)
@@ -316,9 +364,12 @@ class Context(Antecedents):
         # an apposition, not the name ("son comité de soutien, au moins 18 …");
         # and they end before a complement that is not the noun's own ("un
         # responsable du ministère [sous le couvert de l'anonymat]").
+        agents = lexicon(tree.lang).agent_markers
         for j in range(k + 1, last + 1):
             if tree.words[j] in STOP or (tree.tokens[j].pos == "ADP" and common
-                                          and tree.word(j) not in _OF):
+                                          and tree.word(j) not in _OF) or (
+                    j + 1 < len(tree.tokens) and tree.word(j + 1) in agents):
+                # "un responsable [cité par la radio]", whatever the tagger made of "cité"
                 last = j - 1
                 break
         for j in range(k - 1, first - 1, -1):
@@ -326,6 +377,13 @@ class Context(Antecedents):
                 first = j + 1
                 break
         return tree.tokens[first].start, tree.tokens[last].end
+
+    @staticmethod
+    def _participle_clause(tree: Tree, j: int) -> bool:
+        """A participle with a complement of its own: a clause about the speaker, not
+        part of the words that name them."""
+        return tree.has_feature(j, "VerbForm=Part") and any(
+            tree.tokens[c].pos in ("NOUN", "PROPN", "PRON") for c in tree.kids(j) if c > j)
 
     def _designator(self, tree: Tree, k: int) -> Designator | None:
         table = designators()
@@ -360,6 +418,18 @@ class Context(Antecedents):
         if spoken.naming.actor is not None:
             return self.agrees(spoken.naming.actor, gender)
         return gender is None or spoken.gender is None or spoken.gender == gender
+
+    def _gendered_body(self, topic: Spoken, gender: Gender | None, tree: Tree, k: int,
+                       ) -> bool:
+        """Can a gendered pronoun ("elle") take up a body that a sentence before was
+        about ("La police …. Elle a fait état de …")? Only when the body's own words
+        give the pronoun's gender and no person was named since: "il" after "Le
+        ministère a convoqué Karim Saleh" may well be him."""
+        if topic.kind != "organization" or gender is None or topic.gender != gender:
+            return False
+        low = bisect_right(self.positions, (self.order[topic.naming.block], topic.naming.end))
+        high = bisect_left(self.positions, (tree.order, tree.tokens[k].start))
+        return not any(self.kind(e) == "person" for e in self.entities[low:high])
 
     def _coordinated_subject(self, tree: Tree, k: int, lex: Lexicon,
                              history: Sequence[Spoken],
@@ -408,7 +478,8 @@ class Context(Antecedents):
         possessive = tree.tokens[k].dep in ("poss", "nmod:poss")
         candidates = [h for h in history if h.main] + [
             t for t in self.topics if (t.sentence, t.at) < here
-            and (t.kind == "person" or t.sentence == tree.sentence or possessive)]
+            and (t.kind == "person" or t.sentence == tree.sentence or possessive
+                 or self._gendered_body(t, gender, tree, k))]
         candidates.sort(key=lambda c: (c.sentence, c.at))
         recent = False
         for spoken in reversed(candidates):

@@ -77,7 +77,20 @@ def find_reports(tree: Tree, lex: Lexicon, quoted: list[tuple[int, int]]) -> lis
         report = _marker(tree, lex, i) or _verb(tree, lex, i, quoted, i in tags)
         if report is not None:
             found.append(report)
-    return found
+    return [r for r in found if not _relaying(tree, lex, r, found)]
+
+
+def _relaying(tree: Tree, lex: Lexicon, report: Report, found: list[Report]) -> bool:
+    """ "selon un responsable cité par la radio", "a déclaré X, cité par le quotidien":
+    a relay hanging on the words of another report's speaker only passes that
+    speaker's words on."""
+    if not report.marker:
+        return False
+    first = tree.token_at(report.start)
+    if first is None or _phrase_at(tree, first, lex.relay_index) is None:
+        return False
+    head = tree.tokens[first].head
+    return any(other is not report and head in tree.subtree(other.speaker) for other in found)
 
 
 def _inside(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
@@ -224,7 +237,7 @@ def _verb(tree: Tree, lex: Lexicon, i: int, quoted: list[tuple[int, int]],
         return Report(tree, i, named, tok.start, tok.end)
     if tok.pos not in _VERB_POS and not _after_auxiliary(tree, i) and not (
             i > 0 and tree.word(i - 1) in lex.auxiliaries) and not _noun_tagged_verb(tree, i) \
-            and not document:
+            and not document and _inserted_auxiliary(tree, lex, i) is None:
         return None  # "l'annonce", "the claims": a noun, not a verb
     if word in lex.weak and not _has_content(tree, i, quoted) and not document and not (
             word in lex.counting and _counts(tree, i)):
@@ -325,6 +338,23 @@ def _counts(tree: Tree, i: int) -> bool:
                for k in tree.kids(i, _DIRECT_OBJECTS))
 
 
+# Words of a phrase set between an auxiliary and its participle: "a de son côté
+# recensé", "a pour sa part indiqué", "has so far recorded".
+_INSERTED = frozenset({"ADP", "DET", "NOUN", "ADV", "PRON", "ADJ"})
+
+
+def _inserted_auxiliary(tree: Tree, lex: Lexicon, i: int) -> int | None:
+    """The auxiliary of participle `i` across a short inserted phrase, if there is one."""
+    if not tree.has_feature(i, "VerbForm=Part") and tree.tokens[i].pos != "ADJ":
+        return None
+    for j in range(i - 1, max(i - 5, -1), -1):
+        if tree.word(j) in lex.auxiliaries:
+            return j if j < i - 1 else None
+        if tree.tokens[j].pos not in _INSERTED or tree.words[j] in (",", "."):
+            return None
+    return None
+
+
 def _after_auxiliary(tree: Tree, i: int) -> bool:
     return any(tree.tokens[k].dep.startswith("aux") for k in tree.children[i])
 
@@ -342,7 +372,7 @@ def _has_content(tree: Tree, i: int, quoted: list[tuple[int, int]]) -> bool:
 
 def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
     """The token naming who speaks through verb `i`, following the rules above."""
-    if tree.is_passive(i):
+    if tree.is_passive(i) or _modifying_participle(tree, lex, i):
         # With no agent ("X a été accusé"), the subject is not the speaker.
         agent = _agent(tree, lex, i)
         return _agent_object(tree, agent) if agent is not None else None
@@ -356,6 +386,11 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
     # A counted noun ("…, dont deux enfants, a écrit X") is never who speaks. The
     # parser may hang the subject on the auxiliary ("a" as the verb, "nié" after).
     aux = [i - 1] if i > 0 and tree.word(i - 1) in lex.auxiliaries else []
+    aux += [j for j in tree.children[i] if j < i - 1 and tree.tokens[j].dep.startswith("aux")
+            and tree.word(j) in lex.auxiliaries]  # "a pour sa part recensé"
+    inserted = _inserted_auxiliary(tree, lex, i)
+    if inserted is not None and inserted not in aux:
+        aux.append(inserted)  # "a de son côté recensé", parsed as a noun's modifier
     subjects = sorted((k for h in [i, *aux] for k in tree.kids(h, SUBJECTS)
                        if tree.word(k) != "t" and tree.tokens[k].pos in NOMINAL
                        and k >= tree.dateline_end and not _counted(tree, k)),
@@ -400,6 +435,20 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
                 if k != i and tree.tokens[k].pos in NOMINAL:
                     return k
     return None
+
+
+def _modifying_participle(tree: Tree, lex: Lexicon, i: int) -> bool:
+    """ "une milice accusée du massacre", "a group accused of …": a past participle
+    modifying a noun is a passive, whoever the sentence's subject is. Present
+    participles ("accusant", "calling") are the subject's own words, and a
+    participle after an auxiliary ("a de son côté déclaré") is a verb the parser
+    hung on a noun."""
+    tok = tree.tokens[i]
+    if tok.dep not in ("acl", "amod") or not tok.head < i or \
+            tree.tokens[tok.head].pos not in NOMINAL or \
+            not tree.has_feature(i, "VerbForm=Part") or tree.words[i].endswith(("ant", "ing")):
+        return False
+    return not any(tree.word(j) in lex.auxiliaries for j in range(max(i - 6, 0), i))
 
 
 def _quoted_as(tree: Tree, i: int) -> int | None:

@@ -134,3 +134,34 @@ def test_a_title_of_a_named_place_is_a_description_of_its_own():
              "Le préfet de la région de l'Union africaine, a assuré que 48 tonnes de vivres "
              "étaient en route.")
     assert figure(ann, "48 tonnes").source != "marchal"
+
+
+# ------------------------------------------------------ negation, relatives
+
+
+def test_a_negated_reporting_verb_reports_nothing():
+    ann = en("Kenya's police arrested 40 people on Sunday. The army did not respond to "
+             "requests for comment on the 12 soldiers reported missing.")
+    assert figure(ann, "12 soldiers").source_text is None
+
+
+def test_which_stands_for_no_person():
+    ann = en("The toll was confirmed by the Kenya Red Cross, the relief body run by "
+             "volunteers, which called the flooding “the worst in a decade.”")
+    assert speaker_text(ann, "worst in a decade") != "volunteers"
+
+
+def test_a_passive_document_verb_reports_through_its_agent():
+    ann = en("The death toll was raised to 57 by Maria Lopez on Monday.")
+    assert figure(ann, "57").source == "lopez"
+
+
+def test_a_person_s_title_from_the_word_lists_designates_the_name_after_it():
+    ann = fr("Le député d'opposition Sophie Marchal a dénoncé une loi « écrite à la hâte ».")
+    assert quote(ann, "écrite à la hâte").speaker == "marchal"
+
+
+def test_a_masculine_pronoun_does_not_take_up_a_feminine_body():
+    ann = fr("Quelque 9 000 personnes ont défilé, selon la police. Il a estimé que 300 "
+             "casseurs étaient présents.")
+    assert source_text(ann, "300 casseurs") != "la police"

@@ -19,7 +19,7 @@ from site_builder.attribute.lexicon import (
     Designator,
     Gender,
     demonym_groups,
-    designators,
+    designator,
     genders,
 )
 from site_builder.attribute.tree import Tree
@@ -115,7 +115,7 @@ class Antecedents:
         if not before:
             return False
         word = before[-1].lower().rstrip(".")
-        title = designators().get(word)
+        title = designator(word)
         return word in _HONORIFICS or (title is not None and title.kind == "person")
 
     def entity_at(self, block: str, offset: int) -> Entity | None:

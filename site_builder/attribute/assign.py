@@ -107,8 +107,10 @@ class _Article:
                         self.incises.setdefault(region, naming)
                 span.reports.append((report, naming, kind))
                 main = span.tree.tokens[report.cue].dep not in _RELATIVE_CLAUSES
-                gender = None if naming.actor else self.context.unnamed_gender(
-                    span.tree, report.speaker)
+                gender = None if naming.actor else (
+                    self.context.unnamed_gender(span.tree, report.speaker)
+                    or (_noun_gender(span.tree, report.speaker)
+                        if kind == "organization" else None))
                 self.history.append(Spoken(span.index, naming, kind, main, report.start, gender))
                 if naming.actor is not None:
                     self.context.speakers.add(naming.actor)

@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any, Literal
 
 from site_builder import wordlists
+from site_builder.slugs import strip_marks
 
 DesignatorKind = Literal["person", "organization"]
 # First word -> the phrases starting with it, longest first.
@@ -49,6 +50,7 @@ class Lexicon:
     time_words: frozenset[str]
     agent_markers: frozenset[str] = frozenset()  # "par", "by": the agent of a passive
     listener_verbs: frozenset[str] = frozenset()  # "told": their object is the one spoken to
+    negations: frozenset[str] = frozenset()  # "pas", "not": a verb negated reports nothing
     auxiliaries: frozenset[str] = frozenset()  # "a", "ont", "has": before a participle
     counting: frozenset[str] = frozenset()  # weak verbs that report a count as object
     # Verbs that report through a document noun as subject or object: "a porté son
@@ -164,6 +166,7 @@ def lexicon(lang: str) -> Lexicon:
         time_words=frozenset(lists.get("time_words", [])),
         agent_markers=frozenset(lists.get("agent_markers", [])),
         listener_verbs=frozenset(lists.get("listener_verbs", [])),
+        negations=frozenset(lists.get("negations", [])),
         auxiliaries=frozenset(lists.get("auxiliaries", [])),
         topic_markers=frozenset(lists.get("topic_markers", [])),
         counting=frozenset(w.lower() for w in data.get("counting", [])),
@@ -194,7 +197,19 @@ def designators() -> dict[str, Designator]:
     for noun in wordlists.union("organization_heads"):
         word = noun.casefold()
         found.setdefault(word, Designator("organization", frozenset({word}), strict=True))
+    # So do the titles the entity stage strips from names ("le député X"); they are
+    # listed without accents, and looked up that way too (`designator`).
+    for title in wordlists.union("titles"):
+        word = title.casefold()
+        found.setdefault(word, Designator("person", frozenset({word}), strict=True))
     return found
+
+
+def designator(word: str) -> Designator | None:
+    """The designator of a lowercase word or pair of words, accents or not."""
+    table = designators()
+    found = table.get(word)
+    return found if found is not None else table.get(strip_marks(word))
 
 
 @wordlists.on_change
@@ -235,7 +250,7 @@ class Genders:
         return found.pop() if len(found) == 1 else None
 
     def person_noun(self, word: str) -> bool:
-        entry = designators().get(word)
+        entry = designator(word)
         return word in self.words or word in self.epicene or (
             entry is not None and entry.kind == "person")
 

@@ -25,7 +25,7 @@ from site_builder.attribute.lexicon import (
     Designator,
     Gender,
     Lexicon,
-    designators,
+    designator,
     genders,
     lexicon,
 )
@@ -386,17 +386,16 @@ class Context(Antecedents):
             tree.tokens[c].pos in ("NOUN", "PROPN", "PRON") for c in tree.kids(j) if c > j)
 
     def _designator(self, tree: Tree, k: int) -> Designator | None:
-        table = designators()
         word = tree.word(k)
         if k + 1 < len(tree.tokens):
-            pair = table.get(f"{word} {tree.word(k + 1)}")
+            pair = designator(f"{word} {tree.word(k + 1)}")
             if pair is not None:
                 return pair
         if k > 0:
-            pair = table.get(f"{tree.word(k - 1)} {word}")
+            pair = designator(f"{tree.word(k - 1)} {word}")
             if pair is not None:
                 return pair
-        return table.get(word)
+        return designator(word)
 
     def _qualifiers(self, tree: Tree, k: int) -> set[str]:
         """ "le président américain", "the US president", "le ministère de la Santé"."""
@@ -487,8 +486,9 @@ class Context(Antecedents):
                 break
             recent = True
             kind = "organization" if spoken.kind == "place" else spoken.kind
-            if kind in ("person", "other") and not self._agrees(spoken, gender):
-                continue  # "a-t-elle" after "le ministre X a dit": not him
+            if (kind in ("person", "other") or spoken.naming.actor is None) and \
+                    not self._agrees(spoken, gender):
+                continue  # "a-t-elle" after "le ministre X a dit", "il" after "la police"
             if kind in kinds or kind == "other":  # "other": a name of unknown kind
                 return spoken.naming, spoken.kind
         if "person" not in kinds or recent:

@@ -46,6 +46,7 @@ _TAG_FILLERS = frozenset({"AUX", "PRON", "DET", "NOUN", "PROPN", "ADV", "ADJ"})
 _RELATIVES = frozenset({"qui", "who", "which", "that"})
 _RELATIVE_CLAUSES = frozenset({"acl:relcl", "relcl", "acl"})
 _DIRECT_OBJECTS = frozenset({"obj", "dobj"})
+_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "nsubj:pass"})
 _COUNTS = frozenset({"nummod"})
 _SUBORDINATE = frozenset({"ccomp", "xcomp", "advcl", "csubj", "parataxis"})
 
@@ -242,6 +243,9 @@ def _verb(tree: Tree, lex: Lexicon, i: int, quoted: list[tuple[int, int]],
     if word in lex.weak and not _has_content(tree, i, quoted) and not document and not (
             word in lex.counting and _counts(tree, i)):
         return None
+    if any(tree.word(k) in lex.negations for k in tree.kids(i)) and \
+            not _has_content(tree, i, quoted):
+        return None  # "the military did not respond", "n'a pas précisé le nombre"
     speaker = _speaker(tree, lex, i)
     if speaker is None:
         return None
@@ -279,8 +283,8 @@ def _document_report(tree: Tree, lex: Lexicon, i: int) -> bool:
     word = tree.word(i)
     if word in lex.document_verbs and tree.tokens[i].pos in _VERB_POS and any(
             tree.word(k) in lex.document_nouns
-            for k in tree.kids(i, _DIRECT_OBJECTS | SUBJECTS)):
-        return True
+            for k in tree.kids(i, _DIRECT_OBJECTS | SUBJECTS | _PASSIVE_SUBJECTS)):
+        return True  # "the toll was raised to 31 by the NUG": its agent reports
     before = lex.count_verbs.get(word)
     if before is None:
         return False
@@ -398,7 +402,8 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
     tagged = _comma_tag_subject(tree, lex, i)
     for k in subjects:
         if tree.word(k) in _RELATIVES and tree.tokens[i].dep in _RELATIVE_CLAUSES:
-            return tree.tokens[i].head  # "les autorités, qui font état de…": the antecedent
+            # "les autorités, qui font état de…": the antecedent.
+            return _antecedent(tree, lex, tree.tokens[i].head, tree.word(k))
         if k < i:
             return tagged if tagged is not None and k < tagged else k
     # After the verb, the first nominal is the subject: the French model often
@@ -435,6 +440,27 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
                 if k != i and tree.tokens[k].pos in NOMINAL:
                     return k
     return None
+
+
+# Relative pronouns that never stand for a person: "the NUG, the administration formed
+# by ousted lawmakers, which called …" is the administration's call, not the lawmakers'.
+_THING_RELATIVES = frozenset({"which"})
+
+
+def _antecedent(tree: Tree, lex: Lexicon, head: int, relative: str) -> int:
+    """The noun a relative pronoun stands for: the one the clause hangs on, or for
+    "which" the first noun above it that names no person."""
+    if relative not in _THING_RELATIVES:
+        return head
+    k = head
+    for _ in range(6):
+        person = tree.names.get(k) == "person" or tree.word(k) in lex.generic_nouns
+        if tree.tokens[k].pos in NOMINAL and not person:
+            return k
+        if tree.tokens[k].head == k:
+            break
+        k = tree.tokens[k].head
+    return head
 
 
 def _modifying_participle(tree: Tree, lex: Lexicon, i: int) -> bool:

@@ -254,3 +254,18 @@ def test_a_common_word_opening_a_spelled_out_acronym_is_a_name():
     assert _defines_acronym(text, (start, start + len("Collectif")))
     other = "Le Collectif a recensé 14 blessés (CLC)."
     assert not _defines_acronym(other, (3, 3 + len("Collectif")))
+
+
+def test_two_names_of_bodies_one_space_apart_are_one_name():
+    from site_builder.annotate.assemble import _join_bodies, _Mention
+
+    text = "l'ONG Action Santé Sahel, puis Oxfam, Amnesty"
+    found = [_Mention(6, 18, "ORG", "organization", "fr"),
+             _Mention(19, 24, "ORG", "organization", "fr"),
+             _Mention(31, 36, "ORG", "organization", "fr"),
+             _Mention(38, 45, "ORG", "organization", "fr")]
+    joined = _join_bodies(text, found)
+    assert [text[m.start:m.end] for m in joined] == ["Action Santé Sahel", "Oxfam", "Amnesty"]
+    # A person or a place next to a body stays apart.
+    apart = [_Mention(0, 3, "ORG", "organization", "fr"), _Mention(4, 9, "PER", "person", "fr")]
+    assert len(_join_bodies("AFP Marie", apart)) == 2

@@ -165,3 +165,10 @@ def test_a_masculine_pronoun_does_not_take_up_a_feminine_body():
     ann = fr("Quelque 9 000 personnes ont défilé, selon la police. Il a estimé que 300 "
              "casseurs étaient présents.")
     assert source_text(ann, "300 casseurs") != "la police"
+
+
+def test_a_weak_verb_in_a_speech_tag_reports_the_quotation():
+    ann = fr("Sophie Marchal a dénoncé la décision. Plus de 200 familles ont été expulsées, "
+             "selon l'OSDH.",
+             "« Ce n'est qu'un début », a-t-elle lancé.")
+    assert quote(ann, "un début").speaker == "marchal"

@@ -137,7 +137,7 @@ def _block_mentions(pb: PreparedBlock, results: UnitResults, b: int,
         if (agency := dateline_agency(text, place[1])) is not None:
             found = [m for m in found if not _overlaps((m.start, m.end), agency)]
             found.append(_Mention(agency[0], agency[1], "ORG", "organization", pb.lang))
-    found = _to_long_forms(text, sorted(found, key=lambda m: m.start))
+    found = _to_long_forms(text, _join_bodies(text, sorted(found, key=lambda m: m.start)))
     found = _whole_person_names(read, found, pb.lang)
     terms = _term_mentions(pb, matchers)
     matched = Overlaps((t.start, t.end) for t in terms)
@@ -176,6 +176,25 @@ def _place_then_name(text: str, span: tuple[int, int], lang: str) -> tuple[int, 
         if is_known_place(place, lang):
             return words[size - 1].end(), rest[0].start()
     return None
+
+
+_BODY_KINDS = frozenset({"organization", "other"})
+
+
+def _join_bodies(text: str, found: list[_Mention]) -> list[_Mention]:
+    """Two names of bodies one space apart are one name the model cut in two: "l'ONG
+    [Action Santé] [Sahel]". Nothing but a space stands between two names of one
+    sentence unless they are one."""
+    joined: list[_Mention] = []
+    for m in found:
+        last = joined[-1] if joined else None
+        if last is not None and last.kind in _BODY_KINDS and m.kind in _BODY_KINDS \
+                and last.actor is None and m.actor is None and text[last.end:m.start] == " ":
+            last.end = m.end
+            last.kind = "organization" if "organization" in (last.kind, m.kind) else last.kind
+            continue
+        joined.append(m)
+    return joined
 
 
 def _acronym_then_name(text: str, span: tuple[int, int]) -> tuple[int, int] | None:

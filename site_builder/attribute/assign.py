@@ -106,7 +106,10 @@ class _Article:
                     if region is not None:
                         self.incises.setdefault(region, naming)
                 span.reports.append((report, naming, kind))
-                main = span.tree.tokens[report.cue].dep not in _RELATIVE_CLAUSES
+                # "Selon l'OIM, …" names a source, not the subject of a clause that a
+                # pronoun after it would take up ("…, a-t-elle lancé").
+                main = span.tree.tokens[report.cue].dep not in _RELATIVE_CLAUSES \
+                    and not report.marker
                 gender = None if naming.actor else (
                     self.context.unnamed_gender(span.tree, report.speaker)
                     or (_noun_gender(span.tree, report.speaker)

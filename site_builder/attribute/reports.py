@@ -240,9 +240,9 @@ def _verb(tree: Tree, lex: Lexicon, i: int, quoted: list[tuple[int, int]],
             i > 0 and tree.word(i - 1) in lex.auxiliaries) and not _noun_tagged_verb(tree, i) \
             and not document and _inserted_auxiliary(tree, lex, i) is None:
         return None  # "l'annonce", "the claims": a noun, not a verb
-    if word in lex.weak and not _has_content(tree, i, quoted) and not document and not (
-            word in lex.counting and _counts(tree, i)):
-        return None
+    if word in lex.weak and not tag and not _has_content(tree, i, quoted) and not document \
+            and not (word in lex.counting and _counts(tree, i)):
+        return None  # "« … », a-t-elle lancé": a speech tag is what the quotation needs
     if any(tree.word(k) in lex.negations for k in tree.kids(i)) and \
             not _has_content(tree, i, quoted):
         return None  # "the military did not respond", "n'a pas précisé le nombre"

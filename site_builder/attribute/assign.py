@@ -106,15 +106,13 @@ class _Article:
                     if region is not None:
                         self.incises.setdefault(region, naming)
                 span.reports.append((report, naming, kind))
-                # "Selon l'OIM, …" names a source, not the subject of a clause that a
-                # pronoun after it would take up ("…, a-t-elle lancé").
-                main = span.tree.tokens[report.cue].dep not in _RELATIVE_CLAUSES \
-                    and not report.marker
+                main = span.tree.tokens[report.cue].dep not in _RELATIVE_CLAUSES
                 gender = None if naming.actor else (
                     self.context.unnamed_gender(span.tree, report.speaker)
                     or (_noun_gender(span.tree, report.speaker)
                         if kind == "organization" else None))
-                self.history.append(Spoken(span.index, naming, kind, main, report.start, gender))
+                self.history.append(Spoken(span.index, naming, kind, main, report.start, gender,
+                                           marker=report.marker))
                 if naming.actor is not None:
                     self.context.speakers.add(naming.actor)
                     self.context.body_speakers |= kind in ("organization", "other")

@@ -60,6 +60,7 @@ class Spoken:
     main: bool = True  # False for a report inside a relative clause ("X, qui dénonce…")
     at: int = 0  # where in the sentence: the report's cue, or the subject's first character
     gender: Gender | None = None  # of an unnamed speaker ("un responsable"), from its words
+    marker: bool = False  # named by "selon", "according to": no clause's subject
 
 
 class Context(Antecedents):
@@ -418,6 +419,14 @@ class Context(Antecedents):
             return self.agrees(spoken.naming.actor, gender)
         return gender is None or spoken.gender is None or spoken.gender == gender
 
+    def _can_be(self, spoken: Spoken, kinds: frozenset[str], gender: Gender | None) -> bool:
+        """Can a pronoun of these kinds and gender stand for that speaker?"""
+        kind = "organization" if spoken.kind == "place" else spoken.kind
+        if (kind in ("person", "other") or spoken.naming.actor is None) and \
+                not self._agrees(spoken, gender):
+            return False
+        return kind in kinds or kind == "other"
+
     def _gendered_body(self, topic: Spoken, gender: Gender | None, tree: Tree, k: int,
                        ) -> bool:
         """Can a gendered pronoun ("elle") take up a body that a sentence before was
@@ -480,16 +489,21 @@ class Context(Antecedents):
             and (t.kind == "person" or t.sentence == tree.sentence or possessive
                  or self._gendered_body(t, gender, tree, k))]
         candidates.sort(key=lambda c: (c.sentence, c.at))
+        # "Selon l'OIM, …" names no clause's subject: a pronoun takes it up only when
+        # no subject of a report it can stand for is as recent ("…, Nathalie Berthier,
+        # a dénoncé …. … selon l'OIM. « … », a-t-elle lancé" is hers).
+        clauses = [c for c in candidates if not c.marker
+                   and tree.sentence - c.sentence <= PRONOUN_WINDOW]
+        if any(self._can_be(c, kinds, gender) for c in clauses):
+            candidates = clauses
         recent = False
         for spoken in reversed(candidates):
             if tree.sentence - spoken.sentence > PRONOUN_WINDOW:
                 break
             recent = True
-            kind = "organization" if spoken.kind == "place" else spoken.kind
-            if (kind in ("person", "other") or spoken.naming.actor is None) and \
-                    not self._agrees(spoken, gender):
-                continue  # "a-t-elle" after "le ministre X a dit", "il" after "la police"
-            if kind in kinds or kind == "other":  # "other": a name of unknown kind
+            # Not "a-t-elle" after "le ministre X a dit", nor "il" after "la police";
+            # "other", a name of unknown kind, may be anything.
+            if self._can_be(spoken, kinds, gender):
                 return spoken.naming, spoken.kind
         if "person" not in kinds or recent:
             # A report just before names someone the pronoun cannot be (or the

@@ -269,3 +269,24 @@ def test_two_names_of_bodies_one_space_apart_are_one_name():
     # A person or a place next to a body stays apart.
     apart = [_Mention(0, 3, "ORG", "organization", "fr"), _Mention(4, 9, "PER", "person", "fr")]
     assert len(_join_bodies("AFP Marie", apart)) == 2
+
+
+def test_a_mention_made_of_ranks_alone_is_no_name():
+    from site_builder.annotate.filters import _only_honorifics
+
+    assert _only_honorifics("Brig. Gen")
+    assert _only_honorifics("Mme")
+    assert not _only_honorifics("Brig. Gen. Roberto Alcaraz")
+    assert not _only_honorifics("General Motors")
+
+
+def test_a_sentence_ending_on_an_honorific_goes_on_in_the_next():
+    from site_builder.annotate.syntax import merge_wordless
+
+    text = ("Three soldiers were hurt, said Brig. Gen. Ana Cruz. The army left. "
+            "It was Acme Inc. Then")
+    cuts = [(0, 36), (37, 51), (52, 66), (67, 83), (84, 88)]  # as a splitter may cut it
+    merged = merge_wordless(text, cuts)
+    assert [text[s:e] for s, e in merged] == [
+        "Three soldiers were hurt, said Brig. Gen. Ana Cruz.", "The army left.",
+        "It was Acme Inc.", "Then"]

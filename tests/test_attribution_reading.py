@@ -172,3 +172,17 @@ def test_a_weak_verb_in_a_speech_tag_reports_the_quotation():
              "selon l'OSDH.",
              "« Ce n'est qu'un début », a-t-elle lancé.")
     assert quote(ann, "un début").speaker == "marchal"
+
+
+def test_the_name_in_parentheses_after_a_body_s_noun_is_that_body():
+    ann = annotate(["More than 9,000 people fled, according to the United Nations refugee "
+                    "agency (UNHCR). The agency said 40 schools were shut."],
+                   {"United Nations": ("un", "organization"),
+                    "UNHCR": ("unhcr", "organization")}, (), "en")
+    assert figure(ann, "9,000 people").source == "unhcr"
+    assert figure(ann, "40 schools").source == "unhcr"
+
+
+def test_ranks_before_a_name_are_not_the_speaker():
+    ann = en("Two villages were shelled, said Brig. Gen. Maria Lopez.")
+    assert figure(ann, "Two villages").source == "lopez"

@@ -30,6 +30,10 @@ from functools import lru_cache
 # Below this, a word is too rare for the mention to be a common word at all:
 # its sentence need not be tagged for it.
 CANDIDATE_ZIPF = 3.0
+# A mention's first word is taken out of it, as its sentence's capitalized
+# first word, only when it is at least this common: given names borrowed from
+# other languages ("Luz", "Nour") sit just above CANDIDATE_ZIPF.
+OPENING_ZIPF = 3.5
 # Singular nouns and adjectives at least this common are common words.
 FREQUENT_ZIPF = 4.0
 # A word ending in -s is read as a plural when its singular is about as common
@@ -124,7 +128,7 @@ def opening_word(text: str, start: int, end: int, sentences: Iterable[tuple[int,
         return None
     if match.end() < end and text[match.end()] != " ":
         return None  # "Jean-Pierre", "Al-Qaïda": the word is part of a longer one
-    if zipf(word.lower(), lang) < CANDIDATE_ZIPF or is_known_place(word, lang):
+    if zipf(word.lower(), lang) < OPENING_ZIPF or is_known_place(word, lang):
         return None
     return sentence, len(word)
 

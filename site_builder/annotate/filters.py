@@ -275,6 +275,14 @@ def trim_honorific(ctx: Context, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _only_honorifics(span: str) -> bool:
+    """Is the span nothing but honorifics: "Brig. Gen", "Mme"?"""
+    words = span.replace(".", ". ").split()
+    return bool(words) and all(
+        (w.casefold() if w.endswith(".") else w.casefold() + ".") in lx.honorifics()
+        or w.rstrip(".").casefold() in lx.weak_honorifics() for w in words)
+
+
 def trim_place_unit(ctx: Context, start: int, end: int) -> tuple[int, int]:
     """A place without its administrative unit: "[province de] Deir ez-Zor",
     "Ituri [province]". Natural features stay ("lac Tchad" is not Chad)."""
@@ -396,6 +404,8 @@ def clean(ctx: Context, start: int, end: int, kind: str) -> tuple[int, int] | No
         return None
     if is_function_word(span, ctx.lang) or is_date_expression(span, ctx.lang):
         return None
+    if _only_honorifics(span):
+        return None  # "[Brig. Gen.] Roberto Alcaraz": the model took the ranks apart
     if is_uncapitalized(span):
         return None
     if is_clause(span, ctx.lang):

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from site_builder.annotate.lexicon import honorifics
 from site_builder.attribute.lexicon import lexicon
 
 if TYPE_CHECKING:
@@ -79,7 +80,27 @@ def merge_wordless(text: str, sentences: list[tuple[int, int]]) -> list[tuple[in
             merged[-1] = (merged[-1][0], sentences[-1][1])
         elif sentences:
             merged.append((pending, sentences[-1][1]))
-    return merged
+    return _join_after_abbreviations(text, merged)
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)\.\s*$")
+
+
+def _join_after_abbreviations(text: str, sentences: list[tuple[int, int]],
+                              ) -> list[tuple[int, int]]:
+    """A "sentence" that ends on an honorific's dot goes on in the next one: "said
+    Brig. | Gen. Roberto Alcaraz" is one sentence, and one name. (Not "Inc." nor
+    "Co.", which do end sentences.)"""
+    joined: list[tuple[int, int]] = []
+    for start, end in sentences:
+        if joined:
+            m = _LAST_WORD.search(text, joined[-1][0], joined[-1][1])
+            if m is not None and m.group(1).casefold() + "." in honorifics() \
+                    and m.group(1)[:1].isupper() and text[start:start + 1].isupper():
+                joined[-1] = (joined[-1][0], end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 def parse_span(doc: Doc, start: int, end: int) -> list[RawToken]:

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from site_builder import wordlists
 from site_builder.attribute.lexicon import (
     Designator,
     Gender,
@@ -36,8 +37,19 @@ _NOT_APPOSITION = frozenset({"selon", "d'après", "dans", "à", "au", "en", "de"
 REACH = 400
 _LISTENER_MARKS = frozenset({"à", "au", "aux", "to"})
 _TOLD = frozenset({"told", "tells", "tell", "telling"})
-_HONORIFICS = frozenset({"m", "mme", "mlle", "me", "dr", "pr", "mr", "mrs", "ms", "gov", "gen",
-                         "sen", "rep", "lt", "col", "capt", "sgt", "brig", "maj", "sir"})
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    """Honorifics and abbreviated ranks of every language, without their dot ("mme",
+    "brig"), from the word lists the entity stage strips from names."""
+    return frozenset(h.rstrip(".") for h in wordlists.union("honorifics")
+                     | wordlists.union("weak_honorifics"))
+
+
+@wordlists.on_change
+def _reset() -> None:
+    honorifics.cache_clear()
 
 
 def key(word: str) -> str:
@@ -116,7 +128,7 @@ class Antecedents:
             return False
         word = before[-1].lower().rstrip(".")
         title = designator(word)
-        return word in _HONORIFICS or (title is not None and title.kind == "person")
+        return word in honorifics() or (title is not None and title.kind == "person")
 
     def entity_at(self, block: str, offset: int) -> Entity | None:
         k = bisect_left(self.positions, (self.order[block], offset + 1)) - 1
@@ -290,7 +302,7 @@ class Antecedents:
         found = {table.of_phrase([w.lower().replace("’", "'") for w in span]) for span in spans}
         # "M. X", "Mme X", "Mrs. X": the full stop ends the span above.
         honorific = re.search(r"(\w+)\.?\s*$", self.texts[e.block][max(0, e.start - 12) : e.start])
-        if honorific is not None and honorific.group(1).lower() in _HONORIFICS:
+        if honorific is not None and honorific.group(1).lower() in honorifics():
             found.add(table.words.get(honorific.group(1).lower()))
         return found
 

@@ -20,7 +20,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from site_builder.attribute.antecedents import STOP, Antecedents, after_preposition, key, keys
+from site_builder.attribute.antecedents import (
+    STOP,
+    Antecedents,
+    after_preposition,
+    honorifics,
+    key,
+    keys,
+)
 from site_builder.attribute.lexicon import (
     Designator,
     Gender,
@@ -87,6 +94,14 @@ class Context(Antecedents):
         if entity is not None:
             return self._entity_naming(entity), self.kind(entity)
         word = tree.word(k)
+        if word.rstrip(".") in honorifics():
+            # "said Brig. Gen. Roberto Alcaraz": the ranks before a name are not who.
+            for j in range(k + 1, min(k + 6, len(tree.tokens))):
+                entity = self.entity_at(tree.block, tree.tokens[j].start)
+                if entity is not None:
+                    return self._entity_naming(entity), "person"
+                if tree.word(j).rstrip(".") not in honorifics() and tree.words[j] != ".":
+                    break
         if word in lex.pronouns and tree.tokens[k].pos in ("PRON", "DET", "X", "NOUN"):
             return self._pronoun(tree, k, lex, history)
         if self._same_source(tree, k, lex) and history:
@@ -290,6 +305,13 @@ class Context(Antecedents):
                  if designator else {"person", "organization"})
         person_title = designator is not None and designator.kind == "person"
         loose: tuple[Naming, str] | None = None
+        if k + 2 < len(tree.tokens) and tree.words[k + 1] == "(":
+            # "the United Nations refugee agency (UNHCR)": the name in parentheses
+            # right after the noun is the body's, whatever the parser hung it on.
+            entity = self.entity_at(tree.block, tree.tokens[k + 2].start)
+            if entity is not None and self.kind(entity) in kinds:
+                kind = designator.kind if designator is not None else self.kind(entity)
+                return self._entity_naming(entity), kind
         # A name in apposition before one used as a modifier: "the UN refugee agency
         # (UNHCR)" is UNHCR, not the UN.
         ordered = sorted(_own_words(tree, k), key=lambda j: (

@@ -186,3 +186,15 @@ def test_the_name_in_parentheses_after_a_body_s_noun_is_that_body():
 def test_ranks_before_a_name_are_not_the_speaker():
     ann = en("Two villages were shelled, said Brig. Gen. Maria Lopez.")
     assert figure(ann, "Two villages").source == "lopez"
+
+
+def test_attributing_to_quoted_words_is_a_claim():
+    ann = fr("Le ministère a attribué l'explosion à « un acte criminel ».")
+    assert speaker_text(ann, "acte criminel") == "Le ministère"
+    ann = fr("Le ministère a attribué 30 millions d'euros à la reconstruction.")
+    assert figure(ann, "30 millions").source_text is None
+
+
+def test_a_verb_the_parser_hung_on_its_subject_still_reports():
+    ann = fr("Un diplomate européen résume : « Personne ne veut payer la facture. »")
+    assert speaker_text(ann, "Personne ne veut") == "diplomate européen"

@@ -374,8 +374,11 @@ class Context(Antecedents):
         parts = [k]
         for j in tree.kids(k):
             if tree.tokens[j].dep in _PHRASE_PARTS:
-                if j > k and self._participle_clause(tree, j):
-                    continue  # "un responsable [cité par la radio]", "sources [jointes par …]"
+                if j > k and (self._participle_clause(tree, j)
+                              or tree.has_feature(j, "VerbForm=Fin")):
+                    # "un responsable [cité par la radio]", "sources [jointes par …]", and
+                    # a verb the parser hung on its subject ("un diplomate [résume]")
+                    continue
                 parts.extend(tree.subtree(j))
             elif tree.tokens[j].dep in ("nmod", "prep") and j > k:
                 sub = tree.subtree(j)

@@ -416,7 +416,8 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
     if fragment is not None:
         return fragment
     head = tree.tokens[i].head
-    if tree.tokens[i].dep == "acl" and tree.has_feature(i, "VerbForm=Fin") and head < i \
+    if tree.tokens[i].dep in ("acl", "amod") and tree.has_feature(i, "VerbForm=Fin") \
+            and head < i \
             and tree.tokens[head].pos in NOMINAL and head >= tree.dateline_end:
         # "Le Comité … (CKDH) faisait état de …" parsed as a noun with a clause: a
         # finite verb does not modify a noun, the noun is its subject — the whole

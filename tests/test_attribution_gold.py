@@ -29,7 +29,7 @@ LANGS = ("fr", "en")
 MIN_PASSAGES = 40
 # Floors: what the stage measured, less 0.02 so that one passage more or less
 # of model noise does not fail the suite. (quote acc, figure acc, quote P, figure P)
-FLOORS = {"fr": (0.92, 0.91, 0.97, 0.96), "en": (0.94, 0.93, 0.95, 0.96)}
+FLOORS = {"fr": (0.93, 0.92, 0.98, 0.97), "en": (0.94, 0.94, 0.95, 0.96)}
 
 
 # Passages written apart from the rules (tests/gold/attribution/heldout*/), so that
@@ -37,9 +37,13 @@ FLOORS = {"fr": (0.92, 0.91, 0.97, 0.96), "en": (0.94, 0.93, 0.95, 0.96)}
 # floors sit a little lower. (directory, passages at least, floors)
 HELDOUT = {
     "heldout": (GOLD_DIR / "heldout", 20,
-                {"fr": (0.74, 0.86, 0.87, 0.91), "en": (0.81, 0.84, 0.88, 0.89)}),
+                {"fr": (0.83, 0.91, 0.97, 0.94), "en": (0.85, 0.85, 0.92, 0.90)}),
     "heldout2": (GOLD_DIR / "heldout2", 15,
-                 {"fr": (0.69, 0.65, 0.86, 0.79), "en": (0.79, 0.80, 0.86, 0.85)}),
+                 {"fr": (0.92, 0.86, 0.96, 0.92), "en": (0.87, 0.87, 0.91, 0.92)}),
+    # Written blind and scored before any rule was looked at against it: the
+    # closest the suite has to unseen text.
+    "heldout3": (GOLD_DIR / "heldout3", 15,
+                 {"fr": (0.62, 0.66, 0.77, 0.81), "en": (0.77, 0.81, 0.84, 0.91)}),
 }
 
 

@@ -231,3 +231,23 @@ def test_a_title_set_off_before_a_full_name_makes_it_a_person():
     actors = link_actors([item], Registry())
     assert actors[actor_of(item, "Leïla Haddad")].kind == "person"
     assert actors[actor_of(item, "Damas")].kind == "place"
+
+
+def test_a_town_only_ever_read_as_a_person_after_locatives_is_a_place():
+    item = art("a", "Des obus sont tombés près de [Tal Varen|per] mardi.",
+               "Des familles ont fui vers [Sorel|loc] et [Tal Varen|per].")
+    actors = link_actors([item], Registry())
+    assert actors[actor_of(item, "Tal Varen")].kind == "place"
+
+
+def test_a_full_name_after_a_locative_once_stays_a_person():
+    item = art("a", "Le prix a été remis à [Marie Dalbret|per] jeudi.")
+    actors = link_actors([item], Registry())
+    assert actors[actor_of(item, "Marie Dalbret")].kind == "person"
+
+
+def test_a_titled_mention_keeps_a_name_a_person():
+    item = art("a", "Le colonel [Tal Varen|per] est arrivé près de [Tal Varen|per].")
+    link_actors([item], Registry())
+    kinds = {e.kind for e in item.annotations.entities if e.text == "Tal Varen"}
+    assert "person" in kinds

@@ -13,7 +13,7 @@ ids come from the actors' own signatures (see slugs.py).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from site_builder.annotate.labels import head_word, refine_kind
@@ -351,12 +351,29 @@ def _settle_person_or_place(mentions: Sequence[Mention],
             winner[key] = "person"
         elif place[key] and not person[key]:
             winner[key] = "place"
+    winner.update(_towns_read_as_persons(mentions, final, place.keys()))
     if not winner:
         return final
     return [ref._replace(kind=winner[ref.value])
             if ref is not None and ref.space == "name" and ref.value in winner
             and ref.kind in ("person", "place") else ref
             for ref in final]
+
+
+def _towns_read_as_persons(mentions: Sequence[Mention], final: list[Ref | None],
+                           places: Collection[str]) -> dict[str, EntityKind]:
+    """Names the model only ever read as a person, yet always written after a locative
+    or next to a place ("près de [Tal Abyad]", "Ras al-Aïn et [Tal Abyad]"), never
+    after a title: towns the gazetteer does not know. Twice at least, or a single
+    word: "a remis le prix à [Marie Dupont]" once is a person spoken to."""
+    seen: dict[str, list[Mention]] = {}
+    for mention, ref in zip(mentions, final, strict=True):
+        if ref is not None and ref.space == "name" and ref.kind == "person" \
+                and ref.value not in places:
+            seen.setdefault(ref.value, []).append(mention)
+    return {key: "place" for key, found in seen.items()
+            if all(m.locative and not m.after_title for m in found)
+            and (len(found) >= 2 or not is_full_name(found[0].name.display))}
 
 
 def _build_actors(

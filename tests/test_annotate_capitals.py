@@ -290,3 +290,12 @@ def test_a_sentence_ending_on_an_honorific_goes_on_in_the_next():
     assert [text[s:e] for s, e in merged] == [
         "Three soldiers were hurt, said Brig. Gen. Ana Cruz.", "The army left.",
         "It was Acme Inc.", "Then"]
+
+
+def test_an_organization_noun_after_a_body_s_name_ends_it():
+    from site_builder.annotate.assemble import _join_bodies, _Mention
+
+    text = "l'ONG HALO Trust a déminé"
+    found = [_Mention(6, 10, "MISC", "other", "fr"), _Mention(11, 16, "PER", "person", "fr")]
+    joined = _join_bodies(text, found)
+    assert [(text[m.start:m.end], m.kind) for m in joined] == [("HALO Trust", "organization")]

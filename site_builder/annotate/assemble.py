@@ -188,10 +188,15 @@ def _join_bodies(text: str, found: list[_Mention]) -> list[_Mention]:
     joined: list[_Mention] = []
     for m in found:
         last = joined[-1] if joined else None
-        if last is not None and last.kind in _BODY_KINDS and m.kind in _BODY_KINDS \
-                and last.actor is None and m.actor is None and text[last.end:m.start] == " ":
+        if last is not None and last.kind in _BODY_KINDS and last.actor is None \
+                and m.actor is None and text[last.end:m.start] == " " and (
+                    m.kind in _BODY_KINDS
+                    or text[m.start:m.end].casefold() in lx.organization_heads()):
+            # "[HALO] [Trust]": an organization noun after a body's name ends it,
+            # whatever the model made of the noun.
             last.end = m.end
-            last.kind = "organization" if "organization" in (last.kind, m.kind) else last.kind
+            last.kind = "organization" if "organization" in (last.kind, m.kind) or \
+                m.kind not in _BODY_KINDS else last.kind
             continue
         joined.append(m)
     return joined

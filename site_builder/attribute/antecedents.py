@@ -193,10 +193,10 @@ class Antecedents:
                 return (spoken or matching)[0]
             if designator.kind == "person":
                 break  # a role with qualifiers that no one has: not the latest person
+        if designator.strict:
+            return None  # a title only the word lists know: someone named with it, or no one
         if designator.kind == "person":
             return self._salient(block, offset, qualifiers, speakers, gender)
-        if designator.strict:
-            return None
         if plural:
             return None  # "les services de secours": a kind of body, not one named before
         spoke = [a for a in earlier if a in speakers]

@@ -251,3 +251,12 @@ def test_a_titled_mention_keeps_a_name_a_person():
     link_actors([item], Registry())
     kinds = {e.kind for e in item.annotations.entities if e.text == "Tal Varen"}
     assert "person" in kinds
+
+
+def test_words_that_say_the_kind_outweigh_the_model_elsewhere():
+    first = art("a", "Les rebelles du mouvement [Ansar Varo|per] ont tiré.")
+    second = art("b", "[Ansar Varo|per] a revendiqué l'attaque.",
+                 "Un responsable d'[Ansar Varo|per] a parlé.")
+    actors = link_actors([first, second], Registry())
+    assert actors[actor_of(first, "Ansar Varo")].kind == "organization"
+    assert actor_of(first, "Ansar Varo") == actor_of(second, "Ansar Varo")

@@ -293,7 +293,10 @@ def _link(
         vote = "person" if sent else mention.kind
         if vote != ref.kind and {vote, ref.kind} <= {"person", "place"}:
             vote = ref.kind  # settled by the side with evidence (_settle_person_or_place)
-        actor.kinds[vote] += 1
+        # Words that say the kind ("le mouvement [Ansar Allah]", "M. [X]", "[Leïla], 34
+        # ans") outweigh the model's label elsewhere on the site.
+        evident = mention.designated or mention.titled or mention.aged
+        actor.kinds[vote] += EVIDENCE_VOTES if evident and vote == mention.kind else 1
     for ref, texts in long_texts.items():
         slot = slot_of(ref)
         if slot in pending:  # only long forms that some mention points at
@@ -322,6 +325,10 @@ def _city_in_article(ref: Ref, mention: Mention, countries_of: dict[str, set[str
         if city.country in named:
             return ref._replace(value=city.geonameid)
     return ref
+
+
+# How many model labels one mention whose own words say its kind outweighs.
+EVIDENCE_VOTES = 3
 
 
 def _settle_person_or_place(mentions: Sequence[Mention],

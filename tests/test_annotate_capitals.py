@@ -299,3 +299,18 @@ def test_an_organization_noun_after_a_body_s_name_ends_it():
     found = [_Mention(6, 10, "MISC", "other", "fr"), _Mention(11, 16, "PER", "person", "fr")]
     joined = _join_bodies(text, found)
     assert [(text[m.start:m.end], m.kind) for m in joined] == [("HALO Trust", "organization")]
+
+
+def test_a_body_s_name_goes_on_in_lower_case_to_its_acronym():
+    from site_builder.annotate.acronyms import lower_tail_end
+
+    def tail(text: str, name: str) -> str | None:
+        end = lower_tail_end(text, len(name))
+        return text[:end] if end is not None else None
+
+    text = "Autorité nationale de gestion des catastrophes (NDMA) a averti"
+    assert tail(text, "Autorité nationale") == "Autorité nationale de gestion des catastrophes"
+    # A verb, a lower-case acronym or no preposition first: not the name.
+    assert tail("Autorité nationale a annoncé des mesures (NDMA)", "Autorité nationale") is None
+    assert tail("Autorité nationale de gestion (photo)", "Autorité nationale") is None
+    assert tail("Autorité nationale contre les crues (NDMA)", "Autorité nationale") is None

@@ -615,3 +615,16 @@ def test_a_weekday_then_a_number_alone_is_still_a_date(text: str) -> None:
 )
 def test_an_english_unit_ends_at_its_plural_head(text: str, unit: str) -> None:
     assert [f.unit for f in figures(text, "en")] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("More than 500,000 children under five are malnourished.", ["More than 500,000 children"]),
+        ("Children under 5 and adults over 65 are most at risk.", []),
+        ("The toll rose to over 300.", ["over 300"]),
+        ("Rebels killed over 30 civilians.", ["over 30 civilians"]),
+    ],
+)
+def test_a_comparative_after_a_noun_is_a_threshold_not_a_count(text: str, kept: list[str]):
+    assert [f.text for f in figures(text, "en")] == kept

@@ -105,6 +105,31 @@ def long_form_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
+# A body's name that goes on in lower case after its first words: French writes
+# "Autorité nationale [de gestion des catastrophes] (NDMA)", whose acronym may
+# come from another language and spell nothing.
+_LOWER_TAIL_WORDS = 6
+_OPENERS = frozenset({"de", "du", "des", "d'", "pour", "of", "for", "on"})
+
+
+def lower_tail_end(text: str, end: int) -> int | None:
+    """Where an organization's name really ends when lower-case words opened by a
+    preposition run from `end` to an acronym in capitals in parentheses; None
+    otherwise. For organizations only: their names are written so."""
+    m = _LONG_TAIL.match(text, end)
+    if m is None or not is_all_caps(m.group(2)):
+        return None
+    words = [_ELISION.sub(lambda e: e.group().replace("’", "'"), w).lower()
+             for w in m.group(1).split()]
+    first = words[0] if not words[0].startswith(("d'", "d’")) else "d'"
+    if first not in _OPENERS or len(words) > _LOWER_TAIL_WORDS:
+        return None
+    if not all(w.replace("'", "").replace("’", "").replace("-", "").isalpha()
+               and w == w.lower() for w in m.group(1).split()):
+        return None
+    return end + len(m.group(1))
+
+
 def _spells(acronym: str, initials: str) -> bool:
     """Do the initials, in order and from the first, contain every letter of the acronym?"""
     if not initials or initials[0] != acronym[0]:

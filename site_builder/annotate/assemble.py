@@ -25,6 +25,7 @@ from site_builder.annotate.acronyms import (
     is_all_caps,
     long_form_end,
     long_form_start,
+    lower_tail_end,
 )
 from site_builder.annotate.commonness import (
     FREQUENT_ZIPF,
@@ -376,6 +377,8 @@ def _to_long_forms(text: str, found: list[_Mention]) -> list[_Mention]:
         if result and m.start < result[-1].end:
             continue  # swallowed by the long form before it
         end = long_form_end(text, m.start, m.end)
+        if end is None and m.kind == "organization":
+            end = lower_tail_end(text, m.end)  # "Autorité nationale [de gestion …] (NDMA)"
         if end is not None:
             m.end = end
         start = long_form_start(text, m.start, m.end)

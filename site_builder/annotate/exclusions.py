@@ -46,6 +46,8 @@ def not_a_count(
         return True
     if _age(tokens, n, unit) or _describes_singular(tokens, n, unit, heads, lang):
         return True
+    if _threshold(tokens, n, unit):
+        return True
     if not unit and n.value >= 2 and before is not None and before.norm in cues.SINGULAR_DETS:
         return True  # "le 1122": a count above one never takes a singular determiner
     if before is not None and (
@@ -113,6 +115,19 @@ def _age(tokens: Sequence[Token], n: Numeral, unit: str) -> bool:
     closers = {")"} if tokens[n.first - 1].norm == "(" else {",", ".", ";", ")"}
     # The number closes an apposition to a capitalized name: "Doe, 31, was".
     return name.kind == "word" and name.text[:1].isupper() and closer in closers
+
+
+# Comparatives that, right after a noun, set a threshold on it: "children under
+# five", "people over 65", "incomes below 2". A count does not follow a noun so.
+_THRESHOLDS = frozenset({"under", "over", "above", "below"})
+
+
+def _threshold(tokens: Sequence[Token], n: Numeral, unit: str) -> bool:
+    """A bare number after a noun and a comparative: an age or a bound, not a count."""
+    if unit or n.first < 2:
+        return False
+    word, noun = tokens[n.first - 1], tokens[n.first - 2]
+    return word.norm in _THRESHOLDS and noun.kind == "word" and noun.norm not in cues.UNIT_STOP
 
 
 def _year(tokens: Sequence[Token], n: Numeral, before: Token | None, unit: str) -> bool:

@@ -94,11 +94,15 @@ def test_peoples_are_plural_proper_nouns_by_tag_or_spelling():
 def test_a_place_running_into_a_name_is_cut_in_two():
     from site_builder.annotate.assemble import _place_then_name
 
-    def cut(text):
-        found = _place_then_name(text, (0, len(text)), "fr")
-        return found and (text[:found[0]], text[found[1]:])
+    def cut(name, before="a déclaré à "):
+        text = before + name
+        found = _place_then_name(text, (len(before), len(text)), "fr")
+        return found and (text[len(before):found[0]], text[found[1]:])
 
     assert cut("Genève Olivia Sanz") == ("Genève", "Olivia Sanz")
+    # A sentence's first words are one name: "Luz" is a town too.
+    assert not cut("Luz Marina Ortega", before="")
+    assert not cut("Luz Marina Ortega", before="Hier. ")
     assert cut("Damas Bachar al-Assad") == ("Damas", "Bachar al-Assad")
     # Names that start with a place stay whole.
     assert not cut("Paris Saint-Germain")
@@ -175,9 +179,10 @@ def test_datelines_and_place_cuts_stay_inside_the_text(text):
     if place is not None:
         assert 0 <= place[0] < place[1] <= len(text)
         assert text[place[0]:place[1]].isupper()
-    cut = _place_then_name(text, (0, len(text)), "fr")
+    after = "à " + text  # a cut needs a word before the mention
+    cut = _place_then_name(after, (2, len(after)), "fr")
     if cut is not None:
-        assert 0 < cut[0] <= cut[1] < len(text)
+        assert 2 < cut[0] <= cut[1] < len(after)
 
 
 def test_the_agency_in_a_dateline_is_an_organization():

@@ -149,6 +149,9 @@ def _block_mentions(pb: PreparedBlock, results: UnitResults, b: int,
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
+_WORD_BEFORE_MENTION = re.compile(r"([^\W\d_]+)['’]?\s+$")
+
+
 def _place_then_name(text: str, span: tuple[int, int], lang: str) -> tuple[int, int] | None:
     """Where a place runs into a person's name in one mention, if it does.
 
@@ -162,6 +165,11 @@ def _place_then_name(text: str, span: tuple[int, int], lang: str) -> tuple[int, 
     """
     words = list(_NAME_WORD.finditer(text, span[0], span[1]))
     if not 3 <= len(words) <= 5:
+        return None
+    before = _WORD_BEFORE_MENTION.search(text, max(0, span[0] - 24), span[0])
+    if before is None or not before.group(1).islower():
+        # A sentence's first words are a name of their own: "Luz Marina Ortega, …"
+        # starts with a town's name too. The place comes after a word: "à Genève".
         return None
     # Names mix languages ("Abu Dhabi Investment Authority" in a French text).
     heads = lx.organization_heads()

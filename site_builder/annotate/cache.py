@@ -57,7 +57,7 @@ log = logging.getLogger(__name__)
 
 # Bump when a change to normalization, filters, labels, routing or assembly
 # changes what the stage outputs: every cached article is then recomputed.
-STAGE_VERSION = 12
+STAGE_VERSION = 13
 SCHEMA = 3
 SUBDIR = "annotate"
 

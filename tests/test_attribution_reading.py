@@ -198,3 +198,20 @@ def test_attributing_to_quoted_words_is_a_claim():
 def test_a_verb_the_parser_hung_on_its_subject_still_reports():
     ann = fr("Un diplomate européen résume : « Personne ne veut payer la facture. »")
     assert speaker_text(ann, "Personne ne veut") == "diplomate européen"
+
+
+def test_an_adjective_taken_for_the_subject_leads_to_its_noun():
+    ann = fr("L'armée malienne a affirmé avoir tué 30 jihadistes lors d'une opération.")
+    assert source_text(ann, "30 jihadistes") is not None
+
+
+def test_an_inverted_tag_keeps_the_words_of_a_body_it_cannot_resolve():
+    ann = fr("« Nos unités ont repoussé l'assaut », a indiqué l'état-major dans un "
+             "communiqué.")
+    assert speaker_text(ann, "repoussé l'assaut") == "l'état-major"
+
+
+def test_a_topic_marker_opens_the_sentence_for_the_quotation_in_it():
+    ann = fr("Pour la ministre des Comptes publics, Sophie Marchal, « l'effort est partagé "
+             "par tous ».")
+    assert quote(ann, "effort est partagé").speaker == "marchal"

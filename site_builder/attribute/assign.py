@@ -76,6 +76,8 @@ class _Article:
             self.by_block.setdefault(span.block, []).append(span)
         self.starts = {b: [s.start for s in spans] for b, spans in self.by_block.items()}
         self.incises: dict[int, Naming] = {}  # quote index -> the tag inside it
+        # sentence index -> the person a topic marker opens it with ("Pour X, « … »")
+        self.opened_for: dict[int, Naming] = {}
         self.history: list[Spoken] = []
         self._read(ann)
 
@@ -94,7 +96,7 @@ class _Article:
             quoted = [(s, e) for s, e, _ in self.regions.get(span.block, [])]
             for report in find_reports(span.tree, lex, quoted):
                 named = self.context.naming(span.tree, report.speaker, lex, self.history,
-                                            describe=report.marker)
+                                            describe=report.marker or report.speaker > report.cue)
                 if named is None or (self.region(named[0].block, named[0].start) is not None
                                      and not report.incise):
                     if span.tree.word(report.speaker) in lex.pronouns:
@@ -154,11 +156,15 @@ class _Article:
                       if i >= tree.dateline_end and t.pos != "PUNCT"), None)
         if first is not None and tree.word(first) in lex.topic_markers:
             for k in range(first + 1, min(first + 4, len(tree.tokens))):
-                if tree.names.get(k) == "person":
+                if tree.names.get(k) == "person" or tree.tokens[k].pos == "NOUN":
+                    # "Pour Julie Arnaud, …", "Pour la ministre …, Claire Vautrin, …"
                     named = self.context.naming(tree, k, lex, ())
-                    if named is not None and named[0].actor is not None:
-                        self.context.topics.append(Spoken(tree.sentence, named[0], "person",
-                                                          at=tree.tokens[k].start))
+                    if named is not None and named[0].actor is not None \
+                            and named[1] == "person":
+                        spoken = Spoken(tree.sentence, named[0], "person",
+                                        at=tree.tokens[k].start)
+                        self.context.topics.append(spoken)
+                        self.opened_for[tree.sentence] = spoken.naming
                     break
 
     def _main_subjects(self, tree: Tree, history: Sequence[Spoken],
@@ -213,6 +219,9 @@ class _Article:
         before = [r for r in opening.reports if r[0].end <= quote.start]
         if before:
             return max(before, key=lambda r: r[0].end)[1]
+        if not opening.reports and opening.index in self.opened_for and not tentative:
+            # "Pour la ministre …, Claire Vautrin, « l'effort est partagé »": whose view.
+            return self.opened_for[opening.index]
         head = self.texts[quote.block][opening.start : quote.start]
         if head.rstrip(_QUOTE_PAD.replace(".", "")).endswith(":") and not tentative:
             return self._introduced(opening, quote)

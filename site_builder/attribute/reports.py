@@ -395,7 +395,8 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
     inserted = _inserted_auxiliary(tree, lex, i)
     if inserted is not None and inserted not in aux:
         aux.append(inserted)  # "a de son côté recensé", parsed as a noun's modifier
-    subjects = sorted((k for h in [i, *aux] for k in tree.kids(h, SUBJECTS)
+    subjects = sorted((k for h in [i, *aux] for k in map(
+                           lambda s: _noun_of_adjective(tree, s), tree.kids(h, SUBJECTS))
                        if tree.word(k) != "t" and tree.tokens[k].pos in NOMINAL
                        and k >= tree.dateline_end and not _counted(tree, k)),
                       key=lambda k: abs(k - i))
@@ -476,6 +477,15 @@ def _modifying_participle(tree: Tree, lex: Lexicon, i: int) -> bool:
             not tree.has_feature(i, "VerbForm=Part") or tree.words[i].endswith(("ant", "ing")):
         return False
     return not any(tree.word(j) in lex.auxiliaries for j in range(max(i - 6, 0), i))
+
+
+def _noun_of_adjective(tree: Tree, k: int) -> int:
+    """ "L'armée malienne a affirmé", parsed with the adjective as the subject and the
+    noun under it: the noun is the subject."""
+    if tree.tokens[k].pos != "ADJ":
+        return k
+    noun = k - 1  # right before it: "armée malienne", not a word further back
+    return noun if noun in tree.children[k] and tree.tokens[noun].pos in NOMINAL else k
 
 
 def _quoted_as(tree: Tree, i: int) -> int | None:

@@ -173,11 +173,15 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     cluster.use_scheduler(args.scheduler or "",
                           announce=None if args.quiet else _announce_cluster)
-
-    with BuildProgress(enabled=not args.quiet) as progress:
-        builder = Builder(site_dir, output_dir, use_cache=not args.no_cache,
-                          progress=progress.update)
-        result = builder.build(check=check)  # the inputs are not read twice
+    try:
+        with BuildProgress(enabled=not args.quiet) as progress:
+            builder = Builder(site_dir, output_dir, use_cache=not args.no_cache,
+                              progress=progress.update)
+            result = builder.build(check=check)  # the inputs are not read twice
+    finally:
+        # The flag is this command's: a later build in this process (a test,
+        # a program calling main) decides for itself.
+        cluster.use_scheduler()
     if not result.ok:
         _print_problems(result.problems)
         return EXIT_FAILED

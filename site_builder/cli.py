@@ -171,10 +171,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from site_builder.build import Builder
     from site_builder.progress import BuildProgress
 
-    cluster.use_scheduler(args.scheduler or "",
-                          announce=None if args.quiet else _announce_cluster)
     try:
         with BuildProgress(enabled=not args.quiet) as progress:
+            cluster.use_scheduler(args.scheduler or "", announce=None if args.quiet else
+                                  lambda report: progress.note(_cluster_line(report)))
             builder = Builder(site_dir, output_dir, use_cache=not args.no_cache,
                               progress=progress.update)
             result = builder.build(check=check)  # the inputs are not read twice
@@ -193,11 +193,11 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _announce_cluster(report: ClusterReport) -> None:
+def _cluster_line(report: ClusterReport) -> str:
     """Where the cluster's own view of the build is (printed once connected)."""
     dashboard = report.dashboard or "none (install bokeh where the scheduler runs)"
-    print(f"annotating on {len(report.workers)} Dask worker(s) of {report.address}; "
-          f"dashboard: {dashboard}", file=sys.stderr)
+    return (f"annotating on {len(report.workers)} Dask worker(s) of {report.address}; "
+            f"dashboard: {dashboard}")
 
 
 def _shown(path: Path) -> Path:

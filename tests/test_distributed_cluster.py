@@ -133,6 +133,26 @@ def build_command(site: Path, address: str) -> list[str]:
     return [sys.executable, "-m", "site_builder", "build", str(site), "--scheduler", address]
 
 
+def build_killing(site: Path, cluster: Cluster, name: str) -> tuple[int, str]:
+    """Build `site` on the cluster, killing process `name` when the first article is back.
+
+    By then every worker has its models loaded (the plugin is registered
+    before any batch is sent) and a batch in hand. The exit status and stderr.
+    """
+    build = subprocess.Popen(build_command(site, cluster.address), stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for(lambda: bool(cache_entries(site)) or build.poll() is not None, BUILD,
+                 "the first article from the cluster")
+        assert build.poll() is None, build.communicate()
+        cluster.kill(name)
+        _, err = build.communicate(timeout=BUILD)
+    finally:
+        if build.poll() is None:
+            build.kill()
+    return build.returncode, err
+
+
 def test_the_sample_site_built_on_the_cluster_is_the_local_build(
         cluster: Cluster, reference: Path, tmp_path: Path) -> None:
     site = sample_site(tmp_path / "site")
@@ -150,20 +170,8 @@ def test_a_worker_killed_mid_build_leaves_its_batches_to_the_others(
         cluster: Cluster, reference: Path, tmp_path: Path) -> None:
     cluster.start_worker("victim")
     site = sample_site(tmp_path / "site")
-    build = subprocess.Popen(build_command(site, cluster.address), stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
-    try:
-        # The first article back: every worker has its models loaded (the plugin
-        # is registered before any batch is sent) and a batch in hand.
-        wait_for(lambda: bool(cache_entries(site)) or build.poll() is not None, BUILD,
-                 "the first article from the cluster")
-        assert build.poll() is None, build.communicate()
-        cluster.kill("victim")
-        _, err = build.communicate(timeout=BUILD)
-    finally:
-        if build.poll() is None:
-            build.kill()
-    assert build.returncode == 0, err
+    returncode, err = build_killing(site, cluster, "victim")
+    assert returncode == 0, err
     assert "annotating on 3 Dask worker(s)" in err
     assert "Remove worker" in cluster.log("scheduler")
     assert tree(site / "output") == tree(reference / "output")
@@ -213,18 +221,8 @@ def test_a_lost_scheduler_stops_the_build_and_the_next_build_resumes(
         cluster: Cluster, reference: Path, tmp_path: Path) -> None:
     # Last in this module: the scheduler does not come back.
     site = sample_site(tmp_path / "site")
-    build = subprocess.Popen(build_command(site, cluster.address), stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
-    try:
-        wait_for(lambda: bool(cache_entries(site)) or build.poll() is not None, BUILD,
-                 "the first article from the cluster")
-        assert build.poll() is None, build.communicate()
-        cluster.kill("scheduler")
-        _, err = build.communicate(timeout=BUILD)
-    finally:
-        if build.poll() is None:
-            build.kill()
-    assert build.returncode == EXIT_FAILED, err
+    returncode, err = build_killing(site, cluster, "scheduler")
+    assert returncode == EXIT_FAILED, err
     assert "lost the Dask scheduler" in err
     assert "every finished article is kept in the cache" in err
     assert not (site / "output").exists()

@@ -102,3 +102,26 @@ def test_the_lock_pins_the_distributed_extra() -> None:
         requirement = Requirement(text)
         version, digests = pins[requirement.name]
         assert requirement.specifier.contains(version) and digests
+
+
+def test_the_bar_shows_articles_a_second_and_prints_the_dashboard_above_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from site_builder import progress as progress_module
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    clock = [100.0]
+    monkeypatch.setattr(progress_module.time, "monotonic", lambda: clock[0])
+    out = Terminal()
+    with progress_module.BuildProgress(delay=0, stream=out, tty=True) as bar:
+        bar.update("annotating", 0, 100)
+        clock[0] += 2
+        bar.note("annotating on 2 Dask worker(s) of tcp://127.0.0.1:8786; dashboard: none")
+        bar.update("annotating", 50, 100)
+    text = out.getvalue()
+    assert "25/s" in text
+    assert "annotating on 2 Dask worker(s) of tcp://127.0.0.1:8786" in text

@@ -34,6 +34,8 @@ from site_builder.model import Annotations, Article
 if TYPE_CHECKING:
     from distributed import Client
 
+    from site_builder.annotate.analysis import Batch
+
 log = logging.getLogger(__name__)
 
 EXTRA = "site-builder[distributed]"
@@ -67,6 +69,7 @@ class ClusterReport:
     bytes_received: int = 0  # pickled results: the annotations
     load_seconds: float = 0.0  # registering the plugin: every worker loading its models
     task_seconds: float = 0.0  # analysis time on the workers, summed
+    stream_seconds: float = 0.0  # from the first batch sent to the last result back
     seconds: float = 0.0  # from connecting to the last result
 
 
@@ -208,7 +211,7 @@ def analyse_on_cluster(
     """
     from site_builder.annotate.analysis import _record as record
     from site_builder.annotate.analysis import make_batches
-    from site_builder.annotate.cluster_worker import AnnotatePlugin, analyse_batch, environment
+    from site_builder.annotate.cluster_worker import AnnotatePlugin, environment
 
     started = time.perf_counter()
     report = ClusterReport(address)
@@ -235,44 +238,69 @@ def analyse_on_cluster(
         # Only the workers checked above; unrestricted when all matched, so a
         # worker that replaces a killed one (a nanny's restart) takes work too.
         allowed = workers if report.refused else None
-        futures = []
-        for batch in batches:
-            report.bytes_sent += len(pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL))
-            futures.append(client.submit(analyse_batch, name, batch, workers=allowed,
-                                         pure=False))
-        yield from _stream(client, futures, address, stats, record, report)
+        sending = time.perf_counter()
+        yield from _stream(client, batches, name, allowed, address, stats, record, report)
+        report.stream_seconds = time.perf_counter() - sending
     finally:
         report.seconds = time.perf_counter() - started
         _close(client)
 
 
-def _stream(client: Client, futures: list[Any], address: str, stats: AnnotateStats,
-            record: Callable[[AnnotateStats, Any], None],
+def _window(client: Client, allowed: list[str] | None) -> int:
+    """How many batches to keep on the cluster: two per worker thread.
+
+    Enough that no worker waits for its next batch while a result travels
+    back, and few enough that a million articles are never all held by the
+    scheduler at once (a batch's text stays in its memory until it is run).
+    """
+    threads = client.nthreads()
+    return max(2, 2 * sum(n for w, n in threads.items() if allowed is None or w in allowed))
+
+
+# Every this many results, the window is measured again: workers come and go.
+REWINDOW = 16
+
+
+def _stream(client: Client, batches: list[Batch], name: str, allowed: list[str] | None,
+            address: str, stats: AnnotateStats, record: Callable[[AnnotateStats, Any], None],
             report: ClusterReport) -> Iterator[tuple[int, Annotations]]:
-    """The results of `futures` as they finish; ClusterError when the cluster fails."""
+    """The batches' results as they finish, a window of them on the cluster at a time.
+
+    ClusterError when the cluster fails; what came back before is stored already.
+    """
     from distributed import as_completed
 
-    from site_builder.annotate.cluster_worker import WorkerRefused
+    from site_builder.annotate.cluster_worker import WorkerRefused, analyse_batch
 
-    remaining = len(futures)
-    for future in as_completed(futures, loop=client.loop):
+    pending = iter(batches)
+    running = as_completed(loop=client.loop)
+
+    def top_up(window: int) -> None:
+        while running.count() < window and (batch := next(pending, None)) is not None:
+            report.bytes_sent += len(pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL))
+            running.add(client.submit(analyse_batch, name, batch, workers=allowed, pure=False))
+
+    window = _window(client, allowed)
+    top_up(window)
+    for done, future in enumerate(running, 1):
         try:
-            result, seconds = future.result()
+            result, seconds, size = future.result()
         except WorkerRefused as exc:
             raise _problem(address, str(exc), "see docs/distributed.md, \"Installing the "
                            "workers\"") from None
         except (CancelledError, OSError, TimeoutError) as exc:
-            # The scheduler went away: its futures are cancelled. What came
-            # back before is in the cache already.
-            raise _problem(address, f"lost the Dask scheduler with {remaining} of "
-                           f"{len(futures)} batches unfinished ({type(exc).__name__}); "
+            # The scheduler went away: its futures are cancelled.
+            raise _problem(address, f"lost the Dask scheduler with {len(batches) - done + 1} of "
+                           f"{len(batches)} batches unfinished ({type(exc).__name__}); "
                            "every finished article is kept in the cache",
                            "start the scheduler again and rebuild: the build resumes "
                            "from the cache") from None
-        remaining -= 1
         report.task_seconds += seconds
-        report.bytes_received += len(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        report.bytes_received += size
         future.release()  # the scheduler and the worker may forget it now
+        if done % REWINDOW == 0:
+            window = _window(client, allowed)
+        top_up(window)
         record(stats, result)
         yield from result.annotations
 

@@ -41,9 +41,9 @@ class AnnotateConfig:
     wordlists: tuple[tuple[str, str], ...] = ()
     # A Dask scheduler ("tcp://host:8786") that analyses the uncached articles
     # (annotate/cluster.py); "" analyses them on this machine. Where the work
-    # runs changes nothing of the result, so it is left out of `repr` (the
-    # build memo's keys) and of equality (what a process remembers).
-    scheduler: str = field(default="", repr=False, compare=False)
+    # runs changes nothing of the result: like `processes`, it is no part of
+    # the NLP cache's key (cache.Fingerprint).
+    scheduler: str = ""
 
 
 @dataclass(frozen=True, slots=True)

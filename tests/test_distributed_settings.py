@@ -9,12 +9,13 @@ import pytest
 from packaging.requirements import Requirement
 
 from site_builder.annotate import cluster
+from site_builder.annotate.cache import Fingerprint
 from site_builder.annotate.cluster_worker import differences, environment
 from site_builder.cli import EXIT_FAILED, EXIT_USAGE, main
-from site_builder.config import AnnotateConfig, load_config
+from site_builder.config import AnnotateConfig, Config, load_config
+from site_builder.content.loader import load_article
 from site_builder.errors import ConfigError
-from site_builder.memo import key as memo_key
-from tests.conftest import ARTICLE_FR, BLANK_SITE_TOML
+from tests.conftest import ARTICLE_FR, BLANK_SITE_TOML, write
 from tests.test_supply_chain import LOCK, ROOT, read_lock
 
 
@@ -42,12 +43,11 @@ def test_a_bad_scheduler_is_reported_at_its_line(tmp_path: Path, value: str,
     assert "docs/distributed.md" in problem.hint or "tcp://" in problem.hint
 
 
-def test_where_nlp_runs_is_no_part_of_any_key() -> None:
-    # The build memo keys on repr(Config); a process's NLP results on equality.
+def test_where_nlp_runs_is_no_part_of_the_nlp_key(tmp_path: Path) -> None:
+    path = write(tmp_path / "content/a.md", ARTICLE_FR)
+    article = load_article(path, Config(site_dir=tmp_path))
     local, remote = AnnotateConfig(), AnnotateConfig(scheduler="tcp://127.0.0.1:8786")
-    assert repr(local) == repr(remote)
-    assert local == remote
-    assert memo_key("render-setting", local) == memo_key("render-setting", remote)
+    assert Fingerprint(local, ()).key(article) == Fingerprint(remote, ()).key(article)
 
 
 def test_the_flag_wins_over_site_toml_for_one_command_only() -> None:

@@ -268,17 +268,24 @@ def _stream(client: Client, batches: list[Batch], name: str, allowed: list[str] 
 
     ClusterError when the cluster fails; what came back before is stored already.
     """
-    from distributed import as_completed
+    from distributed import KilledWorker, as_completed
 
     from site_builder.annotate.cluster_worker import WorkerRefused, analyse_batch
 
     pending = iter(batches)
     running = as_completed(loop=client.loop)
+    paths: dict[Any, list[str]] = {}  # each running batch's articles, by its future's key
 
     def top_up(window: int) -> None:
         while running.count() < window and (batch := next(pending, None)) is not None:
             report.bytes_sent += len(pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL))
-            running.add(client.submit(analyse_batch, name, batch, workers=allowed, pure=False))
+            # A loose restriction: should every matching worker be lost, a
+            # refused one takes the batch and says why it cannot run it,
+            # where a strict one would leave the build waiting for no one.
+            future = client.submit(analyse_batch, name, batch, workers=allowed,
+                                   allow_other_workers=allowed is not None, pure=False)
+            paths[future.key] = [f"content/{article.path}" for _, article in batch]
+            running.add(future)
 
     window = _window(client, allowed)
     top_up(window)
@@ -288,6 +295,12 @@ def _stream(client: Client, batches: list[Batch], name: str, allowed: list[str] 
         except WorkerRefused as exc:
             raise _problem(address, str(exc), "see docs/distributed.md, \"Installing the "
                            "workers\"") from None
+        except KilledWorker:
+            # Dask gave up on the batch after it ended several workers in turn.
+            raise _problem(address, "the batch of " + ", ".join(paths.get(future.key, []))
+                           + " ended every worker that ran it (killed, or out of memory)",
+                           "give the workers more memory, or split the largest of these "
+                           "articles") from None
         except (CancelledError, OSError, TimeoutError) as exc:
             # The scheduler went away: its futures are cancelled.
             raise _problem(address, f"lost the Dask scheduler with {len(batches) - done + 1} of "
@@ -298,6 +311,7 @@ def _stream(client: Client, batches: list[Batch], name: str, allowed: list[str] 
         report.task_seconds += seconds
         report.bytes_received += size
         future.release()  # the scheduler and the worker may forget it now
+        del paths[future.key]
         if done % REWINDOW == 0:
             window = _window(client, allowed)
         top_up(window)

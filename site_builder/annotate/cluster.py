@@ -279,17 +279,13 @@ def _stream(client: Client, batches: list[Batch], name: str, allowed: list[str] 
     def top_up(window: int) -> None:
         while running.count() < window and (batch := next(pending, None)) is not None:
             report.bytes_sent += len(pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL))
-            # A loose restriction: should every matching worker be lost, a
-            # refused one takes the batch and says why it cannot run it,
-            # where a strict one would leave the build waiting for no one.
-            future = client.submit(analyse_batch, name, batch, workers=allowed,
-                                   allow_other_workers=allowed is not None, pure=False)
+            future = client.submit(analyse_batch, name, batch, workers=allowed, pure=False)
             paths[future.key] = [f"content/{article.path}" for _, article in batch]
             running.add(future)
 
     window = _window(client, allowed)
     top_up(window)
-    for done, future in enumerate(running, 1):
+    for done, future in enumerate(_finished(running, client, allowed, address), 1):
         try:
             result, seconds, size = future.result()
         except WorkerRefused as exc:
@@ -317,6 +313,42 @@ def _stream(client: Client, batches: list[Batch], name: str, allowed: list[str] 
         top_up(window)
         record(stats, result)
         yield from result.annotations
+
+
+# While no result comes, how often the client checks that a worker may still take the work.
+LIVENESS_CHECK = 2.0
+
+
+def _finished(running: Any, client: Client, allowed: list[str] | None,
+              address: str) -> Iterator[Any]:
+    """The futures of `running` (an `as_completed`) as they finish.
+
+    With refused workers, the batches are restricted to the matching ones,
+    strictly: Dask's work stealing hands a loosely restricted task to any
+    idle worker, refused ones included. Should every matching worker be
+    lost, nobody may take the batches left: ClusterError, not a wait without end.
+    """
+    if allowed is None:
+        yield from running
+        return
+    checked = time.monotonic()
+    while not running.is_empty():
+        if running.has_ready():
+            yield next(running)
+            continue
+        if time.monotonic() - checked < LIVENESS_CHECK:
+            time.sleep(0.05)  # as_completed itself polls every 0.1 s
+            continue
+        checked = time.monotonic()
+        try:
+            alive = set(client.nthreads()) & set(allowed)
+        except (OSError, TimeoutError):
+            continue  # the scheduler is gone: the cancelled futures will say so
+        if not alive:
+            raise _problem(address, "every worker that matches this machine is gone, and "
+                           "the refused ones may not take the batches left; every finished "
+                           "article is kept in the cache",
+                           "start workers installed as this machine is, and rebuild") from None
 
 
 def _dashboard(client: Client) -> str:

@@ -195,7 +195,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _cluster_line(report: ClusterReport) -> str:
     """Where the cluster's own view of the build is (printed once connected)."""
-    dashboard = report.dashboard or "none (install bokeh where the scheduler runs)"
+    dashboard = report.dashboard or "none (the scheduler serves none)"
     return (f"annotating on {len(report.workers)} Dask worker(s) of {report.address}; "
             f"dashboard: {dashboard}")
 

@@ -60,7 +60,7 @@ class ClusterReport:
     """What one run on the cluster did: for the command line and the benchmark."""
 
     address: str
-    dashboard: str = ""  # "" when the scheduler serves none (bokeh not installed there)
+    dashboard: str = ""  # "" when the scheduler serves none (started with --no-dashboard)
     workers: list[str] = field(default_factory=list)  # the workers used
     refused: dict[str, list[str]] = field(default_factory=dict)  # worker -> what differs
     batches: int = 0

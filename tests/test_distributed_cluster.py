@@ -2,7 +2,8 @@
 
 The sample site built through the cluster must be the local build, byte for
 byte; a worker killed mid-build leaves its batches to the others; a worker
-with another spaCy is refused by name; an unreachable scheduler is reported
+with another spaCy is refused by name, and takes no batch even when the
+matching workers are gone; an unreachable scheduler is reported
 within 10 s; a lost scheduler stops the build, keeps what was finished, and
 the next build resumes from it. Waits are on conditions (a log line, a cache
 file), each with a deadline; nothing sleeps for a fixed time.
@@ -196,6 +197,27 @@ def test_a_worker_with_another_spacy_is_refused_by_name(cluster: Cluster,
     assert "(1 analysed by spaCy)" in done.stdout
     assert " refused: spacy " in done.stderr
     assert "on the client, 9.9.9 on the worker" in done.stderr
+
+
+def test_when_every_matching_worker_is_lost_the_refused_ones_take_nothing(
+        tmp_path: Path) -> None:
+    # A cluster of its own: one matching worker, one with another spaCy.
+    fake = write(tmp_path / "fake/spacy-9.9.9.dist-info/METADATA",
+                 "Metadata-Version: 2.1\nName: spacy\nVersion: 9.9.9\n").parents[1]
+    small = Cluster(tmp_path / "cluster")
+    small.folder.mkdir()
+    try:
+        small.start_scheduler()
+        small.start_worker("good")
+        small.start_worker("odd", env={"PYTHONPATH": str(fake)})
+        site = sample_site(tmp_path / "site")
+        returncode, err = build_killing(site, small, "good")
+    finally:
+        small.stop()
+    assert returncode == EXIT_FAILED, err
+    assert " refused: spacy " in err
+    assert "every worker that matches this machine is gone" in err
+    assert 0 < len(cache_entries(site)) < 40
 
 
 def free_port() -> int:

@@ -131,8 +131,11 @@ def _probe(address: str, timeout: float) -> None:
     collected, and waits 10 s doing so; and an address where some other
     server answers makes its handshake read garbage (a frame size of
     exabytes: MemoryError). Probed alone, both are a clear error, quickly.
+    The probe runs its own event loop in a thread of its own: the caller's
+    thread may be running one already (a notebook, Playwright's sync API).
     """
     import asyncio
+    import threading
 
     from distributed.comm import connect as open_comm
 
@@ -140,8 +143,22 @@ def _probe(address: str, timeout: float) -> None:
         comm = await open_comm(address, timeout=timeout)
         await comm.close()
 
+    failed: list[BaseException] = []
+
+    def probe() -> None:
+        try:
+            asyncio.run(asyncio.wait_for(handshake(), timeout + 1))
+        except Exception as exc:
+            failed.append(exc)
+
+    thread = threading.Thread(target=probe, name="site-builder-probe", daemon=True)
+    thread.start()
+    thread.join(timeout + 2)
     try:
-        asyncio.run(asyncio.wait_for(handshake(), timeout + 1))
+        if thread.is_alive():
+            raise TimeoutError(f"no answer in {timeout:.0f} s")
+        if failed:
+            raise failed[0]
     except (OSError, TimeoutError) as exc:
         raise _unreachable(address, timeout, exc) from None
     except Exception as exc:

@@ -125,3 +125,21 @@ def test_the_bar_shows_articles_a_second_and_prints_the_dashboard_above_it(
     text = out.getvalue()
     assert "25/s" in text
     assert "annotating on 2 Dask worker(s) of tcp://127.0.0.1:8786" in text
+
+
+def test_connecting_works_inside_a_running_event_loop() -> None:
+    # A notebook, or Playwright's sync API earlier in the same process, keeps
+    # a loop running in the calling thread: the probe must not need that thread's.
+    import asyncio
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{sock.getsockname()[1]}"  # closed again below
+
+    async def inside() -> str:
+        with pytest.raises(cluster.ClusterError) as info:
+            cluster.connect(address, timeout=1.0)
+        return str(info.value)
+
+    assert "cannot reach the Dask scheduler within 1 s" in asyncio.run(inside())

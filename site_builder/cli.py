@@ -13,9 +13,13 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from site_builder import __version__
 from site_builder.errors import Problem, SiteError, internal_error, terminal_safe
+
+if TYPE_CHECKING:
+    from site_builder.annotate.cluster import ClusterReport
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 2  # as a usage error: the run did not get to judge the site
@@ -65,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("site_dir", nargs="?", type=Path, default=Path("."), metavar="SITE_DIR")
     build.add_argument("-o", "--output", type=Path, help="output directory (SITE_DIR/output)")
     build.add_argument("--no-cache", action="store_true", help="ignore the annotation cache")
+    build.add_argument("--scheduler", metavar="tcp://HOST:PORT", type=_scheduler_address,
+                       help="analyse the uncached articles on this Dask scheduler's workers "
+                       "(needs site-builder[distributed]; docs/distributed.md)")
     build.set_defaults(run=_cmd_build)
 
     new = sub.add_parser("new", parents=[common], help="create a new article")
@@ -130,11 +137,24 @@ def _site_dir(path: Path) -> Path:
     return path.resolve()
 
 
+def _scheduler_address(value: str) -> str:
+    from site_builder.config import scheduler_problem
+
+    why = scheduler_problem(value)
+    if why is not None:
+        raise argparse.ArgumentTypeError(f"{why}; write tcp://HOST:PORT")
+    return value
+
+
 def _cmd_build(args: argparse.Namespace) -> int:
     from site_builder import uptodate
 
     started = time.perf_counter()
     site_dir = _site_dir(args.site_dir)
+    if args.scheduler:
+        from site_builder.annotate.cluster import require_extra
+
+        require_extra(args.scheduler)  # before anything is read: the fix is an install
     output_dir = (args.output or site_dir / "output").absolute()
     check = None if args.no_cache else uptodate.check(site_dir, output_dir)
     if check is not None and check.known is not None and check.unchanged:
@@ -147,13 +167,21 @@ def _cmd_build(args: argparse.Namespace) -> int:
                   f"{time.perf_counter() - started:.2f}s")
         return EXIT_OK
 
+    from site_builder.annotate import cluster
     from site_builder.build import Builder
     from site_builder.progress import BuildProgress
 
-    with BuildProgress(enabled=not args.quiet) as progress:
-        builder = Builder(site_dir, output_dir, use_cache=not args.no_cache,
-                          progress=progress.update)
-        result = builder.build(check=check)  # the inputs are not read twice
+    try:
+        with BuildProgress(enabled=not args.quiet) as progress:
+            cluster.use_scheduler(args.scheduler or "", announce=None if args.quiet else
+                                  lambda report: progress.note(_cluster_line(report)))
+            builder = Builder(site_dir, output_dir, use_cache=not args.no_cache,
+                              progress=progress.update)
+            result = builder.build(check=check)  # the inputs are not read twice
+    finally:
+        # The flag is this command's: a later build in this process (a test,
+        # a program calling main) decides for itself.
+        cluster.use_scheduler()
     if not result.ok:
         _print_problems(result.problems)
         return EXIT_FAILED
@@ -163,6 +191,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
               f"{len(result.written)} files into {shown}/ in {result.duration:.2f}s "
               f"({result.analysed} analysed by spaCy)")
     return EXIT_OK
+
+
+def _cluster_line(report: ClusterReport) -> str:
+    """Where the cluster's own view of the build is (printed once connected)."""
+    dashboard = report.dashboard or "none (the scheduler serves none)"
+    return (f"annotating on {len(report.workers)} Dask worker(s) of {report.address}; "
+            f"dashboard: {dashboard}")
 
 
 def _shown(path: Path) -> Path:

@@ -39,6 +39,11 @@ class AnnotateConfig:
     # The site's own word lists: (file stem, TOML text) of wordlists/<stem>.toml
     # (site_builder/wordlists). Read by every stage; part of the cache key.
     wordlists: tuple[tuple[str, str], ...] = ()
+    # A Dask scheduler ("tcp://host:8786") that analyses the uncached articles
+    # (annotate/cluster.py); "" analyses them on this machine. Where the work
+    # runs changes nothing of the result: like `processes`, it is no part of
+    # the NLP cache's key (cache.Fingerprint).
+    scheduler: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +80,19 @@ class Config:
 # An ISO 639 code as the site stores it: the primary subtag only.
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 _MODEL_RE = re.compile(r"^[A-Za-z0-9_.\-]+$")
+# A Dask scheduler's address: tcp:// or tls://, a host name or an IP ([…] for IPv6), a port.
+SCHEDULER_ADDRESS = re.compile(
+    r"^(tcp|tls)://([A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\]):(\d{1,5})$")
+
+
+def scheduler_problem(address: str) -> str | None:
+    """Why `address` is no Dask scheduler address; None when it is one."""
+    match = SCHEDULER_ADDRESS.match(address)
+    if match is None:
+        return f"{address!r} is not a Dask scheduler address"
+    if not 0 < int(match.group(3)) < 65536:
+        return f"{address!r}: port {match.group(3)} is out of range"
+    return None
 
 
 def _line_of(text: str, key: str) -> int:
@@ -228,7 +246,17 @@ def _validate(site_dir: Path, rel: str, text: str, data: dict[str, Any]) -> Conf
     if ints.get("batch_size") == 0:
         bad("batch_size", "`annotate.batch_size` must be at least 1")
         ints.pop("batch_size")
-    annotate = AnnotateConfig(models=models, languages=tuple(languages), **ints)
+    scheduler = section.get("scheduler", "")
+    if not isinstance(scheduler, str):
+        bad("scheduler", "`annotate.scheduler` must be a string",
+            'write scheduler = "tcp://host:8786", or delete it to annotate on this machine')
+        scheduler = ""
+    elif scheduler and (why := scheduler_problem(scheduler)) is not None:
+        bad("scheduler", f"`annotate.scheduler` {why}",
+            'write scheduler = "tcp://host:8786" (see docs/distributed.md)')
+        scheduler = ""
+    annotate = AnnotateConfig(models=models, languages=tuple(languages), scheduler=scheduler,
+                              **ints)
 
     if problems:
         raise ConfigError(problems)

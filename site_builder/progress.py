@@ -75,13 +75,18 @@ class BuildProgress:
             # only safe while no other thread runs. The bar is redrawn here.
             self._progress = Progress(
                 TextColumn("{task.description:<11}"), BarColumn(), MofNCompleteColumn(),
-                TaskProgressColumn(), TimeRemainingColumn(),
+                TaskProgressColumn(), TextColumn("{task.fields[rate]:>7}"),
+                TimeRemainingColumn(),
                 console=Console(file=self.stream), transient=True, auto_refresh=False)
             self._progress.start()
-            self._task = self._progress.add_task(phase, total=total)
+            self._task = self._progress.add_task(phase, total=total, rate="")
         assert self._task is not None
-        self._progress.update(self._task, description=phase, completed=done, total=total)
         now = time.monotonic()
+        # Items a second in this phase: articles while annotating (on a cluster,
+        # as its futures finish), pages while rendering.
+        rate = self._rate(done, now)
+        self._progress.update(self._task, description=phase, completed=done, total=total,
+                              rate=f"{rate:.0f}/s" if rate > 0 else "")
         if now - self._last_line >= REDRAW:
             self._progress.refresh()
             self._last_line = now
@@ -90,12 +95,22 @@ class BuildProgress:
         if self._announced and now - self._last_line < self.interval:
             return
         text = f"{phase}: {done}/{total}" if total > 1 else f"{phase}…"
-        elapsed = now - self._phase_started
-        rate = (done - self._phase_done) / elapsed if elapsed > 0 else 0.0
+        rate = self._rate(done, now)
         if self._announced and rate > 0 and total > done:
             text += f" ({rate:.0f}/s, about {(total - done) / rate:.0f} s left)"
         print(text, file=self.stream, flush=True)
         self._announced, self._last_line = True, now
+
+    def _rate(self, done: int, now: float) -> float:
+        elapsed = now - self._phase_started
+        return (done - self._phase_done) / elapsed if elapsed > 0 else 0.0
+
+    def note(self, text: str) -> None:
+        """Print one line for the user, above the bar when it is shown."""
+        if self._progress is not None:
+            self._progress.console.print(text, markup=False, highlight=False)
+        else:
+            print(text, file=self.stream, flush=True)
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:

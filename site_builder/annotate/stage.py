@@ -3,18 +3,20 @@
 1. Key every article (cache.Fingerprint) and serve what the cache holds:
    nothing heavy is imported for that.
 2. For the rest: normalize and route each block (units), group the texts by
-   language into chunks, run the pipelines (nlp), in-process or in workers.
+   language into chunks, run the pipelines (nlp), in-process, in workers, or
+   on a Dask cluster (cluster.py).
 3. As soon as all units of an article are back, assemble its annotations,
    store them and report progress.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from site_builder.annotate.cache import AnnotationCache, Fingerprint
+from site_builder.annotate.cluster import analyse_on_cluster, scheduler_for
 from site_builder.annotate.registry_terms import RegistryTerm
 from site_builder.annotate.stats import AnnotateStats
 from site_builder.config import AnnotateConfig
@@ -54,12 +56,17 @@ def annotate_articles(
     if progress is not None and stats.cache_hits:
         progress(stats.cache_hits)
     if keys:
-        # Imported only now: this pulls in lingua, and spaCy when models run.
-        from site_builder.annotate.analysis import analyse_articles
+        todo = [(i, articles[i]) for i in keys]
+        found: Iterator[tuple[int, Annotations]]
+        if address := scheduler_for(config):
+            # On a Dask cluster (cluster.py): the same batches and analyzer, elsewhere.
+            found = analyse_on_cluster(todo, config, terms, stats, address)
+        else:
+            # Imported only now: this pulls in lingua, and spaCy when models run.
+            from site_builder.annotate.analysis import analyse_articles
 
-        for i, annotations in analyse_articles(
-            [(i, articles[i]) for i in keys], config, terms, stats, prefetch
-        ):
+            found = analyse_articles(todo, config, terms, stats, prefetch)
+        for i, annotations in found:
             results[i] = annotations
             cache.store(articles[i], keys[i], annotations)
             if progress is not None:

@@ -67,6 +67,7 @@ from site_builder.render.pages import neighbour_signature, related_signature
 from site_builder.render.pool import render_articles, render_workers
 from site_builder.render.signature import article_meta
 from site_builder.search import BackgroundIndex, index_tree, is_bundle_path
+from site_builder.search_background import LowPriorityIndex
 
 log = logging.getLogger(__name__)
 
@@ -419,9 +420,12 @@ class Builder:
         the background, so the pages reload first; anyone else waits, so
         the output is whole when `build` returns. The pages are out
         already: a failure here is a logged warning, not a failed build.
+        In the background it runs at the lowest CPU priority, so that it
+        never slows the next edit's page (search_background.py).
         """
         if self._search is None:
-            self._search = BackgroundIndex(self.output_dir)
+            self._search = LowPriorityIndex(self.output_dir) if self.on_pages is not None \
+                else BackgroundIndex(self.output_dir)
         self._search.request()
         if self.on_pages is None:
             self._search.wait()  # a failure is logged; the previous index stays

@@ -243,8 +243,12 @@ class Builder:
         Uses the articles of the last build; does nothing before one.
         """
         if self._config is not None and self._articles:
-            warm_up(self._config.annotate,
-                    sorted({a.lang for a in self._articles.values()}))
+            langs = {a.lang for a in self._articles.values()}
+            # A paragraph in another language than its article's needs that
+            # language's model too: without it, the first edit of such an
+            # article waited a second or more for it to load.
+            langs |= {block.lang for found in self._nlp.values() for block in found.blocks}
+            warm_up(self._config.annotate, sorted(lang for lang in langs if lang))
 
     # ---------------------------------------------------------------- pipeline
 

@@ -65,13 +65,17 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     return calls
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Iterator[Path]:
-    root = tmp_path / "site"
+def three_articles(root: Path) -> Path:
+    """A site of alep.md, idleb.md and geneva.md under `root`."""
     write(root / "content/alep.md", ARTICLE_FR)
     write(root / "content/idleb.md", ARTICLE_2)
     write(root / "content/geneva.md", ARTICLE_3)
-    yield root
+    return root
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[Path]:
+    yield three_articles(tmp_path / "site")
 
 
 def fresh(site: Path, tmp_path: Path, name: str) -> dict[str, bytes]:

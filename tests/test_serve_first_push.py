@@ -19,7 +19,7 @@ import site_builder.build as build_module
 from site_builder.build import Builder
 
 from .conftest import ARTICLE_FR, tree, write
-from .test_incremental_build import ARTICLE_2, ARTICLE_3, fresh
+from .test_incremental_build import ARTICLE_2, ARTICLE_3, fresh, three_articles
 
 ALEP = "articles/alep/index.html"
 
@@ -48,11 +48,7 @@ class Pushes:
 
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[Path]:
-    root = tmp_path / "site"
-    write(root / "content/alep.md", ARTICLE_FR)
-    write(root / "content/idleb.md", ARTICLE_2)
-    write(root / "content/geneva.md", ARTICLE_3)
-    yield root
+    yield three_articles(tmp_path / "site")
 
 
 @pytest.fixture

@@ -574,6 +574,8 @@ class Builder:
         Their mentions take the actors the last build gave the same names
         (link/provisional.py) and the rest of the site is that build's, so
         the page costs its own analysis, attribution and rendering only.
+        An article that names someone no actor of the last build stands
+        for waits for the full link: its page would show the name unlinked.
         The full link that follows decides what is published: `_render`
         writes and pushes a page again if its bytes differ from these
         (`_publish_early`), so the output ends byte for byte as a fresh
@@ -591,19 +593,24 @@ class Builder:
         reading_of = {item.article.path: r
                       for item, r in zip(previous.articles, readings, strict=True)}
         fresh: dict[PurePosixPath, AnnotatedArticle] = {}
+        pushed: list[AnnotatedArticle] = []
         for article in edited:
             item = AnnotatedArticle(article, _unlinked(self._nlp[article.digest]))
-            link_provisionally(item, reading_of.get(article.path), readings, registry,
-                               config.language)
+            unanswered = link_provisionally(item, reading_of.get(article.path), readings,
+                                            registry, config.language)
             fresh[article.path] = item
-        self._attribute(list(fresh.values()), previous.actors)
+            if not unanswered:  # else a name no actor stood for: wait for the full link
+                pushed.append(item)
+        if not pushed:
+            return
+        self._attribute(pushed, previous.actors)
         items = [fresh.get(a.path) or known[a.path] for a in articles]
         items.sort(key=_site_order)
         site = Site(articles=items, actors=previous.actors)
         renderer.use_assets(assets)
         pages: dict[str, bytes] = {}
         try:
-            for item in fresh.values():
+            for item in pushed:
                 with working_on(f"the page of content/{item.article.path}"):
                     pages.update(renderer.article_outputs(site, item))
         except SiteError:

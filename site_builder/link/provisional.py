@@ -11,10 +11,12 @@ takes what the last full link decided for the same name:
 3. otherwise the actor every other mention of the site with that name got,
    when it is one actor.
 
-A name that had no actor, or several, stays unlinked. Nothing is derived
-here that the linker would decide differently for a known name; the full
-link runs right after and its result is what is published: when it differs,
-the page is written and pushed again.
+A name the last link left unlinked in the article stays so. A name that
+no mention had, or that several actors had, gets no answer: the full link
+may well make it a new actor, so the builder does not push a page it knows
+to be wrong, and waits for the full link instead. The full link always runs
+right after, and its result is what is published: when it differs from
+the page pushed ahead, that page is written and pushed again.
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ def link_provisionally(item: AnnotatedArticle, before: Reading | None,
     `before` is the link stage's reading of the article's last version (None
     for a new article), `site` its readings of every article of the last
     build, their mentions still holding that build's actors. Returns how
-    many mentions were left unlinked for want of an answer.
+    many mentions got no answer (left unlinked): the page is then not
+    worth pushing ahead of the full link.
     """
     reading = read_article(item)
     index = RegistryIndex.build(registry)
@@ -70,7 +73,7 @@ def link_provisionally(item: AnnotatedArticle, before: Reading | None,
         chosen.append(outcome)
         if outcome is not None and outcome[0] is not None:
             mention.entity.actor, mention.entity.kind = outcome
-    return sum(1 for outcome in chosen if outcome is None or outcome[0] is None)
+    return chosen.count(None)
 
 
 def _key(mention: Mention, direct: Ref | None) -> _Key:

@@ -2,6 +2,7 @@
 
     python benchmarks/bench_serve.py            # 100 and 1000 articles, 20 edits each
     python benchmarks/bench_serve.py 1000 --edits 50
+    python benchmarks/bench_serve.py 10000 --edits 20 --keep /tmp/bench-serve
 
 For each size: generate a site of varied French wire copy (corpus.py) in a
 temporary directory, start the real dev server in this process on a free
@@ -13,6 +14,10 @@ the push. The builder's own time for the whole rebuild is printed beside
 it; since the edited article is pushed before the actor and listing pages
 are rendered, the latency can be shorter than that. "Serve overhead" is
 latency minus builder time (negative when the push came first).
+
+`--keep DIR` writes each site into DIR/<size> and keeps it, with its
+caches: a second run on the same size (another version of the code, say)
+skips the NLP of the cold build. The edits append to the kept articles.
 """
 
 from __future__ import annotations
@@ -75,10 +80,12 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def run(n: int, edits: int, seed: int) -> None:
+def run(n: int, edits: int, seed: int, keep: Path | None = None) -> None:
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
-        site = write_site(Path(tmp), n, seed=seed)
+        site = keep / str(n) if keep is not None else Path(tmp)
+        if not (site / "content").is_dir():
+            write_site(site, n, seed=seed)
         log: list[str] = []
         builder = Builder(site, dev=True, use_cache=True)
         server = DevServer(builder, site, port=0, log=log.append)
@@ -151,6 +158,8 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000])
     parser.add_argument("--edits", type=int, default=20, help="edits per site (20)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--keep", type=Path, default=None, metavar="DIR",
+                        help="keep each site, and its caches, in DIR/<size> for the next run")
     args = parser.parse_args()
     print(f"# {platform.node()} {platform.machine()} {os.cpu_count()} cores, "
           f"Python {platform.python_version()}")
@@ -158,7 +167,7 @@ def main() -> None:
           "| p95 (ms) | max (ms) | builder p50 (ms) | serve overhead p50 / p95 (ms) |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in args.sizes:
-        run(n, args.edits, args.seed)
+        run(n, args.edits, args.seed, args.keep)
 
 
 if __name__ == "__main__":

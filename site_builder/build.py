@@ -38,6 +38,7 @@ from site_builder.link import (
     registry_terms,
 )
 from site_builder.link.gcpause import without_cyclic_gc
+from site_builder.link.provisional import link_provisionally
 from site_builder.memo import Memo
 from site_builder.memo import key as memo_key
 from site_builder.model import (
@@ -66,12 +67,17 @@ from site_builder.render.pages import neighbour_signature, related_signature
 from site_builder.render.pool import render_articles, render_workers
 from site_builder.render.signature import article_meta
 from site_builder.search import BackgroundIndex, index_tree, is_bundle_path
+from site_builder.search_background import LowPriorityIndex
 
 log = logging.getLogger(__name__)
 
 # Names one article may have marked, linked and attributed (docs/content.md,
 # "Limits"): past it, linking and rendering one article would take minutes.
 MAX_ENTITIES = 100_000
+
+# The preview pushes the pages of at most this many edited articles before
+# it links the whole site again; a bigger batch (a checkout) waits for the link.
+FIRST_PUSH_MAX = 4
 
 # (phase, done, total): loading, annotating, linking, attributing, rendering, publishing,
 # indexing (the search index)
@@ -137,6 +143,9 @@ class Builder:
         self._prefetch = False  # load spaCy in a worker while reading (a CLI rebuild)
         self._excerpts = Excerpts()
         self._search: BackgroundIndex | None = None  # the preview's index, kept current
+        # The last good build's site, its entities as linked then; None while
+        # a build links the working copies again (see _push_first).
+        self._site: Site | None = None
 
     # ------------------------------------------------------------------ public
 
@@ -234,15 +243,24 @@ class Builder:
         Uses the articles of the last build; does nothing before one.
         """
         if self._config is not None and self._articles:
-            warm_up(self._config.annotate,
-                    sorted({a.lang for a in self._articles.values()}))
+            langs = {a.lang for a in self._articles.values()}
+            # A paragraph in another language than its article's needs that
+            # language's model too: without it, the first edit of such an
+            # article waited a second or more for it to load.
+            langs |= {block.lang for found in self._nlp.values() for block in found.blocks}
+            warm_up(self._config.annotate, sorted(lang for lang in langs if lang))
 
     # ---------------------------------------------------------------- pipeline
 
-    def analyse(self, changed: Collection[Path] | None = None) -> tuple[Site, dict[str, Path]]:
+    def analyse(self, changed: Collection[Path] | None = None, *,
+                before_link: Callable[[list[Article], dict[str, Path]], None] | None = None,
+                ) -> tuple[Site, dict[str, Path]]:
         """Load, annotate and link: the site as data, and the assets to copy.
 
-        Raises SiteError with every problem found. `check` stops here.
+        `before_link(articles, assets)` is called once the articles are
+        annotated, before anything of the last build is linked again (the
+        preview pushes the edited page there). Raises SiteError with every
+        problem found. `check` stops here.
         """
         kinds = {self.classify(p) for p in changed} if changed is not None else set()
         problems: list[Problem] = []
@@ -292,12 +310,16 @@ class Builder:
             if found > MAX_ENTITIES:
                 stats.warn(f"content/{article.path}:1: {found:,} names found; only the first "
                            f"{MAX_ENTITIES:,} are highlighted and linked — split the article")
+        if before_link is not None:
+            before_link(articles, assets)
+        # The working copies are linked again from here: the last site is no more.
+        self._site = None
         items = [AnnotatedArticle(a, self._working_copy(a, nlp[a.digest])) for a in articles]
         self._report("linking", 0, len(items))
         actors = link_actors(items, self._registry, site_lang=config.language,
                              readings=self._readings)
         self._attribute(items, actors)
-        items.sort(key=lambda it: (-it.article.date.timestamp(), it.article.slug))
+        items.sort(key=_site_order)
         return Site(articles=items, actors=actors), assets
 
     def _build(self, changed: Collection[Path] | None) -> BuildResult:
@@ -305,8 +327,10 @@ class Builder:
         full = changed is None or not self._published or bool(
             kinds & {"config", "registry", "template"})
         problems: list[Problem] = []
+        self._early = []
+        first = self._push_first if self._pushes_first(full) else None
         try:
-            site, assets = self.analyse(changed)
+            site, assets = self.analyse(changed, before_link=first)
         except SiteError as exc:
             problems.extend(exc.problems)
         if self._config is None:  # site.toml itself is broken: nothing else can be checked
@@ -324,7 +348,6 @@ class Builder:
 
         self._render_salt = self._render_setting(assets)
         self._renderer.use_assets(assets)
-        self._early = []
         if full:
             self._excerpts = Excerpts()  # the spans they quote may have moved
         # The preview replaces only the files that changed, even on a full
@@ -370,6 +393,7 @@ class Builder:
                 self._reindex()
         self._outputs = digests
         self._published = True
+        self._site = site
         for warning in self._renderer.warnings:
             log.warning("%s", warning)
         stats = self._stats
@@ -400,9 +424,12 @@ class Builder:
         the background, so the pages reload first; anyone else waits, so
         the output is whole when `build` returns. The pages are out
         already: a failure here is a logged warning, not a failed build.
+        In the background it runs at the lowest CPU priority, so that it
+        never slows the next edit's page (search_background.py).
         """
         if self._search is None:
-            self._search = BackgroundIndex(self.output_dir)
+            self._search = LowPriorityIndex(self.output_dir) if self.on_pages is not None \
+                else BackgroundIndex(self.output_dir)
         self._search.request()
         if self.on_pages is None:
             self._search.wait()  # a failure is logged; the previous index stays
@@ -533,12 +560,73 @@ class Builder:
         if not (self.dev and self._published and self.on_pages is not None) or not sink.changed:
             return
         early = dict(sink.changed)
-        write_files(self.output_dir, early, {})
         sink.changed.clear()
-        self._early = sorted(early)
-        for rel in early:
-            self._outputs[rel] = sink.digests[rel]
-        self.on_pages(self._early)
+        self._write_early(early)
+
+    def _pushes_first(self, full: bool) -> bool:
+        """Whether this build pushes the edited articles' pages before linking the site."""
+        return (not full and self.dev and self._published and self.on_pages is not None
+                and self._site is not None and self._renderer is not None)
+
+    def _push_first(self, articles: list[Article], assets: Mapping[str, Path]) -> None:
+        """In the preview, push the edited articles' pages before the site is linked again.
+
+        Their mentions take the actors the last build gave the same names
+        (link/provisional.py) and the rest of the site is that build's, so
+        the page costs its own analysis, attribution and rendering only.
+        An article that names someone no actor of the last build stands
+        for waits for the full link: its page would show the name unlinked.
+        The full link that follows decides what is published: `_render`
+        writes and pushes a page again if its bytes differ from these
+        (`_publish_early`), so the output ends byte for byte as a fresh
+        build's.
+        """
+        previous, config, registry = self._site, self._config, self._registry
+        renderer = self._renderer
+        assert previous is not None and config is not None and renderer is not None
+        known = {item.article.path: item for item in previous.articles}
+        edited = [a for a in articles
+                  if (old := known.get(a.path)) is None or old.article.digest != a.digest]
+        if registry is None or not edited or len(edited) > FIRST_PUSH_MAX:
+            return
+        readings = self._readings.of(previous.articles)  # all kept: nothing is read again
+        reading_of = {item.article.path: r
+                      for item, r in zip(previous.articles, readings, strict=True)}
+        fresh: dict[PurePosixPath, AnnotatedArticle] = {}
+        pushed: list[AnnotatedArticle] = []
+        for article in edited:
+            item = AnnotatedArticle(article, _unlinked(self._nlp[article.digest]))
+            unanswered = link_provisionally(item, reading_of.get(article.path), readings,
+                                            registry, config.language)
+            fresh[article.path] = item
+            if not unanswered:  # else a name no actor stood for: wait for the full link
+                pushed.append(item)
+        if not pushed:
+            return
+        self._attribute(pushed, previous.actors)
+        items = [fresh.get(a.path) or known[a.path] for a in articles]
+        items.sort(key=_site_order)
+        site = Site(articles=items, actors=previous.actors)
+        renderer.use_assets(assets)
+        pages: dict[str, bytes] = {}
+        try:
+            for item in pushed:
+                with working_on(f"the page of content/{item.article.path}"):
+                    pages.update(renderer.article_outputs(site, item))
+        except SiteError:
+            return  # the full build reports it
+        self._write_early({rel: data for rel, data in pages.items() if rel not in assets
+                           and self._outputs.get(rel) != hashlib.sha256(data).hexdigest()})
+
+    def _write_early(self, pages: Mapping[str, bytes]) -> None:
+        """Write pages ahead of the rest of the build, and have the server reload them."""
+        if not pages or self.on_pages is None:
+            return
+        write_files(self.output_dir, pages, {})
+        for rel, data in pages.items():
+            self._outputs[rel] = hashlib.sha256(data).hexdigest()
+        self._early = sorted({*self._early, *pages})
+        self.on_pages(sorted(pages))
 
     def _load(self, paths: list[Path], changed: set[Path] | None,
               problems: list[Problem]) -> list[Article]:
@@ -612,13 +700,7 @@ class Builder:
                                         strict=True):
                 entity.actor, entity.kind = pristine.actor, pristine.kind
             return known[1]
-        working = Annotations(
-            blocks=nlp.blocks,
-            entities=[copy.copy(e) for e in nlp.entities[:MAX_ENTITIES]],
-            sentences=nlp.sentences,
-            figures=[], quotes=[],  # filled by `_attribute`
-            parses=nlp.parses,
-        )
+        working = _unlinked(nlp)
         self._working[article.path] = (article.digest, working)
         return working
 
@@ -697,6 +779,22 @@ class _Sink:
                 linked.append(rel)
         self.digests.update(digests)
         return True
+
+
+def _unlinked(nlp: Annotations) -> Annotations:
+    """A copy of an NLP result that linking and attribution may fill in."""
+    return Annotations(
+        blocks=nlp.blocks,
+        entities=[copy.copy(e) for e in nlp.entities[:MAX_ENTITIES]],
+        sentences=nlp.sentences,
+        figures=[], quotes=[],  # filled by `_attribute`
+        parses=nlp.parses,
+    )
+
+
+def _site_order(item: AnnotatedArticle) -> tuple[float, str]:
+    """Newest first, then by slug: the order of `Site.articles`."""
+    return (-item.article.date.timestamp(), item.article.slug)
 
 
 def _article_signature(item: AnnotatedArticle, actor_sigs: Mapping[str, Signature],

@@ -65,13 +65,17 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     return calls
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Iterator[Path]:
-    root = tmp_path / "site"
+def three_articles(root: Path) -> Path:
+    """A site of alep.md, idleb.md and geneva.md under `root`."""
     write(root / "content/alep.md", ARTICLE_FR)
     write(root / "content/idleb.md", ARTICLE_2)
     write(root / "content/geneva.md", ARTICLE_3)
-    yield root
+    return root
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[Path]:
+    yield three_articles(tmp_path / "site")
 
 
 def fresh(site: Path, tmp_path: Path, name: str) -> dict[str, bytes]:
@@ -181,10 +185,11 @@ def test_edited_pages_are_published_ahead_of_the_rest(site: Path) -> None:
     builder.on_pages = on_pages
     result = builder.build([alep])
     assert result.ok
-    # With its neighbours, whose previous/next links show the title.
-    assert ahead == [["api/articles/alep.json", "articles/alep/index.html",
-                      "articles/geneva/index.html", "articles/idleb/index.html"]]
-    assert set(ahead[0]) < set(result.written) and "index.html" in result.written
+    # The article first, before the site is linked again; then its
+    # neighbours, whose previous/next links show the title.
+    assert ahead == [["api/articles/alep.json", "articles/alep/index.html"],
+                     ["articles/geneva/index.html", "articles/idleb/index.html"]]
+    assert {*ahead[0], *ahead[1]} < set(result.written) and "index.html" in result.written
     assert "Combats dans Alep" in (output / "index.html").read_text()
     ahead.clear()
     assert builder.build([alep]).ok  # saved again, unchanged: nothing to push

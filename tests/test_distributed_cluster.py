@@ -134,11 +134,27 @@ def build_command(site: Path, address: str) -> list[str]:
     return [sys.executable, "-m", "site_builder", "build", str(site), "--scheduler", address]
 
 
-def build_killing(site: Path, cluster: Cluster, name: str) -> tuple[int, str]:
+# Run in a process of its own: until the scheduler holds a finished batch that
+# the build has not fetched yet.
+HELD = """
+import sys, time
+from distributed import Client
+with Client(sys.argv[1], timeout=30, set_as_default=False) as watcher:
+    while not watcher.run_on_scheduler(lambda dask_scheduler: any(
+            task.state == "memory" for task in dask_scheduler.tasks.values())):
+        time.sleep(0.05)
+"""
+
+
+def build_killing(site: Path, cluster: Cluster, name: str,
+                  behind: bool = False) -> tuple[int, str]:
     """Build `site` on the cluster, killing process `name` when the first article is back.
 
     By then every worker has its models loaded (the plugin is registered
-    before any batch is sent) and a batch in hand. The exit status and stderr.
+    before any batch is sent) and a batch in hand. `behind`: the build is
+    stopped (SIGSTOP) until a worker holds a finished batch the build has
+    not fetched, as on a loaded machine, and continued after the kill. The
+    exit status and stderr.
     """
     build = subprocess.Popen(build_command(site, cluster.address), stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
@@ -146,7 +162,13 @@ def build_killing(site: Path, cluster: Cluster, name: str) -> tuple[int, str]:
         wait_for(lambda: bool(cache_entries(site)) or build.poll() is not None, BUILD,
                  "the first article from the cluster")
         assert build.poll() is None, build.communicate()
+        if behind:
+            build.send_signal(signal.SIGSTOP)
+            subprocess.run([sys.executable, "-c", HELD, cluster.address], timeout=BUILD,
+                           check=True)
         cluster.kill(name)
+        if behind:
+            build.send_signal(signal.SIGCONT)
         _, err = build.communicate(timeout=BUILD)
     finally:
         if build.poll() is None:
@@ -199,9 +221,12 @@ def test_a_worker_with_another_spacy_is_refused_by_name(cluster: Cluster,
     assert "on the client, 9.9.9 on the worker" in done.stderr
 
 
+@pytest.mark.parametrize("behind", [False, True], ids=["in-step", "behind"])
 def test_when_every_matching_worker_is_lost_the_refused_ones_take_nothing(
-        tmp_path: Path) -> None:
+        tmp_path: Path, behind: bool) -> None:
     # A cluster of its own: one matching worker, one with another spaCy.
+    # Behind: the matching worker dies holding a result the build has not
+    # fetched; Dask would compute it again, on no worker (it waited for ever).
     fake = write(tmp_path / "fake/spacy-9.9.9.dist-info/METADATA",
                  "Metadata-Version: 2.1\nName: spacy\nVersion: 9.9.9\n").parents[1]
     small = Cluster(tmp_path / "cluster")
@@ -211,7 +236,7 @@ def test_when_every_matching_worker_is_lost_the_refused_ones_take_nothing(
         small.start_worker("good")
         small.start_worker("odd", env={"PYTHONPATH": str(fake)})
         site = sample_site(tmp_path / "site")
-        returncode, err = build_killing(site, small, "good")
+        returncode, err = build_killing(site, small, "good", behind)
     finally:
         small.stop()
     assert returncode == EXIT_FAILED, err

@@ -43,6 +43,11 @@ EXTRA = "site-builder[distributed]"
 CONNECT_TIMEOUT = 5.0
 # A lost scheduler: how long the client may try to get it back before the build gives up.
 RECONNECT_TIMEOUT = 5.0
+# How long the scheduler may take to answer one request (the workers' versions, the
+# live workers, its services): generous, for a loaded machine; then the build stops.
+ANSWER_TIMEOUT = 60.0
+# How long every worker may take to load its models (3 to 7 s each, in parallel).
+LOAD_TIMEOUT = 300.0
 PLUGIN = "site-builder-annotate"
 
 
@@ -174,12 +179,49 @@ def _unreachable(address: str, timeout: float, exc: BaseException) -> ClusterErr
                     "--scheduler")
 
 
+def _no_answer(address: str, what: str, timeout: float) -> ClusterError:
+    return _problem(address, f"the Dask scheduler did not answer within {timeout:.0f} s "
+                    f"({what}); every finished article is kept in the cache",
+                    "check the scheduler and its workers (the dashboard), and rebuild")
+
+
+def _within(timeout: float, address: str, what: str, call: Callable[[], Any]) -> Any:
+    """`call()`, a request to the scheduler that takes no timeout of its own, bounded.
+
+    It runs in a thread of its own, left behind should it not return: the
+    build stops, and the client is closed, which ends the request.
+    """
+    import threading
+
+    answer: list[Any] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            answer.append(call())
+        except BaseException as exc:
+            failed.append(exc)
+
+    thread = threading.Thread(target=run, name="site-builder-request", daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        raise _no_answer(address, what, timeout)
+    if failed:
+        raise failed[0]
+    return answer[0]
+
+
 def check_workers(client: Client, config: AnnotateConfig, address: str,
                   expected: dict[str, str], report: ClusterReport) -> list[str]:
     """The workers whose installation matches this client's; ClusterError if none does."""
     from site_builder.annotate.cluster_worker import differences, environment
 
-    found: dict[str, dict[str, str]] = client.run(environment, config)
+    try:
+        found: dict[str, dict[str, str]] = client.run(environment, config,
+                                                      callback_timeout=ANSWER_TIMEOUT)
+    except TimeoutError:
+        raise _no_answer(address, "the workers' versions", ANSWER_TIMEOUT) from None
     if not found:
         raise _problem(address, "the scheduler has no workers",
                        f"start some with `dask worker {address}`")
@@ -235,7 +277,7 @@ def analyse_on_cluster(
     _SETTINGS.last = report
     client = connect(address)
     try:
-        report.dashboard = _dashboard(client)
+        report.dashboard = _dashboard(client, address)
         expected = environment(config)
         workers = check_workers(client, config, address, expected, report)
         for worker, diff in report.refused.items():
@@ -246,7 +288,9 @@ def analyse_on_cluster(
         langs = sorted({a.lang for _, a in indexed})
         name = _setting_name(config, terms)
         loading = time.perf_counter()
-        client.register_plugin(AnnotatePlugin(config, terms, langs, expected), name=name)
+        plugin = AnnotatePlugin(config, terms, langs, expected)
+        _within(LOAD_TIMEOUT, address, "the workers loading the models",
+                lambda: client.register_plugin(plugin, name=name))
         report.load_seconds = time.perf_counter() - loading
         batches = [[(i, _slim(a)) for i, a in batch]
                    for batch in make_batches(indexed, config.batch_size)]
@@ -263,19 +307,32 @@ def analyse_on_cluster(
         _close(client)
 
 
-def _window(client: Client, allowed: list[str] | None) -> int:
+def _nthreads(client: Client) -> dict[str, int]:
+    """{worker: threads} of the workers the scheduler knows; TimeoutError if it does not answer."""
+    return dict(client.nthreads(callback_timeout=ANSWER_TIMEOUT))
+
+
+def _window(client: Client, allowed: list[str] | None, address: str, current: int = 0) -> int:
     """How many batches to keep on the cluster: two per worker thread.
 
     Enough that no worker waits for its next batch while a result travels
     back, and few enough that a million articles are never all held by the
     scheduler at once (a batch's text stays in its memory until it is run).
     """
-    threads = client.nthreads()
+    try:
+        threads = _nthreads(client)
+    except (OSError, TimeoutError):
+        if current:
+            return current  # the scheduler is gone: the cancelled futures will say so
+        raise _no_answer(address, "its workers' threads", ANSWER_TIMEOUT) from None
     return max(2, 2 * sum(n for w, n in threads.items() if allowed is None or w in allowed))
 
 
 # Every this many results, the window is measured again: workers come and go.
 REWINDOW = 16
+# A result is fetched from its worker in attempts of this many seconds, doubling up to
+# ANSWER_TIMEOUT: a result lost with its worker is seen at the first one.
+FETCH = 2.0
 
 
 def _stream(client: Client, batches: list[Batch], name: str, allowed: list[str] | None,
@@ -292,6 +349,7 @@ def _stream(client: Client, batches: list[Batch], name: str, allowed: list[str] 
     pending = iter(batches)
     running = as_completed(loop=client.loop)
     paths: dict[Any, list[str]] = {}  # each running batch's articles, by its future's key
+    attempts: dict[Any, float] = {}  # how long the next fetch of a result may take
 
     def top_up(window: int) -> None:
         while running.count() < window and (batch := next(pending, None)) is not None:
@@ -300,11 +358,34 @@ def _stream(client: Client, batches: list[Batch], name: str, allowed: list[str] 
             paths[future.key] = [f"content/{article.path}" for _, article in batch]
             running.add(future)
 
-    window = _window(client, allowed)
+    def lost(exc: BaseException) -> ClusterError:
+        # The scheduler went away: its futures are cancelled.
+        return _problem(address, f"lost the Dask scheduler with {len(batches) - done} of "
+                        f"{len(batches)} batches unfinished ({type(exc).__name__}); "
+                        "every finished article is kept in the cache",
+                        "start the scheduler again and rebuild: the build resumes "
+                        "from the cache")
+
+    window = _window(client, allowed, address)
     top_up(window)
-    for done, future in enumerate(_finished(running, client, allowed, address), 1):
+    done = 0
+    for future in _finished(running, client, allowed, address):
+        timeout = attempts.get(future.key, FETCH)
         try:
-            result, seconds, size = future.result()
+            # Bounded: the worker that holds a finished result may be lost before it
+            # is fetched. Dask then computes the batch again, and a fetch without a
+            # timeout would wait for that, even when no worker may take it.
+            result, seconds, size = future.result(timeout=timeout)
+        except TimeoutError as exc:
+            if future.status == "cancelled":
+                raise lost(exc) from None
+            if future.status == "error":
+                raise  # the task's own: not a slow fetch
+            # Computed again, or slow to come: it is waited for again, with the
+            # others, under the liveness check.
+            attempts[future.key] = min(2 * timeout, ANSWER_TIMEOUT)
+            running.add(future)
+            continue
         except WorkerRefused as exc:
             raise _problem(address, str(exc), "see docs/distributed.md, \"Installing the "
                            "workers\"") from None
@@ -314,25 +395,22 @@ def _stream(client: Client, batches: list[Batch], name: str, allowed: list[str] 
                            + " ended every worker that ran it (killed, or out of memory)",
                            "give the workers more memory, or split the largest of these "
                            "articles") from None
-        except (CancelledError, OSError, TimeoutError) as exc:
-            # The scheduler went away: its futures are cancelled.
-            raise _problem(address, f"lost the Dask scheduler with {len(batches) - done + 1} of "
-                           f"{len(batches)} batches unfinished ({type(exc).__name__}); "
-                           "every finished article is kept in the cache",
-                           "start the scheduler again and rebuild: the build resumes "
-                           "from the cache") from None
+        except (CancelledError, OSError) as exc:
+            raise lost(exc) from None
+        done += 1
         report.task_seconds += seconds
         report.bytes_received += size
         future.release()  # the scheduler and the worker may forget it now
         del paths[future.key]
+        attempts.pop(future.key, None)
         if done % REWINDOW == 0:
-            window = _window(client, allowed)
+            window = _window(client, allowed, address, window)
         top_up(window)
         record(stats, result)
         yield from result.annotations
 
 
-# While no result comes, how often the client checks that a worker may still take the work.
+# How often the client checks that a worker may still take the work, results or not.
 LIVENESS_CHECK = 2.0
 
 
@@ -343,35 +421,43 @@ def _finished(running: Any, client: Client, allowed: list[str] | None,
     With refused workers, the batches are restricted to the matching ones,
     strictly: Dask's work stealing hands a loosely restricted task to any
     idle worker, refused ones included. Should every matching worker be
-    lost, nobody may take the batches left: ClusterError, not a wait without end.
+    lost, nobody may take the batches left: ClusterError, not a wait without
+    end. The check runs every LIVENESS_CHECK seconds whatever comes back: a
+    result lost with its worker and put back in `running` (`_stream`) is
+    ready again at once, and must not keep it from running.
     """
-    if allowed is None:
-        yield from running
-        return
     checked = time.monotonic()
     while not running.is_empty():
+        if allowed is not None and time.monotonic() - checked >= LIVENESS_CHECK:
+            _check_alive(client, allowed, address)
+            checked = time.monotonic()
         if running.has_ready():
             yield next(running)
-            continue
-        if time.monotonic() - checked < LIVENESS_CHECK:
+        else:
             time.sleep(0.05)  # as_completed itself polls every 0.1 s
-            continue
-        checked = time.monotonic()
-        try:
-            alive = set(client.nthreads()) & set(allowed)
-        except (OSError, TimeoutError):
-            continue  # the scheduler is gone: the cancelled futures will say so
-        if not alive:
-            raise _problem(address, "every worker that matches this machine is gone, and "
-                           "the refused ones may not take the batches left; every finished "
-                           "article is kept in the cache",
-                           "start workers installed as this machine is, and rebuild") from None
 
 
-def _dashboard(client: Client) -> str:
+def _check_alive(client: Client, allowed: list[str], address: str) -> None:
+    """ClusterError when none of the `allowed` workers is left on the scheduler.
+
+    The scheduler removes a worker whose process ends as soon as its connection
+    closes; one whose machine vanishes, after `distributed.scheduler.worker-ttl`.
+    """
+    try:
+        alive = set(_nthreads(client)) & set(allowed)
+    except (OSError, TimeoutError):
+        return  # the scheduler is gone: the cancelled futures will say so
+    if not alive:
+        raise _problem(address, "every worker that matches this machine is gone, and "
+                       "the refused ones may not take the batches left; every finished "
+                       "article is kept in the cache",
+                       "start workers installed as this machine is, and rebuild")
+
+
+def _dashboard(client: Client, address: str) -> str:
     """The scheduler's dashboard address, or "" when it serves none."""
-    services = client.scheduler_info().get("services", {})
-    return str(client.dashboard_link) if "dashboard" in services else ""
+    info = _within(ANSWER_TIMEOUT, address, "its services", client.scheduler_info)
+    return str(client.dashboard_link) if "dashboard" in info.get("services", {}) else ""
 
 
 def _close(client: Client) -> None:

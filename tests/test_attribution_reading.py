@@ -215,3 +215,9 @@ def test_a_topic_marker_opens_the_sentence_for_the_quotation_in_it():
     ann = fr("Pour la ministre des Comptes publics, Sophie Marchal, « l'effort est partagé "
              "par tous ».")
     assert quote(ann, "effort est partagé").speaker == "marchal"
+
+
+def test_a_colon_ending_the_sentence_before_introduces_the_quotation():
+    ann = fr("Sur place, une infirmière de l'OSDH décrit des scènes de chaos : « Nous opérons "
+             "à la lampe frontale. »")
+    assert quote(ann, "lampe frontale").speaker_text == "infirmière"

@@ -224,7 +224,7 @@ class _Article:
             return self.opened_for[opening.index]
         head = self.texts[quote.block][opening.start : quote.start]
         if head.rstrip(_QUOTE_PAD.replace(".", "")).endswith(":") and not tentative:
-            return self._introduced(opening, quote)
+            return self._introduced(opening, quote.start)
         if head.strip(_QUOTE_PAD) or opening.index == 0 or tentative:
             return None
         if closing is not None and self._unread_tag(closing, quote):
@@ -256,14 +256,15 @@ class _Article:
         return any(t.pos == "VERB" for t in after) and any(
             t.pos in ("NOUN", "PROPN") for t in after)
 
-    def _introduced(self, opening: _Sentence, quote: Quote) -> Naming | None:
+    def _introduced(self, opening: _Sentence, at: int) -> Naming | None:
         """ "X a justifié la mesure : « … »": a colon makes the clause before it a speech
-        act, whatever its verb; the speaker is that clause's subject."""
+        act, whatever its verb; the speaker is that clause's subject. `at` is where the
+        quotation starts, or the end of the sentence the colon ends."""
         tree = opening.tree
         if tree is None:
             return None
-        colon = tree.token_at(quote.start - 1)
-        k = colon if colon is not None else tree.token_at(quote.start)
+        colon = tree.token_at(at - 1)
+        k = colon if colon is not None else tree.token_at(at)
         while k is not None and k > 0 and tree.words[k] != ":":
             k -= 1
         if not k:
@@ -276,6 +277,16 @@ class _Article:
                 named = self.context.naming(tree, s, lex, self.history)
                 if named is not None and named[1] in _SPEAKER_KINDS:
                     return named[0]
+        if verbs and not any(True for v in verbs for _ in tree.kids(v, SUBJECTS)):
+            # "Une infirmière de MSF décrit des scènes de chaos : « … »", with the verb
+            # read as a participle of the noun before it: the noun the parser made the
+            # root is the clause's subject.
+            root = next((i for i, t in enumerate(tree.tokens[:k]) if t.head == i
+                         and t.pos in ("NOUN", "PROPN") and i < verbs[0]), None)
+            if root is not None:
+                named = self.context.naming(tree, root, lex, self.history)
+                if named is not None and named[1] in ("person", "organization"):
+                    return named[0]
         return None
 
     def _before_quotation(self, opening: _Sentence, index: int,
@@ -284,6 +295,10 @@ class _Article:
         previous = self.sentences[opening.index - 1]
         if opening.order - previous.order > 1:
             return None
+        if previous.block == opening.block and self.texts[previous.block][
+                previous.start:previous.end].rstrip(_QUOTE_PAD.replace(".", "")).endswith(":"):
+            # "… décrit des scènes de chaos : | « … »", split after the colon.
+            return self._introduced(previous, previous.end)
         # "… contre des étudiants qui protestaient …": a report in a relative clause
         # describes someone the sentence mentions; the sentence is not about them.
         main = [r for r in previous.reports if not _relative(r[0])]

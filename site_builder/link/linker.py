@@ -13,7 +13,7 @@ ids come from the actors' own signatures (see slugs.py).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from site_builder.annotate.labels import head_word, refine_kind
@@ -341,24 +341,27 @@ def _settle_person_or_place(mentions: Sequence[Mention],
     the model's mistake: "Mme [Ferreira]" and "à Genève [Ferreira]" tagged
     LOC are one person. With evidence on both sides, or none, they stay apart.
     """
-    person: dict[str, bool] = {}  # key -> some mention has person evidence
-    place: dict[str, bool] = {}
+    persons: dict[str, list[Mention]] = {}  # key -> its mentions read as a person
+    place: dict[str, bool] = {}  # key -> some mention has place evidence
     for mention, ref in zip(mentions, final, strict=True):
         if ref is None or ref.space != "name":
             continue
         if ref.kind == "person":
-            person[ref.value] = person.get(ref.value, False) or mention.after_title \
-                or is_full_name(mention.name.display)
+            persons.setdefault(ref.value, []).append(mention)
         elif ref.kind == "place":
             place[ref.value] = place.get(ref.value, False) or mention.designated \
                 or mention.locative
     winner: dict[str, EntityKind] = {}
-    for key in person.keys() & place.keys():
-        if person[key] and not place[key]:
+    for key, found in persons.items():
+        if key not in place:
+            if _town_read_as_person(found):
+                winner[key] = "place"
+            continue
+        person = any(m.after_title or is_full_name(m.name.display) for m in found)
+        if person and not place[key]:
             winner[key] = "person"
-        elif place[key] and not person[key]:
+        elif place[key] and not person:
             winner[key] = "place"
-    winner.update(_towns_read_as_persons(mentions, final, place.keys()))
     if not winner:
         return final
     return [ref._replace(kind=winner[ref.value])
@@ -367,20 +370,13 @@ def _settle_person_or_place(mentions: Sequence[Mention],
             for ref in final]
 
 
-def _towns_read_as_persons(mentions: Sequence[Mention], final: list[Ref | None],
-                           places: Collection[str]) -> dict[str, EntityKind]:
-    """Names the model only ever read as a person, yet always written after a locative
+def _town_read_as_person(found: Sequence[Mention]) -> bool:
+    """A name the model only ever read as a person, yet always written after a locative
     or next to a place ("près de [Tal Abyad]", "Ras al-Aïn et [Tal Abyad]"), never
-    after a title: towns the gazetteer does not know. Twice at least, or a single
+    after a title: a town the gazetteer does not know. Twice at least, or a single
     word: "a remis le prix à [Marie Dupont]" once is a person spoken to."""
-    seen: dict[str, list[Mention]] = {}
-    for mention, ref in zip(mentions, final, strict=True):
-        if ref is not None and ref.space == "name" and ref.kind == "person" \
-                and ref.value not in places:
-            seen.setdefault(ref.value, []).append(mention)
-    return {key: "place" for key, found in seen.items()
-            if all(m.locative and not m.after_title for m in found)
-            and (len(found) >= 2 or not is_full_name(found[0].name.display))}
+    return all(m.locative and not m.after_title for m in found) \
+        and (len(found) >= 2 or not is_full_name(found[0].name.display))
 
 
 def _build_actors(

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from functools import cache, lru_cache
 
 from site_builder import wordlists
+from site_builder.annotate import lexicon as lx
 from site_builder.attribute.lexicon import (
     Designator,
     Gender,
@@ -42,9 +43,8 @@ _TOLD = frozenset({"told", "tells", "tell", "telling"})
 @cache
 def honorifics() -> frozenset[str]:
     """Honorifics and abbreviated ranks of every language, without their dot ("mme",
-    "brig"), from the word lists the entity stage strips from names."""
-    return frozenset(h.rstrip(".") for h in wordlists.union("honorifics")
-                     | wordlists.union("weak_honorifics"))
+    "brig"): the ones the entity stage strips from names."""
+    return frozenset(h.rstrip(".") for h in lx.honorifics() | lx.weak_honorifics())
 
 
 @wordlists.on_change

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from site_builder.annotate import lexicon as lx
-from site_builder.annotate.acronyms import _WORD_BEFORE, _word_before
+from site_builder.annotate.acronyms import _WORD_BEFORE, word_before
 from site_builder.annotate.assemble import (
     _NEXT_NAME_WORD,
     MAX_NAME_WORDS_ADDED,
@@ -38,7 +38,7 @@ def test_an_offset_inside_a_span() -> None:
 @given(text=st.text(alphabet="ab1-’ \n\u00a0.(", max_size=40), data=st.data())
 def test_the_word_before_is_the_search_from_the_start(text: str, data: st.DataObject) -> None:
     end = data.draw(st.integers(0, len(text)))
-    found = _word_before(text, end)
+    found = word_before(text, end)
     expected = _WORD_BEFORE.search(text, 0, end)
     assert (found and found.span(1)) == (expected and expected.span(1))
 

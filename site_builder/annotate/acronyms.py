@@ -144,7 +144,7 @@ def _spells(acronym: str, initials: str) -> bool:
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\-]*)\s+$")
 
 
-def _word_before(text: str, end: int) -> re.Match[str] | None:
+def word_before(text: str, end: int) -> re.Match[str] | None:
     """`_WORD_BEFORE` searched in text[:end], from the last word only: a search
     from the text's start costs the whole paragraph at every name."""
     word = end
@@ -174,7 +174,7 @@ def long_form_start(text: str, start: int, end: int) -> int | None:
     missing = acronym[:acronym.find(first)] if first in acronym else ""
     new_start = start
     for letter in reversed(missing):
-        before = _word_before(text, new_start)
+        before = word_before(text, new_start)
         if before is None or before.group(1)[:1] != letter:
             return None
         new_start = before.start(1)

@@ -26,6 +26,7 @@ from site_builder.annotate.acronyms import (
     long_form_end,
     long_form_start,
     lower_tail_end,
+    word_before,
 )
 from site_builder.annotate.commonness import (
     FREQUENT_ZIPF,
@@ -149,9 +150,6 @@ def _block_mentions(pb: PreparedBlock, results: UnitResults, b: int,
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
-_WORD_BEFORE_MENTION = re.compile(r"([^\W\d_]+)['’]?\s+$")
-
-
 def _place_then_name(text: str, span: tuple[int, int], lang: str) -> tuple[int, int] | None:
     """Where a place runs into a person's name in one mention, if it does.
 
@@ -166,7 +164,7 @@ def _place_then_name(text: str, span: tuple[int, int], lang: str) -> tuple[int, 
     words = list(_NAME_WORD.finditer(text, span[0], span[1]))
     if not 3 <= len(words) <= 5:
         return None
-    before = _WORD_BEFORE_MENTION.search(text, max(0, span[0] - 24), span[0])
+    before = word_before(text, span[0])
     if before is None or not before.group(1).islower():
         # A sentence's first words are a name of their own: "Luz Marina Ortega, …"
         # starts with a town's name too. The place comes after a word: "à Genève".

@@ -236,9 +236,9 @@ def _verb(tree: Tree, lex: Lexicon, i: int, quoted: list[tuple[int, int]],
         # "…, relève Sophie Lambert, chercheuse": an inverted tag after the clause it
         # reports, whatever the tagger made of the verb.
         return Report(tree, i, named, tok.start, tok.end)
-    if tok.pos not in _VERB_POS and not _after_auxiliary(tree, i) and not (
-            i > 0 and tree.word(i - 1) in lex.auxiliaries) and not _noun_tagged_verb(tree, i) \
-            and not document and _inserted_auxiliary(tree, lex, i) is None:
+    if tok.pos not in _VERB_POS and not _after_auxiliary(tree, i) \
+            and not _auxiliaries(tree, lex, i) and not _noun_tagged_verb(tree, i) \
+            and not document:
         return None  # "l'annonce", "the claims": a noun, not a verb
     if word in lex.weak and not tag and not _has_content(tree, i, quoted) and not document \
             and not (word in lex.counting and _counts(tree, i)):
@@ -347,6 +347,20 @@ def _counts(tree: Tree, i: int) -> bool:
 _INSERTED = frozenset({"ADP", "DET", "NOUN", "ADV", "PRON", "ADJ"})
 
 
+def _auxiliaries(tree: Tree, lex: Lexicon, i: int) -> list[int]:
+    """The listed auxiliaries of participle `i`, on which the parser may hang its subject:
+    right before it ("a nié"), under it across a phrase ("a pour sa part recensé"), or
+    across a phrase the parser read apart ("a de son côté recensé", the participle
+    hung on "côté")."""
+    aux = [i - 1] if i > 0 and tree.word(i - 1) in lex.auxiliaries else []
+    aux += [j for j in tree.children[i] if j < i - 1 and tree.tokens[j].dep.startswith("aux")
+            and tree.word(j) in lex.auxiliaries]
+    inserted = _inserted_auxiliary(tree, lex, i)
+    if inserted is not None and inserted not in aux:
+        aux.append(inserted)
+    return aux
+
+
 def _inserted_auxiliary(tree: Tree, lex: Lexicon, i: int) -> int | None:
     """The auxiliary of participle `i` across a short inserted phrase, if there is one."""
     if not tree.has_feature(i, "VerbForm=Part") and tree.tokens[i].pos != "ADJ":
@@ -389,13 +403,7 @@ def _speaker(tree: Tree, lex: Lexicon, i: int) -> int | None:
     # The nearest nominal subject: "…, dont 60 % d'enfants, a-t-il rappelé" has two.
     # A counted noun ("…, dont deux enfants, a écrit X") is never who speaks. The
     # parser may hang the subject on the auxiliary ("a" as the verb, "nié" after).
-    aux = [i - 1] if i > 0 and tree.word(i - 1) in lex.auxiliaries else []
-    aux += [j for j in tree.children[i] if j < i - 1 and tree.tokens[j].dep.startswith("aux")
-            and tree.word(j) in lex.auxiliaries]  # "a pour sa part recensé"
-    inserted = _inserted_auxiliary(tree, lex, i)
-    if inserted is not None and inserted not in aux:
-        aux.append(inserted)  # "a de son côté recensé", parsed as a noun's modifier
-    subjects = sorted((k for h in [i, *aux] for k in map(
+    subjects = sorted((k for h in [i, *_auxiliaries(tree, lex, i)] for k in map(
                            lambda s: _noun_of_adjective(tree, s), tree.kids(h, SUBJECTS))
                        if tree.word(k) != "t" and tree.tokens[k].pos in NOMINAL
                        and k >= tree.dateline_end and not _counted(tree, k)),

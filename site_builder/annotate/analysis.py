@@ -93,7 +93,9 @@ def make_batches(indexed: Sequence[tuple[int, Article]], size: int) -> list[Batc
     return batches
 
 
-def _record(stats: AnnotateStats, result: BatchResult) -> None:
+def record(stats: AnnotateStats, result: BatchResult) -> None:
+    """What one batch tells the build's statistics: the models loaded, their warnings,
+    and the entity labels the stage does not map."""
     for info in result.pipelines:
         stats.model_loaded = True
         stats.models[info.lang] = info.describe()
@@ -137,7 +139,7 @@ def analyse_articles(
         results = nlp.run_pool(batches, stats.processes, _make_analyzer, (config, tuple(terms)),
                                preload)
     for result in results:
-        _record(stats, result)
+        record(stats, result)
         yield from result.annotations
 
 

@@ -268,8 +268,7 @@ def analyse_on_cluster(
     The cluster counterpart of `analysis.analyse_articles`: same batches, same
     analyzer, same statistics.
     """
-    from site_builder.annotate.analysis import _record as record
-    from site_builder.annotate.analysis import make_batches
+    from site_builder.annotate.analysis import make_batches, record
     from site_builder.annotate.cluster_worker import AnnotatePlugin, environment
 
     started = time.perf_counter()
